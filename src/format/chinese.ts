@@ -1,0 +1,35 @@
+// Chinese numerals and dates as the printed bulletin sets them.
+import nzh from 'nzh/cn';
+
+/** 583 → 五百八十三 (the 总期号 line of the masthead). */
+export function chineseNumber(n: number): string {
+  return nzh.encodeS(n);
+}
+
+/** "2019-04-29" → 2019年4月29日 */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const YEAR_DIGITS = '〇一二三四五六七八九';
+
+/** 2019 → 二〇一九: years are read digit by digit, which nzh gets wrong. */
+export function chineseYear(year: number): string {
+  return String(year).replace(/\d/g, (d) => YEAR_DIGITS[Number(d)]!);
+}
+
+/** Two-character names are padded to the width of three (石韧 → 石　韧), as in print. */
+export function padName(name: string): string {
+  const chars = [...name];
+  return chars.length === 2 ? `${chars[0]}\u3000${chars[1]}` : name;
+}
+
+/** True when the string is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,26 @@
+// One way to record a problem: on the VFile of the source it belongs to,
+// with a place an editor can click and a rule id that names the check.
+import type { VFile } from 'vfile';
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export type Place = Point | { start: Point; end: Point };
+
+export const SOURCE = 'bulletin';
+
+export function reportError(file: VFile, reason: string, rule: string, place?: Place): void {
+  const message = file.message(reason, { place, ruleId: rule, source: SOURCE });
+  message.fatal = true;
+}
+
+export function reportWarning(file: VFile, reason: string, rule: string, place?: Place): void {
+  const message = file.message(reason, { place, ruleId: rule, source: SOURCE });
+  message.fatal = false;
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((m) => m.fatal === true));
+}

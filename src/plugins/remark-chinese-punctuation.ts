@@ -1,0 +1,25 @@
+// Sets punctuation as the print does: half-width , : ; ! ? and ( ) beside Chinese text become
+// full-width. Text extracted from print, and text typed on an English keyboard, mix the two.
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d';
+const FULL: Record<string, string> = { ',': '\uFF0C', ':': '\uFF1A', ';': '\uFF1B', '!': '\uFF01', '?': '\uFF1F' };
+const AFTER_HAN = new RegExp(`(?<=[${HAN}])[,:;!?]`, 'g');
+const BEFORE_HAN = new RegExp(`[,;](?=[${HAN}])`, 'g');
+const HAN_IN_PARENS = new RegExp(`\\(([^()]*[${HAN}][^()]*)\\)`, 'g');
+
+export function setChinesePunctuation(text: string): string {
+  return text
+    .replace(HAN_IN_PARENS, '\uFF08$1\uFF09')
+    .replace(AFTER_HAN, (mark) => FULL[mark]!)
+    .replace(BEFORE_HAN, (mark) => FULL[mark]!);
+}
+
+export default function remarkChinesePunctuation() {
+  return (tree: Root) => {
+    visit(tree, 'text', (node) => {
+      node.value = setChinesePunctuation(node.value);
+    });
+  };
+}

@@ -1,0 +1,33 @@
+// Messages → the terminal, one line each as path:line:column: so an editor can click to the place.
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export interface Tally {
+  errors: number;
+  warnings: number;
+}
+
+function formatMessage(file: VFile, message: VFileMessage): string {
+  const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+  const severity = message.fatal ? '错误' : '警告';
+  const rule = message.ruleId ? ` [${message.source ? `${message.source}:` : ''}${message.ruleId}]` : '';
+  return `${file.path}${place}: ${severity}\uFF1A${message.reason}${rule}`;
+}
+
+export function tally(files: readonly VFile[]): Tally {
+  const all = files.flatMap((f) => f.messages);
+  const errors = all.filter((m) => m.fatal === true).length;
+  return { errors, warnings: all.length - errors };
+}
+
+/** Every message of every file, files in path order and messages in line order. */
+export function formatReport(files: readonly VFile[]): string {
+  const lines: string[] = [];
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of messages) lines.push(formatMessage(file, message));
+  }
+  const { errors, warnings } = tally(files);
+  if (errors + warnings > 0) lines.push('', `共 ${errors} 个错误，${warnings} 个警告。`);
+  return lines.join('\n');
+}

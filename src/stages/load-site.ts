@@ -1,0 +1,25 @@
+// Stage 2: site.yml → the Site settings, every problem reported at its line.
+import type { VFile } from 'vfile';
+import { siteSchema, type Site } from '../model/site.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { validateWithSchema } from './validate-schema.ts';
+
+const SITE_FIELD_NAMES: Record<string, string> = {
+  title: '刊名',
+  pinyin: '刊名拼音',
+  publisher: '编印单位',
+  approval: '批准文号',
+  editors: '责任编辑',
+  contact: '联系方式',
+  baseUrl: '网址',
+  language: '语言',
+  columns: '栏目',
+  defaultColumn: '默认栏目',
+};
+
+export function loadSite(file: VFile): Site | undefined {
+  if (file.messages.length > 0) return undefined;
+  const parsed = parseYaml(file, String(file.value));
+  if (!parsed) return undefined;
+  return validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
+}

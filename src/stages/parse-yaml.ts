@@ -1,0 +1,71 @@
+// YAML with positions: the data, and where each value stands in the file,
+// so that every later message can point at the editor's line.
+import { isMap, isNode, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import type { VFile } from 'vfile';
+import { reportError, type Point } from '../messages.ts';
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Where the value at a key path stands; the document's start when it is absent. */
+  placeOf(path: readonly PropertyKey[]): Point;
+  /** Where a key itself stands. */
+  keyPlaceOf(key: string): Point | undefined;
+}
+
+const YAML_PROBLEMS: Record<string, string> = {
+  TAB_AS_INDENT: '这一行用 Tab 键缩进，YAML 只认空格：请把 Tab 换成两个空格',
+  BAD_INDENT: '这一行的缩进不对：同一级的各行要对齐，列表项以 "- " 开头并比上一级多缩进两个空格',
+  DUPLICATE_KEY: '这个项目写了两次：请删去其中一个',
+  MISSING_CHAR: '少了一个符号（冒号、引号或括号没有配对）：请检查这一行',
+  MULTILINE_IMPLICIT_KEY: '一个值跨了多行：请检查上一行是否少了冒号或引号',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对：每行应写作 "键: 值"，冒号后留一个空格',
+  UNEXPECTED_TOKEN: '这里有一个意外的符号：请检查冒号、引号和括号',
+  BAD_SCALAR_START: '值不能以这个符号开头：请给整个值加上英文引号',
+};
+
+function describe(error: YAMLError): string {
+  return YAML_PROBLEMS[error.code] ?? '文件开头的设置（YAML）写法有误：请检查这一行的冒号、缩进和引号';
+}
+
+/**
+ * Parses YAML text that starts at `firstLine` of `file`. Syntax errors are
+ * reported on the file with their real line; the result is undefined then.
+ */
+export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Point => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + firstLine - 1, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) reportError(file, describe(error), 'yaml-syntax', at(error.pos[0]));
+    return undefined;
+  }
+  const start = at(doc.contents?.range[0] ?? 0);
+  const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
+    const node = doc.getIn(path as unknown[], true);
+    return isNode(node) ? node : undefined;
+  };
+  return {
+    data: doc.toJS(),
+    placeOf(path) {
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = nodeAt(path.slice(0, depth));
+        if (node?.range) return at(node.range[0]);
+      }
+      return start;
+    },
+    keyPlaceOf(key) {
+      if (!isMap(doc.contents)) return undefined;
+      const pair = doc.contents.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
+      const keyNode = pair?.key;
+      return isNode(keyNode) && keyNode.range ? at(keyNode.range[0]) : undefined;
+    },
+  };
+}
+
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+

@@ -1,0 +1,64 @@
+// Stage 5: an issue's Markdown body → its articles, each with its parts and its HTML.
+import type { Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Article } from '../model/issue.ts';
+import type { Site } from '../model/site.ts';
+import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
+import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
+import type { SourceIssue } from './parse-issue.ts';
+import { splitArticles, type ArticleParts } from './split-articles.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkChinesePunctuation).freeze();
+const toHtml = unified().use(remarkBulletinHeadings).use(remarkRehype).use(rehypeStringify).freeze();
+
+const LABEL_LENGTH = 24;
+
+/** 快讯 and other untitled column items open with their column's name, run in. */
+function prependColumnLabel(parts: ArticleParts): void {
+  const first = parts.body[0];
+  if (parts.title !== null || first?.type !== 'paragraph') return;
+  (first as Paragraph).children.unshift({
+    type: 'strong',
+    children: [{ type: 'text', value: `${parts.column}\uFF1A` }],
+    data: { hName: 'span', hProperties: { className: ['column-label'] } },
+  });
+}
+
+function labelOf(parts: ArticleParts): string {
+  if (parts.title !== null) return parts.title;
+  const text = [...toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '')];
+  const words = text.slice(0, LABEL_LENGTH).join('');
+  return `${parts.column}\uFF1A${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
+}
+
+function renderArticle(parts: ArticleParts, index: number): Article {
+  const label = labelOf(parts);
+  prependColumnLabel(parts);
+  const body: Root = { type: 'root', children: parts.body };
+  const closing = parts.closing ? `\n<p class="closing">${escapeHtml(parts.closing)}</p>` : '';
+  return {
+    id: `article-${index + 1}`,
+    column: parts.column,
+    title: parts.title,
+    label,
+    byline: parts.byline,
+    date: parts.date,
+    html: toHtml.stringify(toHtml.runSync(body)) + closing,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
+  // Blank lines in place of the front matter keep positions on the file's own lines.
+  const text = '\n'.repeat(source.bodyLine - 1) + source.body;
+  const tree = parser.runSync(parser.parse(text), source.file) as Root;
+  return splitArticles(tree, source.file, site).map(renderArticle);
+}

@@ -1,0 +1,140 @@
+// Stage 6: the site's pages, rendered from the Nunjucks templates into memory.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { chineseDate, chineseNumber, padName } from '../format/chinese.ts';
+import type { Issue } from '../model/issue.ts';
+import type { Site } from '../model/site.ts';
+
+/** Output path relative to the site root → file contents. */
+export type SiteOutput = Map<string, string | Uint8Array>;
+
+export interface YearView {
+  year: number;
+  issues: Issue[];
+  issuesNewestFirst: Issue[];
+  firstTotal: number;
+  lastTotal: number;
+}
+
+const RECENT_ISSUES = 10;
+
+/** A template problem, with the template's path and line when Nunjucks gives them. */
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static from(error: unknown, templatesDir: string, projectDir: string): TemplateError {
+    const text = error instanceof Error ? error.message : String(error);
+    const file = /\(([^)]+\.njk)\)/.exec(text)?.[1];
+    const where = /\[Line (\d+), Column (\d+)\]/.exec(text);
+    const reason = text.split('\n').filter((l) => l.trim() && !l.includes('[Line')).at(-1)?.trim() ?? text;
+    return new TemplateError(
+      path.relative(projectDir, file ?? templatesDir),
+      where ? Number(where[1]) : undefined,
+      where ? Number(where[2]) : undefined,
+      `模板出错：${reason.replace(/^\(.*?\)\s*/, '')}`,
+    );
+  }
+}
+
+/** "2019/09/index.html" → "../../": links are relative, so the site works under any path. */
+export function rootFrom(page: string): string {
+  const depth = page.split('/').length - 1;
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+function groupByYear(issues: Issue[]): YearView[] {
+  const years = new Map<number, Issue[]>();
+  for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
+  return [...years.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, list]) => ({
+      year,
+      issues: list,
+      issuesNewestFirst: [...list].reverse(),
+      firstTotal: list[0]!.total,
+      lastTotal: list.at(-1)!.total,
+    }));
+}
+
+function createEnvironment(templatesDir: string): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: true }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('chineseDate', chineseDate);
+  env.addFilter('chineseNumber', chineseNumber);
+  env.addFilter('padName', padName);
+  return env;
+}
+
+async function readAssets(templatesDir: string): Promise<SiteOutput> {
+  const assets: SiteOutput = new Map();
+  const dir = path.join(templatesDir, 'assets');
+  for (const name of (await readdir(dir)).sort()) {
+    assets.set(`assets/${name}`, await readFile(path.join(dir, name)));
+  }
+  return assets;
+}
+
+const shortHash = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex').slice(0, 10);
+
+export interface RenderInput {
+  site: Site;
+  /** Published issues, oldest first. */
+  issues: Issue[];
+  templatesDir: string;
+  /** The project folder, to name templates in messages. */
+  projectDir: string;
+}
+
+export async function renderPages({ site, issues, templatesDir, projectDir }: RenderInput): Promise<SiteOutput> {
+  const env = createEnvironment(templatesDir);
+  const output = await readAssets(templatesDir);
+  const years = groupByYear(issues);
+  const latest = issues.at(-1);
+  const basePath = new URL(site.baseUrl).pathname;
+
+  const render = (outputPath: string, template: string, page: { title: string; description: string; kind: string }, data: object, root = rootFrom(outputPath)) => {
+    const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
+    try {
+      output.set(outputPath, env.render(template, { site, page, root, asset, years, latestYear: latest?.year, ...data }));
+    } catch (error) {
+      throw TemplateError.from(error, templatesDir, projectDir);
+    }
+  };
+
+  issues.forEach((issue, i) => {
+    const previous = issues[i - 1];
+    const next = issues[i + 1];
+    render(`${issue.path}index.html`, 'issue.njk', {
+      title: `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`,
+      description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
+      kind: 'issue',
+    }, { issue, previous, next });
+  });
+  for (const year of years) {
+    render(`${year.year}/index.html`, 'year.njk', {
+      title: `${site.title} · ${year.year}年各期`,
+      description: `${site.title}${year.year}年共${year.issues.length}期`,
+      kind: 'year',
+    }, { year });
+  }
+  render('index.html', 'home.njk', {
+    title: site.title,
+    description: `${site.title}：${site.publisher}编印的工作简报，共 ${issues.length} 期`,
+    kind: 'home',
+  }, { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) });
+  render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
+  return output;
+}

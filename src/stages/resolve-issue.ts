@@ -1,0 +1,34 @@
+// An issue's own values, with the site's defaults where the issue gives none.
+import type { Article, Issue } from '../model/issue.ts';
+import type { Site } from '../model/site.ts';
+import { setChinesePunctuation } from '../plugins/remark-chinese-punctuation.ts';
+import type { SourceIssue } from './parse-issue.ts';
+
+export function issuePath(year: number, number: number): string {
+  return `${year}/${String(number).padStart(2, '0')}/`;
+}
+
+export function resolveIssue(source: SourceIssue, site: Site, articles: Article[]): Issue {
+  const { meta } = source;
+  const year = Number(meta.date.slice(0, 4));
+  return {
+    source: source.file.path,
+    year,
+    number: meta.issue,
+    total: meta.total,
+    date: meta.date,
+    path: issuePath(year, meta.issue),
+    title: meta.title,
+    draft: meta.draft ?? false,
+    distribution: meta.distribution.map(setChinesePunctuation),
+    editors: meta.editors ?? site.editors,
+    contact: meta.contact ?? site.contact,
+    publisher: meta.publisher ?? site.publisher,
+    articles,
+  };
+}
+
+/** Oldest first: by date, then by 总期号. */
+export function byPublication(a: Issue, b: Issue): number {
+  return a.date.localeCompare(b.date) || a.total - b.total;
+}

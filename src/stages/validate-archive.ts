@@ -1,0 +1,72 @@
+// Stage 4: checks that need the whole archive: the file's place agrees with its
+// year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
+import { reportError } from '../messages.ts';
+import { chineseDate } from '../format/chinese.ts';
+import type { SourceIssue } from './parse-issue.ts';
+
+const describe = (s: SourceIssue) => `${s.file.path}（第${s.meta.issue}期，${chineseDate(s.meta.date)}）`;
+
+function checkPlace(source: SourceIssue): void {
+  const { meta, pathYear, pathNumber, file } = source;
+  const dateYear = Number(meta.date.slice(0, 4));
+  if (dateYear !== pathYear) {
+    reportError(
+      file,
+      `日期 ${meta.date} 在 ${dateYear} 年，文件却在 content/${pathYear}/ 下：请改正日期，或把文件移到 content/${dateYear}/`,
+      'path-mismatch',
+      source.placeOf('date'),
+    );
+  }
+  if (meta.issue !== pathNumber) {
+    const expected = String(meta.issue).padStart(2, '0');
+    reportError(
+      file,
+      `期号是 ${meta.issue}，文件名却是 ${String(pathNumber).padStart(2, '0')}.md：请改正期号，或把文件改名为 ${expected}.md`,
+      'path-mismatch',
+      source.placeOf('issue'),
+    );
+  }
+}
+
+function checkRepeats(sources: SourceIssue[], keyOf: (s: SourceIssue) => string, report: (s: SourceIssue, first: SourceIssue) => void): void {
+  const seen = new Map<string, SourceIssue>();
+  for (const source of sources) {
+    const key = keyOf(source);
+    const first = seen.get(key);
+    if (first) report(source, first);
+    else seen.set(key, source);
+  }
+}
+
+function checkTotalOrder(sources: SourceIssue[]): void {
+  const byDate = [...sources].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.total - b.meta.total);
+  for (let i = 1; i < byDate.length; i++) {
+    const previous = byDate[i - 1]!;
+    const current = byDate[i]!;
+    if (current.meta.total < previous.meta.total) {
+      reportError(
+        current.file,
+        `总期号 ${current.meta.total} 比日期更早的 ${describe(previous)} 的总期号 ${previous.meta.total} 还小：总期号应随日期递增，请核对总期号和日期`,
+        'total-order',
+        current.placeOf('total'),
+      );
+    }
+  }
+}
+
+export function validateArchive(sources: SourceIssue[]): void {
+  sources.forEach(checkPlace);
+  checkRepeats(
+    sources,
+    (s) => `${s.meta.date.slice(0, 4)}/${s.meta.issue}`,
+    (s, first) =>
+      reportError(s.file, `${s.meta.date.slice(0, 4)}年第${s.meta.issue}期已由 ${first.file.path} 使用：同一年的期号不能重复`, 'duplicate-issue', s.placeOf('issue')),
+  );
+  checkRepeats(
+    sources,
+    (s) => String(s.meta.total),
+    (s, first) =>
+      reportError(s.file, `总期号 ${s.meta.total} 已由 ${describe(first)} 使用：总期号不能重复`, 'duplicate-total', s.placeOf('total')),
+  );
+  checkTotalOrder(sources);
+}
