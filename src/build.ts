@@ -15,6 +15,8 @@ import { writeSite } from './stages/write-site.ts';
 export interface BuildOptions {
   /** The project folder, holding content/ and templates/. */
   projectDir: string;
+  /** The templates; templates/ of the project by default. */
+  templatesDir?: string;
   /** Where the site is written; dist/ by default. */
   outDir?: string;
   /** Write the site (build) or only check the content (check). */
@@ -33,7 +35,7 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { projectDir } = options;
-  const templatesDir = path.join(projectDir, 'templates');
+  const templatesDir = options.templatesDir ?? path.join(projectDir, 'templates');
   const outDir = options.outDir ?? path.join(projectDir, 'dist');
 
   // 1. Read content/: site.yml and every issue file.

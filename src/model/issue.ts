@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../format/chinese.ts';
 
-const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
+const text = (what: string) => z.string({ error: `${what} 应为文字` }).trim().min(1, { error: `${what} 不能为空` });
 const textList = (what: string, example: string) =>
-  z.array(text(what), { error: `${what}应为列表，每项一行，以 "- " 开头，例如\n  - ${example}` });
+  z.array(text(what), { error: `${what} 应为列表，每项一行，以 "- " 开头，例如\n  - ${example}` });
 
 export const frontMatterSchema = z.object({
   issue: z
@@ -17,7 +17,7 @@ export const frontMatterSchema = z.object({
     .min(1, { error: '总期号 total 从 1 开始' }),
   date: z
     .string({ error: '日期 date 应写作 年-月-日，例如 date: 2019-04-29' })
-    .refine(isCalendarDate, { error: (issue) => `日期 ${String(issue.input)} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29` }),
+    .refine(isCalendarDate, { error: (issue) => `日期 ${String(issue.input)} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`, params: { rule: 'invalid-date' } }),
   distribution: textList('送 distribution', '全国人大常委会办公厅联络局').min(1, { error: '送 distribution 至少要有一行' }),
   editors: textList('责任编辑 editors', '吴静波').optional(),
   contact: text('联系方式 contact').optional(),

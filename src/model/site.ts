@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const text = (what: string, example: string) =>
-  z.string({ error: `${what}应为文字，例如 ${example}` }).trim().min(1, { error: `${what}不能为空` });
+  z.string({ error: `${what} 应为文字，例如 ${example}` }).trim().min(1, { error: `${what} 不能为空` });
 
 export const siteSchema = z.object({
   title: text('刊名 title', 'title: 联络动态'),

@@ -9,16 +9,16 @@ import { validateWithSchema } from './validate-schema.ts';
 export interface SourceIssue {
   file: VFile;
   meta: FrontMatter;
-  /** Year and 期号 as the file's path gives them (content/<year>/<NN>.md). */
+  /** Year and file name as the file's path gives them (content/<year>/<NN>.md). */
   pathYear: number;
-  pathNumber: number;
+  pathName: string;
   body: string;
   /** Line of the file on which the body's first line stands. */
   bodyLine: number;
   placeOf(key: string): Point;
 }
 
-const ISSUE_PATH = /^content\/(\d{4})\/(\d{2,3})\.md$/;
+const ISSUE_PATH = /^content\/(\d{4})\/(\d+)\.md$/;
 
 /** Splits the file with gray-matter, keeping track of the line where the body starts. */
 function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine: number } | undefined {
@@ -69,7 +69,7 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
     file,
     meta,
     pathYear: Number(where[1]),
-    pathNumber: Number(where[2]),
+    pathName: where[2]!,
     body: split.body,
     bodyLine: split.bodyLine,
     placeOf: (key) => parsed.placeOf([key]),

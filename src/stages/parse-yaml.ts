@@ -39,7 +39,13 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml 
     return { line: pos.line + firstLine - 1, column: pos.col };
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) reportError(file, describe(error), 'yaml-syntax', at(error.pos[0]));
+    // One message a line: the parser's later errors on a line mostly follow from its first.
+    const lines = new Set<number>();
+    for (const error of doc.errors) {
+      const place = at(error.pos[0]);
+      if (!lines.has(place.line)) reportError(file, describe(error), 'yaml-syntax', place);
+      lines.add(place.line);
+    }
     return undefined;
   }
   const start = at(doc.contents?.range[0] ?? 0);

@@ -4,8 +4,13 @@ import type { Site } from '../model/site.ts';
 import { setChinesePunctuation } from '../plugins/remark-chinese-punctuation.ts';
 import type { SourceIssue } from './parse-issue.ts';
 
+/** 期号 9 → "09": the name of its file (09.md) and of its folder in the site (2019/09/). */
+export function issueFileName(number: number): string {
+  return String(number).padStart(2, '0');
+}
+
 export function issuePath(year: number, number: number): string {
-  return `${year}/${String(number).padStart(2, '0')}/`;
+  return `${year}/${issueFileName(number)}/`;
 }
 
 export function resolveIssue(source: SourceIssue, site: Site, articles: Article[]): Issue {

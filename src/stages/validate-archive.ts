@@ -3,11 +3,11 @@
 import { reportError } from '../messages.ts';
 import { chineseDate } from '../format/chinese.ts';
 import type { SourceIssue } from './parse-issue.ts';
+import { issueFileName } from './resolve-issue.ts';
 
-const describe = (s: SourceIssue) => `${s.file.path}（第${s.meta.issue}期，${chineseDate(s.meta.date)}）`;
 
 function checkPlace(source: SourceIssue): void {
-  const { meta, pathYear, pathNumber, file } = source;
+  const { meta, pathYear, pathName, file } = source;
   const dateYear = Number(meta.date.slice(0, 4));
   if (dateYear !== pathYear) {
     reportError(
@@ -17,11 +17,11 @@ function checkPlace(source: SourceIssue): void {
       source.placeOf('date'),
     );
   }
-  if (meta.issue !== pathNumber) {
-    const expected = String(meta.issue).padStart(2, '0');
+  const expected = issueFileName(meta.issue);
+  if (pathName !== expected) {
     reportError(
       file,
-      `期号是 ${meta.issue}，文件名却是 ${String(pathNumber).padStart(2, '0')}.md：请改正期号，或把文件改名为 ${expected}.md`,
+      `期号是 ${meta.issue}，文件名却是 ${pathName}.md：请改正期号，或把文件改名为 ${expected}.md`,
       'path-mismatch',
       source.placeOf('issue'),
     );
@@ -46,7 +46,7 @@ function checkTotalOrder(sources: SourceIssue[]): void {
     if (current.meta.total < previous.meta.total) {
       reportError(
         current.file,
-        `总期号 ${current.meta.total} 比日期更早的 ${describe(previous)} 的总期号 ${previous.meta.total} 还小：总期号应随日期递增，请核对总期号和日期`,
+        `总期号 ${current.meta.total} 比更早一期 ${previous.file.path}（${chineseDate(previous.meta.date)}，总期号 ${previous.meta.total}）还小：总期号应随日期递增，请核对总期号和日期`,
         'total-order',
         current.placeOf('total'),
       );
@@ -66,7 +66,7 @@ export function validateArchive(sources: SourceIssue[]): void {
     sources,
     (s) => String(s.meta.total),
     (s, first) =>
-      reportError(s.file, `总期号 ${s.meta.total} 已由 ${describe(first)} 使用：总期号不能重复`, 'duplicate-total', s.placeOf('total')),
+      reportError(s.file, `总期号 ${s.meta.total} 已由 ${first.file.path} 使用（第${first.meta.issue}期，${chineseDate(first.meta.date)}）：总期号不能重复`, 'duplicate-total', s.placeOf('total')),
   );
   checkTotalOrder(sources);
 }

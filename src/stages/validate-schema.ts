@@ -28,6 +28,12 @@ export function likelyKey(key: string, known: readonly string[]): string | undef
   return distance(key, guess) <= Math.max(2, Math.floor(key.length / 3)) ? guess : undefined;
 }
 
+/** A schema check may name its own rule (params.rule); otherwise the field is of the wrong kind. */
+function ruleOf(issue: z.core.$ZodIssue): string {
+  const rule = issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
+  return typeof rule === 'string' ? rule : 'invalid-field';
+}
+
 export function validateWithSchema<S extends z.ZodType>(
   file: VFile,
   parsed: ParsedYaml,
@@ -60,7 +66,8 @@ export function validateWithSchema<S extends z.ZodType>(
     const reason = absent && issue.path.length === 1
       ? `缺少必填项 ${key}\uFF08${context.fieldNames[key] ?? key}\uFF09\uFF1A${issue.message}`
       : issue.message;
-    reportError(file, reason, absent ? 'missing-field' : 'invalid-field', parsed.placeOf(issue.path));
+    const rule = absent ? 'missing-field' : ruleOf(issue);
+    reportError(file, reason, rule, parsed.placeOf(issue.path));
   }
   return undefined;
 }

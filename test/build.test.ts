@@ -1,0 +1,131 @@
+// The build as a whole: the pages it writes, byte-identical output whatever the file
+// system's order or the clock, and a failed build that leaves the published folder alone.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { build } from '../src/build.ts';
+import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
+
+const run = promisify(execFile);
+const TSX = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
+const CLI = path.join(PROJECT_DIR, 'src', 'cli.ts');
+
+async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A copy of the project's own content and templates, to run the command line in. */
+async function copyProject(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cli-'));
+  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('build', () => {
+  it('writes the issue pages, a page per year, the home page and 404', async () => {
+    const result = await build({ projectDir: PROJECT_DIR, write: false });
+    expect(result.ok).toBe(true);
+    const pages = [...result.output!.keys()].filter((p) => p.endsWith('.html')).sort();
+    expect(pages).toEqual(['2018/12/index.html', '2018/index.html', '2019/08/index.html', '2019/09/index.html', '2019/10/index.html', '2019/index.html', '404.html', 'index.html']);
+    for (const page of pages) expect(String(result.output!.get(page))).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+  });
+
+  it('lists each year with 期号, 总期号, date and article titles, newest first', async () => {
+    const result = await build({ projectDir: PROJECT_DIR, write: false });
+    const year = String(result.output!.get('2019/index.html'));
+    const entries = year.split('class="issue-entry"').slice(1);
+    expect(entries.map((e) => /第(\d+)期<\/a>/.exec(e)?.[1])).toEqual(['10', '9', '8']);
+    expect(entries[1]).toContain('总第583期');
+    expect(entries[1]).toContain('2019年4月29日');
+    expect(entries[1]).toContain('href="../2019/09/#article-1">关于全省市县乡人大代表中的党政领导干部');
+  });
+
+  it('puts the latest issue first on the home page, with every year', async () => {
+    const result = await build({ projectDir: PROJECT_DIR, write: false });
+    const home = String(result.output!.get('index.html'));
+    expect(home.indexOf('第10期')).toBeLessThan(home.indexOf('第9期'));
+    expect(home).toContain('href="./2019/"');
+    expect(home).toContain('href="./2018/"');
+  });
+
+  it('makes no request to another host', async () => {
+    const result = await build({ projectDir: PROJECT_DIR, write: false });
+    for (const [file, content] of result.output!) {
+      if (!/\.(html|css)$/.test(file)) continue;
+      expect(String(content), file).not.toMatch(/(?:src|href)="(?:https?:)?\/\/|url\((?:['"])?(?:https?:)?\/\//);
+    }
+  });
+
+  it('gives byte-identical output whatever the order of files on disk and the clock', async () => {
+    const first = await mkdtemp(path.join(tmpdir(), 'lldt-'));
+    const second = await mkdtemp(path.join(tmpdir(), 'lldt-'));
+    // The same files, created in the opposite order.
+    const files = ['2019/08.md', '2019/09.md', '2019/10.md', '2018/12.md', 'site.yml'];
+    for (const [dir, order] of [[first, files], [second, [...files].reverse()]] as const) {
+      for (const file of order) {
+        await mkdir(path.dirname(path.join(dir, 'content', file)), { recursive: true });
+        await cp(path.join(PROJECT_DIR, 'content', file), path.join(dir, 'content', file));
+      }
+    }
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));
+    await build({ projectDir: first, templatesDir: TEMPLATES_DIR, outDir: path.join(first, 'dist'), write: true });
+    vi.setSystemTime(new Date('2031-07-15T12:34:56Z'));
+    await build({ projectDir: second, templatesDir: TEMPLATES_DIR, outDir: path.join(second, 'dist'), write: true });
+    const [a, b] = [await readTree(path.join(first, 'dist')), await readTree(path.join(second, 'dist'))];
+    expect(a.size).toBeGreaterThan(5);
+    expect(a).toEqual(b);
+  });
+});
+
+describe('the command line', () => {
+  it('builds and prints a summary of issues, pages and time', async () => {
+    const dir = await copyProject();
+    const { code, stdout } = await cli(dir, 'build');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/已生成网站\uFF1A4 期\uFF0C8 个页面\uFF0C用时 [\d.]+ 秒/);
+    expect(await readFile(path.join(dir, 'dist', '2019', '09', 'index.html'), 'utf8')).toContain('第9期');
+  });
+
+  it('on bad input reports every problem, exits non-zero and leaves dist/ exactly as it was', async () => {
+    const dir = await copyProject();
+    expect((await cli(dir, 'build')).code).toBe(0);
+    const before = await readTree(path.join(dir, 'dist'));
+    await writeFile(path.join(dir, 'content', '2019', '10.md'), (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('date: 2019-05-27', 'date: 2019-13-45'));
+    await writeFile(path.join(dir, 'content', '2019', '08.md'), (await readFile(path.join(dir, 'content', '2019', '08.md'), 'utf8')).replace('total: 582', 'total: 583'));
+    const { code, stderr } = await cli(dir, 'build');
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/2019/10.md:5:7: 错误\uFF1A日期 2019-13-45 不存在');
+    expect(stderr).toContain('content/2019/09.md:3:8: 错误\uFF1A总期号 583 已由 content/2019/08.md 使用');
+    expect(stderr).toContain('dist/ 保持原样');
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('checks without writing anything', async () => {
+    const dir = await copyProject();
+    const { code, stdout } = await cli(dir, 'check');
+    expect(code).toBe(0);
+    expect(stdout).toContain('检查通过\uFF1A4 期');
+    await expect(readFile(path.join(dir, 'dist', 'index.html'))).rejects.toThrow();
+  });
+
+  it('explains itself in Chinese', async () => {
+    const { code, stdout } = await cli(PROJECT_DIR, 'build', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('用法\uFF1Anpm run build');
+  });
+});
