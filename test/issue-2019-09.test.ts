@@ -50,9 +50,9 @@ describe('2019 第9期', () => {
     expect(html).toContain('<h2 class="article-title" id="article-1-title">关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告</h2>');
     expect(html).toContain('<p class="article-byline">省人大常委会联工委调研组</p>');
     expect(html).toContain('\uFF08<time datetime="2019-04-15">2019年4月15日</time>\uFF09');
-    for (const heading of ['一、基本情况', '二、主要成效', '三、主要问题', '四、几点建议']) {
-      expect(html).toContain(`<h3 class="h-1">${heading}</h3>`);
-    }
+    ['一、基本情况', '二、主要成效', '三、主要问题', '四、几点建议'].forEach((heading, i) => {
+      expect(html).toContain(`<h3 class="h-1" id="article-1-s${i + 1}">${heading}</h3>`);
+    });
     expect(html).toContain('<span class="run-in h-2">\uFF08一\uFF09主要领导率先垂范。</span>各地坚持');
     expect(html).toContain('<p class="closing">\uFF08调研组人员\uFF1A符乔荫 段成钢 蒋胜兰 吴静波\uFF09</p>');
     expect(html).toContain('data-column="调研报告"');

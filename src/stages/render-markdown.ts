@@ -6,15 +6,17 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
+import rehypeSectionIds from '../plugins/rehype-section-ids.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkChinesePunctuation).freeze();
-const toHtml = unified().use(remarkBulletinHeadings).use(remarkRehype).use(rehypeStringify).freeze();
+const toHtml = unified().use(remarkBulletinHeadings).use(remarkRehype).use(rehypeSectionIds).use(rehypeStringify).freeze();
 
 const LABEL_LENGTH = 24;
 
@@ -37,18 +39,19 @@ function labelOf(parts: ArticleParts): string {
 }
 
 function renderArticle(parts: ArticleParts, index: number): Article {
+  const id = `article-${index + 1}`;
   const label = labelOf(parts);
   prependColumnLabel(parts);
   const body: Root = { type: 'root', children: parts.body };
   const closing = parts.closing ? `\n<p class="closing">${escapeHtml(parts.closing)}</p>` : '';
   return {
-    id: `article-${index + 1}`,
+    id,
     column: parts.column,
     title: parts.title,
     label,
     byline: parts.byline,
     date: parts.date,
-    html: toHtml.stringify(toHtml.runSync(body)) + closing,
+    html: toHtml.stringify(toHtml.runSync(body, new VFile({ data: { articleId: id } }))) + closing,
   };
 }
 
