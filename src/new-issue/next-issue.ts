@@ -1,0 +1,50 @@
+// What the next issue is: 期号 counts on within a year and restarts at 1 in a new one,
+// 总期号 counts on for ever, and 送 and 责任编辑 are carried over from the latest issue.
+import { issueFileName } from '../stages/resolve-issue.ts';
+import type { SourceIssue } from '../stages/parse-issue.ts';
+import { chineseDate } from '../format/chinese.ts';
+
+export interface NextIssue {
+  year: number;
+  issue: number;
+  total: number;
+  date: string;
+  /** content/<year>/<NN>.md */
+  path: string;
+  distribution: string[];
+  /** Those of the latest issue, when it names its own. */
+  editors?: string[];
+  /** The issue the numbers and lists were taken from; none in an empty archive. */
+  latest?: SourceIssue;
+}
+
+export type Plan = { ok: true; next: NextIssue } | { ok: false; problem: string };
+
+const byPublication = (a: SourceIssue, b: SourceIssue) => a.meta.date.localeCompare(b.meta.date) || a.meta.total - b.meta.total;
+
+export function planNextIssue(sources: readonly SourceIssue[], date: string): Plan {
+  const year = Number(date.slice(0, 4));
+  const latest = [...sources].sort(byPublication).at(-1);
+  if (latest && date < latest.meta.date) {
+    return {
+      ok: false,
+      problem: `日期 ${chineseDate(date)} 早于最新一期 ${latest.file.path}（${chineseDate(latest.meta.date)}）\uFF1A新的一期应在最新一期之后，请改用 --date 指定正确的日期`,
+    };
+  }
+  const sameYear = sources.filter((s) => Number(s.meta.date.slice(0, 4)) === year);
+  const issue = Math.max(0, ...sameYear.map((s) => s.meta.issue)) + 1;
+  const total = Math.max(0, ...sources.map((s) => s.meta.total)) + 1;
+  return {
+    ok: true,
+    next: {
+      year,
+      issue,
+      total,
+      date,
+      path: `content/${year}/${issueFileName(issue)}.md`,
+      distribution: latest?.meta.distribution ?? [],
+      editors: latest?.meta.editors,
+      latest,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// npm run new: the next issue's file, with the right numbers, carried-over lists and a skeleton that builds.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { cli, copyProject } from './cli.ts';
+
+describe('npm run new', () => {
+  it('creates the next 期号 and 总期号 with the latest issue\u2019s 送 and 责任编辑, as a draft that builds', async () => {
+    const dir = await copyProject();
+    const { code, stdout } = await cli(dir, 'new', '--date', '2019-06-10');
+    expect(code).toBe(0);
+    expect(stdout).toContain('已新建 content/2019/11.md');
+    const text = await readFile(path.join(dir, 'content', '2019', '11.md'), 'utf8');
+    expect(text).toMatch(/^---\nissue: 11\ntotal: 585\ndate: 2019-06-10\ndraft: true/);
+    const latest = await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8');
+    const list = (t: string) => /distribution:\n((?: {2}- .*\n)+)/.exec(t)![1];
+    expect(list(text)).toBe(list(latest));
+
+    const result = await build({ projectDir: dir, write: false, drafts: true });
+    expect(result.files.flatMap((f) => f.messages.map(String))).toEqual([]);
+    const page = String(result.output!.get('2019/11/index.html'));
+    expect(page).toContain('<h2 class="article-title" id="article-1-title">在这里写文章标题</h2>');
+    expect(page).toContain('<p class="article-byline">署名单位</p>');
+    expect(page).toContain('<time datetime="2019-06-10">');
+    expect(page).toContain('<h3 class="h-1" id="article-1-s1">一、一级标题</h3>');
+    expect(page).toContain('<p class="closing">');
+    expect(page).toContain('data-column="快讯"');
+    // Without --drafts, the skeleton is not published.
+    expect((await build({ projectDir: dir, write: false })).output!.has('2019/11/index.html')).toBe(false);
+  });
+
+  it('starts again at 第1期 in a new year, carrying the 总期号 on, and copies the latest issue\u2019s own editors', async () => {
+    const dir = await copyProject();
+    await writeFile(
+      path.join(dir, 'content', '2019', '10.md'),
+      (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('distribution:', 'editors:\n  - 王五\ndistribution:'),
+    );
+    expect((await cli(dir, 'new', '--date', '2020-01-06')).code).toBe(0);
+    const text = await readFile(path.join(dir, 'content', '2020', '01.md'), 'utf8');
+    expect(text).toMatch(/^---\nissue: 1\ntotal: 585\ndate: 2020-01-06\n/);
+    expect(text).toContain('editors:\n  - 王五\n');
+  });
+
+  it('refuses a date before the latest issue, or a date that does not exist', async () => {
+    const dir = await copyProject();
+    const early = await cli(dir, 'new', '--date', '2019-05-01');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('早于最新一期 content/2019/10.md');
+    const bad = await cli(dir, 'new', '--date', '2019-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('日期 2019-02-30 不存在');
+  });
+
+  it('never writes over a file: a broken issue in the way is reported and left as it was', async () => {
+    const dir = await copyProject();
+    const inTheWay = path.join(dir, 'content', '2019', '11.md');
+    await writeFile(inTheWay, '');
+    const { code, stderr } = await cli(dir, 'new', '--date', '2019-06-10');
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/2019/11.md: 错误\uFF1A文件是空的');
+    expect(stderr).toContain('没有新建');
+    expect(await readFile(inTheWay, 'utf8')).toBe('');
+  });
+
+  it('explains itself in Chinese', async () => {
+    const dir = await copyProject();
+    const { code, stdout } = await cli(dir, 'new', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('用法\uFF1Anpm run new');
+  });
+});
