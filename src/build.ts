@@ -8,6 +8,7 @@ import { loadSite } from './stages/load-site.ts';
 import { parseIssue, type SourceIssue } from './stages/parse-issue.ts';
 import { renderMarkdown } from './stages/render-markdown.ts';
 import { renderPages, TemplateError, type SiteOutput } from './stages/render-pages.ts';
+import { indexSearch } from './stages/index-search.ts';
 import { byPublication, resolveIssue } from './stages/resolve-issue.ts';
 import { validateArchive } from './stages/validate-archive.ts';
 import { writeSite } from './stages/write-site.ts';
@@ -64,7 +65,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     reportError(templateFile, error.message, 'template', error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
     return { files: [...files, templateFile], ok: false, issues };
   }
-  // 7. Search index: the search stage adds its files to the output here.
+  // 7. Search index: Pagefind's files join the pages.
+  for (const [file, content] of await indexSearch(published)) output.set(file, content);
   // 8. Write, all at once.
   if (options.write) await writeSite(outDir, output);
   return { files, ok: true, issues: published, output };

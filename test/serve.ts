@@ -36,7 +36,12 @@ export async function serveDirectory(dir: string, basePath = '/'): Promise<Stati
       res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       createReadStream(file).pipe(res);
     };
-    const notFound = () => send(path.join(root, '404.html'), 404).catch(() => res.writeHead(404).end());
+    const notFound = async () => {
+      const page = path.join(root, '404.html');
+      const exists = await stat(page).then(() => true, () => false);
+      if (exists) await send(page, 404);
+      else res.writeHead(404).end();
+    };
     if (!url.pathname.startsWith(basePath)) return notFound();
     let file = path.join(root, decodeURIComponent(url.pathname.slice(basePath.length)));
     if (!file.startsWith(root)) return notFound();

@@ -87,6 +87,12 @@ async function readAssets(templatesDir: string): Promise<SiteOutput> {
   return assets;
 }
 
+/** The columns that published articles use: those of site.yml in its order, then any other. */
+function columnsOf(issues: Issue[], site: Site): string[] {
+  const used = new Set(issues.flatMap((issue) => issue.articles.map((article) => article.column)));
+  return [...site.columns.filter((c) => used.has(c)), ...[...used].filter((c) => !site.columns.includes(c)).sort()];
+}
+
 const shortHash = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex').slice(0, 10);
 
 export interface RenderInput {
@@ -135,6 +141,11 @@ export async function renderPages({ site, issues, templatesDir, projectDir }: Re
     description: `${site.title}：${site.publisher}编印的工作简报，共 ${issues.length} 期`,
     kind: 'home',
   }, { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) });
+  render('search/index.html', 'search.njk', {
+    title: `搜索往期 · ${site.title}`,
+    description: `在${site.title}的全部 ${issues.length} 期中搜索`,
+    kind: 'search',
+  }, { columns: columnsOf(issues, site) });
   render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
   return output;
 }

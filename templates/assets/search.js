@@ -1,0 +1,143 @@
+// The search page: reads the query from the URL (/search/?q=危桥), searches the Pagefind
+// index phrase-first, and writes the query back to the URL so a search can be linked and
+// the back button works. Works under any sub-path: everything is found relative to this file.
+import { bestSection, phraseSearch, RANKING, readable } from './search-core.js';
+
+const PAGE_SIZE = 10;
+const siteRoot = new URL('../', import.meta.url);
+
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-q');
+const fields = { year: document.getElementById('search-year'), column: document.getElementById('search-column'), sort: document.getElementById('search-sort') };
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+
+let pagefindModule;
+async function loadPagefind() {
+  if (!pagefindModule) {
+    pagefindModule = await import(new URL('pagefind/pagefind.js', siteRoot).href);
+    await pagefindModule.options({ baseUrl: siteRoot.pathname, excerptLength: 40, ranking: RANKING });
+  }
+  return pagefindModule;
+}
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  return { q: params.get('q') ?? '', year: params.get('year') ?? '', column: params.get('column') ?? '', sort: params.get('sort') ?? '' };
+}
+
+function showState(state) {
+  input.value = state.q;
+  for (const [name, select] of Object.entries(fields)) select.value = state[name];
+}
+
+function formState() {
+  return { q: input.value.trim(), year: fields.year.value, column: fields.column.value, sort: fields.sort.value };
+}
+
+function stateUrl(state) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(state)) if (value) params.set(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function renderHit(result) {
+  const data = await result.data();
+  const item = element('li', 'search-hit');
+  const heading = element('h2', 'search-hit-title');
+  const link = element('a', '', data.meta.title);
+  link.href = data.url;
+  heading.append(link);
+  item.append(heading, element('p', 'search-hit-issue', data.meta.issue));
+  const section = bestSection(data);
+  const excerpt = element('p', 'search-hit-excerpt');
+  excerpt.innerHTML = readable((section ?? data).excerpt);
+  if (section) {
+    const sectionLink = element('a', 'search-hit-section', readable(section.title));
+    sectionLink.href = section.url;
+    item.append(sectionLink);
+  }
+  item.append(excerpt);
+  return item;
+}
+
+let shown = [];
+let current = 0;
+let searchNumber = 0;
+
+async function showMore(number) {
+  const batch = shown.slice(list.querySelectorAll('.search-hit').length, list.querySelectorAll('.search-hit').length + PAGE_SIZE);
+  const items = await Promise.all(batch.map(({ result }) => renderHit(result)));
+  if (number !== searchNumber) return;
+  batch.forEach(({ divider }, i) => {
+    if (divider) list.append(divider);
+    list.append(items[i]);
+  });
+  more.hidden = list.querySelectorAll('.search-hit').length >= shown.length;
+}
+
+async function run(state) {
+  const number = ++searchNumber;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!state.q) {
+    status.textContent = '请输入要查找的字词。';
+    return;
+  }
+  status.textContent = '正在搜索…';
+  const pagefind = await loadPagefind();
+  const filters = {};
+  if (state.year) filters.year = state.year;
+  if (state.column) filters.column = state.column;
+  const options = { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) };
+  const { exact, loose } = await phraseSearch(pagefind, state.q, options);
+  if (number !== searchNumber) return;
+  const total = exact.length + loose.length;
+  if (total === 0) {
+    status.textContent = `没有找到含“${state.q}”的文章。可以少输几个字、换个说法，或取消年份、栏目的限定再试。`;
+    return;
+  }
+  status.textContent = loose.length === 0
+    ? `找到 ${total} 篇文章。`
+    : exact.length === 0
+      ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的字词。`
+      : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的字词。`;
+  shown = [
+    ...exact.map((result) => ({ result })),
+    ...loose.map((result, i) => ({
+      result,
+      divider: i === 0 && exact.length > 0 ? element('li', 'search-divider', `以下文章不含完整的“${state.q}”，只含其中的字词`) : undefined,
+    })),
+  ];
+  current = number;
+  await showMore(number);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const state = formState();
+  history.pushState(state, '', stateUrl(state));
+  run(state);
+});
+for (const select of Object.values(fields)) {
+  select.addEventListener('change', () => form.requestSubmit());
+}
+more.addEventListener('click', () => showMore(current));
+window.addEventListener('popstate', () => {
+  const state = readState();
+  showState(state);
+  run(state);
+});
+
+const initial = readState();
+showState(initial);
+run(initial);
