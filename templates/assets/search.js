@@ -85,8 +85,15 @@ async function showMore(number) {
   more.hidden = list.querySelectorAll('.search-hit').length >= shown.length;
 }
 
+/** Runs a search and shows its first hits; the list is aria-busy until they are shown. */
 async function run(state) {
   const number = ++searchNumber;
+  list.setAttribute('aria-busy', 'true');
+  await search(state, number);
+  if (number === searchNumber) list.setAttribute('aria-busy', 'false');
+}
+
+async function search(state, number) {
   list.replaceChildren();
   more.hidden = true;
   if (!state.q) {
