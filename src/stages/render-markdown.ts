@@ -1,22 +1,38 @@
 // Stage 5: an issue's Markdown body → its articles, each with its parts and its HTML.
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
-import rehypeSectionIds from '../plugins/rehype-section-ids.ts';
+import rehypeArticleIds from '../plugins/rehype-article-ids.ts';
+import { bulletinSchema } from '../plugins/bulletin-schema.ts';
+import rehypeLocalResources from '../plugins/rehype-local-resources.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkChinesePunctuation).freeze();
-const toHtml = unified().use(remarkBulletinHeadings).use(remarkRehype).use(rehypeSectionIds).use(rehypeStringify).freeze();
+const toHtml = unified()
+  .use(remarkBulletinHeadings)
+  .use(remarkRehype, {
+    allowDangerousHtml: true,
+    footnoteLabel: '注释',
+    footnoteBackLabel: (index: number) => `回到正文第 ${index + 1} 处`,
+  })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, bulletinSchema)
+  .use(rehypeLocalResources)
+  .use(rehypeArticleIds)
+  .use(rehypeStringify)
+  .freeze();
 
 const LABEL_LENGTH = 24;
 
@@ -38,7 +54,7 @@ function labelOf(parts: ArticleParts): string {
   return `${parts.column}\uFF1A${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
 }
 
-function renderArticle(parts: ArticleParts, index: number): Article {
+function renderArticle(parts: ArticleParts, index: number, file: VFile): Article {
   const id = `article-${index + 1}`;
   const label = labelOf(parts);
   prependColumnLabel(parts);
@@ -51,8 +67,14 @@ function renderArticle(parts: ArticleParts, index: number): Article {
     label,
     byline: parts.byline,
     date: parts.date,
-    html: toHtml.stringify(toHtml.runSync(body, new VFile({ data: { articleId: id } }))) + closing,
+    html: toHtml.stringify(toHtml.runSync(body, withArticleId(file, id))) + closing,
   };
+}
+
+/** The issue's file, told which article is being rendered (plugins report on the file itself). */
+function withArticleId(file: VFile, id: string): VFile {
+  file.data.articleId = id;
+  return file;
 }
 
 function escapeHtml(text: string): string {
@@ -63,5 +85,5 @@ export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
   // Blank lines in place of the front matter keep positions on the file's own lines.
   const text = '\n'.repeat(source.bodyLine - 1) + source.body;
   const tree = parser.runSync(parser.parse(text), source.file) as Root;
-  return splitArticles(tree, source.file, site).map(renderArticle);
+  return splitArticles(tree, source.file, site).map((parts, index) => renderArticle(parts, index, source.file));
 }
