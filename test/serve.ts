@@ -26,14 +26,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(dir: string, basePath = '/'): Promise<StaticServer> {
+export async function serveDirectory(dir: string, basePath = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const requests: string[] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
     const send = async (file: string, status: number) => {
-      res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(status, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       createReadStream(file).pipe(res);
     };
     const notFound = async () => {
