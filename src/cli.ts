@@ -1,12 +1,14 @@
 // The command line: a command name → its module → an exit code.
 import { buildSite, checkSite } from './commands/build.ts';
 import { EXIT, type Command } from './commands/command.ts';
+import { importIssues } from './commands/import.ts';
 import { newIssue } from './commands/new.ts';
 
 const COMMANDS: Record<string, Command> = {
   build: buildSite,
   check: checkSite,
   new: newIssue,
+  import: importIssues,
 };
 
 function listCommands(): string {

@@ -1,0 +1,50 @@
+// Small readings of printed text shared by the importer's recognisers.
+import nzh from 'nzh/cn';
+
+export interface Note {
+  /** Line of a text file, or paragraph of a Word document. */
+  line: number;
+  message: string;
+}
+
+/** Without any space, half- or full-width: how printed items are compared. */
+export const compact = (text: string) => text.replace(/[\s\u3000]+/g, '');
+
+/** Spaces the print layout left between Han characters (a title broken over lines) go; others stay. */
+export const closeUpHan = (text: string) => text.replace(/(?<=[^\x00-\x7f])[\s\u3000]+(?=[^\x00-\x7f])/g, '');
+
+const YEAR_DIGITS = '〇一二三四五六七八九';
+export const CHINESE_NUMERALS = '〇零一二三四五六七八九十百千两';
+
+/** 583, "583" or 五百八十三 → 583. */
+export function readNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!new RegExp(`^[${CHINESE_NUMERALS}]+$`).test(text)) return undefined;
+  const n = Number(nzh.decodeS(text.replace(/两/g, '二')));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** 二〇一九 → 2019: years are read digit by digit. */
+function readYear(text: string): number | undefined {
+  if (/^\d{4}$/.test(text)) return Number(text);
+  const digits = [...text.replace(/零/g, '〇')].map((c) => YEAR_DIGITS.indexOf(c));
+  return digits.length === 4 && digits.every((d) => d >= 0) ? Number(digits.join('')) : undefined;
+}
+
+const DATE = new RegExp(`^([\\d${CHINESE_NUMERALS}]{4})年([\\d${CHINESE_NUMERALS}]{1,3})月([\\d${CHINESE_NUMERALS}]{1,3})日$`);
+
+/** "2019 年 4 月 29 日" or 二〇一九年四月二十九日 → 2019-04-29 (not checked against the calendar). */
+export function readDate(text: string): string | undefined {
+  const m = DATE.exec(compact(text));
+  if (!m) return undefined;
+  const [year, month, day] = [readYear(m[1]!), readNumber(m[2]!), readNumber(m[3]!)];
+  if (!year || !month || !day) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Ends a sentence: a full stop, question, exclamation, semicolon or colon, maybe inside closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  return /[。！？!?；;：:…](?:[”’」』)）\]】]*)$/.test(text.trim());
+}
+
+export const length = (text: string) => [...text].length;

@@ -1,0 +1,134 @@
+// npm run import: the printed text of 2019 第9期 and a Word document become content files that
+// build; bad files are refused with a Chinese message, and nothing in content/ is written over.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { cli, copyProject } from './cli.ts';
+import { PROJECT_DIR, readTree } from './site.ts';
+import { makeWordIssue } from './word.ts';
+
+const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+
+/** The text a reader sees on a page: no tags, no spacing. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+async function renderedText(projectDir: string, page: string): Promise<string> {
+  const result = await build({ projectDir, write: false });
+  expect(result.files.flatMap((f) => f.messages.filter((m) => m.fatal).map(String))).toEqual([]);
+  return pageText(String(result.output!.get(page)));
+}
+
+/** A project copy without 2019 第9期, to import it into. */
+async function projectWithout09(): Promise<string> {
+  const dir = await copyProject();
+  await rm(path.join(dir, 'content', '2019', '09.md'));
+  return dir;
+}
+
+describe('npm run import, text extracted from print', () => {
+  let handMade: string;
+  beforeAll(async () => {
+    handMade = await renderedText(await copyProject(), '2019/09/index.html');
+  });
+
+  it('imports 2019 第9期 into a file whose page reads exactly as the hand-made one\u2019s', async () => {
+    const dir = await projectWithout09();
+    const { code, stdout, stderr } = await cli(dir, 'import', CORPUS);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`已导入 ${CORPUS} → content/2019/09.md\uFF08第9期，总第583期，2019年4月29日\uFF09`);
+    expect(stdout).toContain('接上了 5 处被分页断开的句子');
+    expect(await renderedText(dir, '2019/09/index.html')).toBe(handMade);
+  });
+
+  it('reads the same text saved as GBK with CRLF line ends, and says so', async () => {
+    const dir = await projectWithout09();
+    const gbk = path.join(dir, 'old-gbk.txt');
+    await writeFile(gbk, iconv.encode((await readFile(CORPUS, 'utf8')).replace(/\n/g, '\r\n'), 'gbk'));
+    const { code, stdout } = await cli(dir, 'import', gbk);
+    expect(code).toBe(0);
+    expect(stdout).toContain('按 GBK（GB18030）编码读取');
+    expect(await renderedText(dir, '2019/09/index.html')).toBe(handMade);
+  });
+
+  it('refuses to write over an existing issue, and leaves it as it was', async () => {
+    const dir = await copyProject();
+    const before = await readTree(path.join(dir, 'content'));
+    const { code, stderr } = await cli(dir, 'import', CORPUS);
+    expect(code).toBe(1);
+    expect(stderr).toContain('错误\uFF1Acontent/2019/09.md 已经存在，不会覆盖（没有导入）');
+    expect(await readTree(path.join(dir, 'content'))).toEqual(before);
+  });
+});
+
+describe('npm run import, Word documents', () => {
+  it('imports a .docx with its title, bold, list, table, 快讯 and 版记, into a file that builds', async () => {
+    const dir = await copyProject();
+    const docx = path.join(dir, '第3期.docx');
+    await writeFile(docx, await makeWordIssue());
+    const { code, stdout, stderr } = await cli(dir, 'import', docx);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('→ content/2019/03.md\uFF08第3期，总第577期，2019年2月20日\uFF09');
+    const result = await build({ projectDir: dir, write: false });
+    expect(result.ok).toBe(true);
+    const page = String(result.output!.get('2019/03/index.html'));
+    expect(page).toContain('<h2 class="article-title" id="article-1-title">关于代表建议办理工作的调研报告</h2>');
+    expect(page).toContain('<p class="article-byline">省人大常委会联工委调研组</p>');
+    expect(page).toContain('<strong>一是交办及时</strong>');
+    expect(page).toContain('<li>建立督办台账</li>');
+    expect(page).toMatch(/<td>建议件数<\/td>\s*<td>320<\/td>/);
+    expect(page).toContain('<span class="column-label">快讯\uFF1A</span>2月18日');
+    expect(page).toContain('责任编辑\uFF1A石\u3000韧\u3000吴静波');
+  });
+});
+
+describe('npm run import, bad files', () => {
+  const cases: [string, () => Promise<Buffer | string>, string][] = [
+    ['empty.txt', async () => '', '文件是空的，没有可导入的内容'],
+    ['old.doc', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), '这是旧版 Word 格式（.doc），不能直接导入\uFF1A请在 Word 中打开它，点“另存为”'],
+    ['renamed.docx', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), '扩展名是 .docx，内容却是旧版 Word 格式（.doc）'],
+    ['damaged.docx', async () => (await makeWordIssue()).subarray(0, 2000), '这个 Word 文档已损坏，或不是 .docx 文件'],
+    ['notes.docx', async () => '这其实是文本', '扩展名是 .docx，内容却不是 Word 文档'],
+    ['scan.pdf', async () => '%PDF-1.4\n', 'PDF 不能直接导入'],
+    ['big5.txt', async () => iconv.encode('聯絡動態，第九期：測試報告', 'big5'), '认不出文件的编码'],
+    ['no-masthead.txt', async () => '关于某项工作的报告\n\n正文。\n', '报头中没有找到期号（报头中的“第 9 期”）和出刊日期'],
+  ];
+
+  it.each(cases)('%s: a Chinese message that says what to do, no stack trace, content/ untouched', async (name, bytes, message) => {
+    const dir = await copyProject();
+    await writeFile(path.join(dir, name), await bytes());
+    const before = await readTree(path.join(dir, 'content'));
+    const { code, stdout, stderr } = await cli(dir, 'import', path.join(dir, name));
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('（没有导入）');
+    expect(stderr + stdout).not.toMatch(/\n\s+at |Error:/);
+    expect(await readTree(path.join(dir, 'content'))).toEqual(before);
+  });
+
+  it('a missing file, and no file at all', async () => {
+    const dir = await copyProject();
+    const missing = await cli(dir, 'import', 'nowhere.txt');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nowhere.txt: 错误\uFF1A找不到这个文件');
+    const none = await cli(dir, 'import');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有给出要导入的文件');
+  });
+
+  it('explains itself in Chinese', async () => {
+    const { code, stdout } = await cli(PROJECT_DIR, 'import', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('用法\uFF1Anpm run import -- 文件');
+  });
+});

@@ -1,0 +1,41 @@
+// A small Word document shaped like a past issue, made with the docx package for the tests of
+// the Word import: masthead, a Heading 1 title, byline, date, bold, a list, a table, a 快讯 and the 版记.
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+
+const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
+const cell = (t: string) => new TableCell({ children: [text(t)] });
+
+export function makeWordIssue(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('联络动态')] }),
+          text('第 3 期'),
+          text('（总第五百七十七期）'),
+          text('湖南省人大常委会选举任免联络工作委员会编'),
+          text('2019 年 2 月 20 日'),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('关于代表建议办理工作的调研报告')] }),
+          text('省人大常委会联工委调研组'),
+          text('（2019 年 2 月 15 日）'),
+          new Paragraph({ children: [new TextRun({ text: '一是交办及时。', bold: true }), new TextRun('各地在会后一个月内完成交办。')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('一、主要做法')] }),
+          new Paragraph({ text: '建立督办台账', bullet: { level: 0 } }),
+          new Paragraph({ text: '实行办理回头看', bullet: { level: 0 } }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('项目'), cell('2018年')] }),
+              new TableRow({ children: [cell('建议件数'), cell('320')] }),
+            ],
+          }),
+          text('（调研组人员：张三 李四）'),
+          text('快讯：2月18日，长沙市人大常委会召开代表建议交办会。'),
+          text('送：全国人大常委会办公厅联络局'),
+          text('各市州人大常委会联工委'),
+          text('责任编辑：石 韧 吴静波    联系方式：0731—85309270 hnrddt@163.com'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
