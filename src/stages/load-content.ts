@@ -3,15 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reportError } from '../messages.ts';
+import { decodeText, notUtf8Reason } from './decode-text.ts';
 
 export interface ContentFiles {
   siteFile: VFile;
   issueFiles: VFile[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF. */
+/** Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF; any other encoding is an error that says how to save the file again. */
 export async function readText(root: string, relPath: string): Promise<VFile> {
   const file = new VFile({ path: relPath, cwd: root });
   let bytes: Buffer;
@@ -22,11 +21,12 @@ export async function readText(root: string, relPath: string): Promise<VFile> {
     file.value = '';
     return file;
   }
-  try {
-    file.value = utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  } catch {
+  const decoded = decodeText(bytes);
+  if (decoded.ok && decoded.encoding !== 'GB18030') {
+    file.value = decoded.text;
+  } else {
     file.value = '';
-    reportError(file, '文件不是 UTF-8 编码：请在编辑器中以 UTF-8 编码另存', 'encoding');
+    reportError(file, notUtf8Reason(decoded), 'encoding');
   }
   return file;
 }

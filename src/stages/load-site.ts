@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile';
 import { siteSchema, type Site } from '../model/site.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { mendTypingSlips } from './typing-slips.ts';
 import { validateWithSchema } from './validate-schema.ts';
 
 const SITE_FIELD_NAMES: Record<string, string> = {
@@ -15,11 +16,12 @@ const SITE_FIELD_NAMES: Record<string, string> = {
   language: '语言',
   columns: '栏目',
   defaultColumn: '默认栏目',
+  noindex: '不让搜索引擎收录',
 };
 
 export function loadSite(file: VFile): Site | undefined {
   if (file.messages.length > 0) return undefined;
-  const parsed = parseYaml(file, String(file.value));
+  const parsed = parseYaml(file, mendTypingSlips(file, String(file.value), SITE_FIELD_NAMES));
   if (!parsed) return undefined;
   return validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
 }

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { FIELD_NAMES, frontMatterSchema, type FrontMatter } from '../model/issue.ts';
 import { reportError, type Point } from '../messages.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { mendTypingSlips } from './typing-slips.ts';
 import { validateWithSchema } from './validate-schema.ts';
 
 export interface SourceIssue {
@@ -41,6 +42,8 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
     );
     return undefined;
   }
+  // A file that could not be read (its encoding) carries its error already.
+  if (file.messages.some((m) => m.fatal)) return undefined;
   const text = String(file.value);
   if (text.trim() === '') {
     reportError(file, '文件是空的：请写上文件开头的设置（--- 之间的期号、总期号、日期、送）和正文', 'empty-file');
@@ -54,7 +57,7 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
     reportError(file, reason, 'front-matter-missing', { line: 1, column: 1 });
     return undefined;
   }
-  const parsed = parseYaml(file, split.yaml);
+  const parsed = parseYaml(file, mendTypingSlips(file, split.yaml, FIELD_NAMES));
   if (!parsed) return undefined;
   const meta = validateWithSchema(file, parsed, frontMatterSchema, { where: '文件开头的设置', fieldNames: FIELD_NAMES });
   if (split.body.trim() === '') {

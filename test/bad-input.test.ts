@@ -1,0 +1,68 @@
+// Files as real editors' machines save them: read as meant where the intent is certain (a BOM,
+// CRLF, UTF-16 with its BOM), otherwise refused with a Chinese message at the file that says what
+// to do, never a stack trace, and the published dist/ left exactly as it was.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { cli, copyProject } from './cli.ts';
+import { readTree } from './site.ts';
+import { makeWordIssue } from './word.ts';
+
+const ISSUE = path.join('content', '2019', '10.md');
+
+/** A built copy of the project, and the 2019 第10期 file's text. */
+async function builtProject(): Promise<{ dir: string; text: string }> {
+  const dir = await copyProject();
+  expect((await cli(dir, 'build')).code).toBe(0);
+  return { dir, text: await readFile(path.join(dir, ISSUE), 'utf8') };
+}
+
+const pageOf = async (dir: string) => String((await build({ projectDir: dir, write: false })).output!.get('2019/10/index.html'));
+
+describe('files read as the editor meant them', () => {
+  it.each([
+    ['a UTF-8 BOM and CRLF line ends', (text: string) => Buffer.from(`\uFEFF${text.replace(/\n/g, '\r\n')}`)],
+    ['UTF-16 with its BOM (Notepad\u2019s "Unicode")', (text: string) => iconv.encode(text, 'utf-16le', { addBOM: true })],
+  ])('%s', async (_, save) => {
+    const { dir, text } = await builtProject();
+    const expected = await pageOf(dir);
+    await writeFile(path.join(dir, ISSUE), save(text));
+    const { code, stderr } = await cli(dir, 'check');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(await pageOf(dir)).toBe(expected);
+  });
+});
+
+describe('files refused with a message that says what to do', () => {
+  const cases: [string, (text: string) => Promise<Buffer | string>, string][] = [
+    ['saved as GBK', async (text) => iconv.encode(text, 'gbk'), `${ISSUE}: 错误\uFF1A文件是 GBK（GB18030）编码，不是 UTF-8\uFF1A请用记事本打开这个文件，点“另存为”，把“编码”选为 UTF-8 后保存 [bulletin:encoding]`],
+    ['empty', async () => '', `${ISSUE}: 错误\uFF1A文件是空的`],
+    ['a Word document saved under .md', async () => makeWordIssue(), `${ISSUE}: 错误\uFF1A这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入`],
+    ['full-width colons in front matter', async (text) => text.replace('issue: 10', '期号\uFF1A10').replace('date: ', 'date\uFF1A'), `${ISSUE}:3:1: 错误\uFF1A这一行应写作“issue: 10”`],
+    ['a tab in front matter', async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'), `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`],
+  ];
+
+  it.each(cases)('%s', async (_, save, message) => {
+    const { dir, text } = await builtProject();
+    const published = await readTree(path.join(dir, 'dist'));
+    await writeFile(path.join(dir, ISSUE), await save(text));
+    for (const command of ['check', 'build']) {
+      const { code, stdout, stderr } = await cli(dir, command);
+      expect(code).toBe(1);
+      expect(stderr).toContain(message);
+      expect(stderr + stdout).not.toMatch(/\n\s+at |Error:|出现意外错误/);
+    }
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(published);
+  });
+
+  it('reads each full-width slip at its own line, and the other settings as written', async () => {
+    const { dir, text } = await builtProject();
+    await writeFile(path.join(dir, ISSUE), text.replace('date: ', 'date\uFF1A'));
+    const { stderr } = await cli(dir, 'check');
+    expect(stderr).toContain(`${ISSUE}:5:5: 错误\uFF1A这一行应写作“date: 2019-05-27”\uFF1A冒号要用英文半角“:”，不用中文全角“\uFF1A” [bulletin:typing-slip]`);
+    expect(stderr).toContain('共 1 个错误');
+  });
+});
