@@ -17,6 +17,7 @@ export const siteSchema = z.object({
   language: z.literal('zh-CN', { error: '语言 language 应为 zh-CN' }).default('zh-CN'),
   columns: z.array(text('栏目', '- 快讯')).default(['调研报告', '工作动态', '经验交流', '信息摘编', '快讯']),
   defaultColumn: text('默认栏目 defaultColumn', 'defaultColumn: 工作动态').default('工作动态'),
+  noindex: z.boolean({ error: 'noindex 应为 true（内网站点，不让搜索引擎收录）或 false' }).default(false),
 });
 
 export type Site = z.infer<typeof siteSchema>;

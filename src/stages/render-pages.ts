@@ -19,6 +19,14 @@ export interface YearView {
 }
 
 const RECENT_ISSUES = 10;
+const FEED_ISSUES = 20;
+
+interface PageMeta {
+  title: string;
+  description: string;
+  /** issue, year, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
+  kind: string;
+}
 
 /** A template problem, with the template's path and line when Nunjucks gives them. */
 export class TemplateError extends Error {
@@ -111,10 +119,11 @@ export async function renderPages({ site, issues, templatesDir, projectDir }: Re
   const latest = issues.at(-1);
   const basePath = new URL(site.baseUrl).pathname;
 
-  const render = (outputPath: string, template: string, page: { title: string; description: string; kind: string }, data: object, root = rootFrom(outputPath)) => {
+  const render = (outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)) => {
     const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
+    const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
     try {
-      output.set(outputPath, env.render(template, { site, page, root, asset, years, latestYear: latest?.year, ...data }));
+      output.set(outputPath, env.render(template, { site, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data }));
     } catch (error) {
       throw TemplateError.from(error, templatesDir, projectDir);
     }
@@ -146,6 +155,11 @@ export async function renderPages({ site, issues, templatesDir, projectDir }: Re
     description: `在${site.title}的全部 ${issues.length} 期中搜索`,
     kind: 'search',
   }, { columns: columnsOf(issues, site) });
+  // Feeds and files for search engines: absolute addresses, from baseUrl.
+  const data = { latest, issues, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) };
+  render('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, data);
+  render('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, data);
+  render('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, data);
   render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
   return output;
 }

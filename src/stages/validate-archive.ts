@@ -1,6 +1,6 @@
 // Stage 4: checks that need the whole archive: the file's place agrees with its
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
-import { reportError } from '../messages.ts';
+import { reportError, reportWarning } from '../messages.ts';
 import { chineseDate } from '../format/chinese.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
@@ -54,8 +54,26 @@ function checkTotalOrder(sources: SourceIssue[]): void {
   }
 }
 
+/** Today in China, where the bulletin is dated. */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Bulletins are dated ahead, so a future date is published, with a word in case it is a slip. */
+function checkFutureDate(source: SourceIssue, today: string): void {
+  if (source.meta.date <= today || source.meta.draft) return;
+  reportWarning(
+    source.file,
+    `日期 ${source.meta.date} 在今天（${today}）之后：这一期照常发布。如果日期写错了，请改正`,
+    'future-date',
+    source.placeOf('date'),
+  );
+}
+
 export function validateArchive(sources: SourceIssue[]): void {
   sources.forEach(checkPlace);
+  const today = todayInChina();
+  for (const source of sources) checkFutureDate(source, today);
   checkRepeats(
     sources,
     (s) => `${s.meta.date.slice(0, 4)}/${s.meta.issue}`,
