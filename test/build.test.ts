@@ -62,11 +62,19 @@ describe('build', () => {
     expect(home).toContain('href="./2018/"');
   });
 
-  it('makes no request to another host', async () => {
+  it('loads nothing from another host: scripts, styles, images and icons are the site’s own', async () => {
     const result = await build({ projectDir: PROJECT_DIR, write: false });
+    const absolute = /^(?:[a-z]+:)?\/\//i;
     for (const [file, content] of result.output!) {
       if (!/\.(html|css)$/.test(file)) continue;
-      expect(String(content), file).not.toMatch(/(?:src|href)="(?:https?:)?\/\/|url\((?:['"])?(?:https?:)?\/\//);
+      const text = String(content);
+      const loaded = [
+        ...[...text.matchAll(/\ssrc="([^"]*)"/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/<link (?![^>]*rel="(?:canonical|alternate)")[^>]*href="([^"]*)"/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/url\(\s*['"]?([^'")]+)/g)].map((m) => m[1]!),
+      ];
+      expect(loaded.length, file).toBeGreaterThan(file.endsWith('.html') ? 0 : -1);
+      expect(loaded.filter((url) => absolute.test(url)), file).toEqual([]);
     }
   });
 

@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks';
 import { chineseDate, chineseNumber, padName } from '../format/chinese.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
+import type { IssuePdf } from './attach-pdfs.ts';
 
 /** Output path relative to the site root → file contents. */
 export type SiteOutput = Map<string, string | Uint8Array>;
@@ -110,9 +111,11 @@ export interface RenderInput {
   templatesDir: string;
   /** The project folder, to name templates in messages. */
   projectDir: string;
+  /** Issue path (2019/09/) → its PDF, for the issues that have one: their pages link it. */
+  pdfs?: ReadonlyMap<string, IssuePdf>;
 }
 
-export async function renderPages({ site, issues, templatesDir, projectDir }: RenderInput): Promise<SiteOutput> {
+export async function renderPages({ site, issues, templatesDir, projectDir, pdfs }: RenderInput): Promise<SiteOutput> {
   const env = createEnvironment(templatesDir);
   const output = await readAssets(templatesDir);
   const years = groupByYear(issues);
@@ -136,7 +139,7 @@ export async function renderPages({ site, issues, templatesDir, projectDir }: Re
       title: `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`,
       description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
       kind: 'issue',
-    }, { issue, previous, next });
+    }, { issue, previous, next, pdf: pdfs?.get(issue.path) });
   });
   for (const year of years) {
     render(`${year.year}/index.html`, 'year.njk', {
