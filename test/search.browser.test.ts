@@ -143,4 +143,15 @@ describe('search', () => {
     expect(requests.every((url) => url.startsWith(subPath.url) || url.startsWith('data:'))).toBe(true);
     await tab.close();
   });
+
+  it('shows its 404 page, styled and with working links, at any address under the sub-path', async () => {
+    const { tab } = await open(`${subPath.url}2030/99/`);
+    expect(await tab.locator('h1').textContent()).toBe('找不到这个页面');
+    const header = await tab.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(header).toBe('rgb(192, 0, 0)');
+    await tab.click('.not-found a >> nth=0');
+    await tab.waitForURL(subPath.url);
+    expect(await tab.locator('.latest-title').textContent()).toBe('联络动态');
+    await tab.close();
+  });
 });
