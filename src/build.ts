@@ -24,6 +24,8 @@ export interface BuildOptions {
   write: boolean;
   /** Publish issues marked draft: true. */
   drafts?: boolean;
+  /** Build the search index (the default); the benchmark times the pages alone without it. */
+  search?: boolean;
 }
 
 export interface BuildResult {
@@ -66,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { files: [...files, templateFile], ok: false, issues };
   }
   // 7. Search index: Pagefind's files join the pages.
-  for (const [file, content] of await indexSearch(published)) output.set(file, content);
+  if (options.search ?? true) for (const [file, content] of await indexSearch(published)) output.set(file, content);
   // 8. Write, all at once.
   if (options.write) await writeSite(outDir, output);
   return { files, ok: true, issues: published, output };
