@@ -9,6 +9,8 @@ import { parseIssue, type SourceIssue } from './stages/parse-issue.ts';
 import { renderMarkdown } from './stages/render-markdown.ts';
 import { renderPages, TemplateError, type SiteOutput } from './stages/render-pages.ts';
 import { indexSearch } from './stages/index-search.ts';
+import { attachPdfs, type AttachedPdfs } from './stages/attach-pdfs.ts';
+import { PdfCache } from './pdf/pdf-cache.ts';
 import { byPublication, resolveIssue } from './stages/resolve-issue.ts';
 import { validateArchive } from './stages/validate-archive.ts';
 import { writeSite } from './stages/write-site.ts';
@@ -26,6 +28,13 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Build the search index (the default); the benchmark times the pages alone without it. */
   search?: boolean;
+  /** Print the PDF of every issue whose page is new or changed (needs Chromium). Without it, PDFs
+   *  already printed for pages that have not changed are still published. */
+  pdf?: boolean;
+  /** Where printed PDFs are kept between builds; .cache/pdf/ of the project by default. */
+  pdfCacheDir?: string;
+  /** Told after each PDF printed. */
+  pdfPrinted?: (issue: Issue, done: number, total: number) => void;
 }
 
 export interface BuildResult {
@@ -34,6 +43,8 @@ export interface BuildResult {
   ok: boolean;
   issues: Issue[];
   output?: SiteOutput;
+  /** Paths of the issues published with a PDF, and of those printed in this build. */
+  pdfs?: { published: string[]; printed: string[] };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -57,19 +68,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(files)) return { files, ok: false, issues };
 
   const published = issues.filter((issue) => options.drafts || !issue.draft);
-  // 6. Pages.
+  const pageInput = { site, issues: published, templatesDir, projectDir };
+  const cache = new PdfCache(options.pdfCacheDir ?? path.join(projectDir, '.cache', 'pdf'));
   let output: SiteOutput;
+  let attached: AttachedPdfs;
   try {
-    output = await renderPages({ site, issues: published, templatesDir, projectDir });
+    // 6. Pages.
+    output = await renderPages(pageInput);
+    // 7. PDFs beside their pages, from the cache or printed now (--pdf); the pages that have one link it.
+    attached = await attachPdfs({ site, issues: published, output, cache, print: options.pdf ?? false, printed: options.pdfPrinted });
+    if (attached.pdfs.size > 0) {
+      output = await renderPages({ ...pageInput, pdfs: attached.pdfs });
+      for (const [issuePath, pdf] of attached.pdfs) output.set(`${issuePath}${pdf.file}`, pdf.bytes);
+    }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     const templateFile = new VFile({ path: error.template, cwd: projectDir });
     reportError(templateFile, error.message, 'template', error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
     return { files: [...files, templateFile], ok: false, issues };
   }
-  // 7. Search index: Pagefind's files join the pages.
+  // 8. Search index: Pagefind's files join the pages.
   if (options.search ?? true) for (const [file, content] of await indexSearch(published)) output.set(file, content);
-  // 8. Write, all at once.
+  // 9. Write, all at once.
   if (options.write) await writeSite(outDir, output);
-  return { files, ok: true, issues: published, output };
+  const pdfs = { published: [...attached.pdfs.keys()], printed: attached.printedNow };
+  return { files, ok: true, issues: published, output, pdfs };
 }

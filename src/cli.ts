@@ -1,14 +1,18 @@
 // The command line: a command name → its module → an exit code.
 import { buildSite, checkSite } from './commands/build.ts';
 import { EXIT, type Command } from './commands/command.ts';
+import { devServer } from './commands/dev.ts';
 import { importIssues } from './commands/import.ts';
 import { newIssue } from './commands/new.ts';
+import { printPdfs } from './commands/pdf.ts';
 
 const COMMANDS: Record<string, Command> = {
   build: buildSite,
   check: checkSite,
+  pdf: printPdfs,
   new: newIssue,
   import: importIssues,
+  dev: devServer,
 };
 
 function listCommands(): string {

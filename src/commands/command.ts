@@ -8,5 +8,6 @@ export interface Command {
   run(args: string[], projectDir: string): Promise<number>;
 }
 
-/** Exit codes: 0 done, 1 the content has errors, 2 the command was used wrongly, 70 a bug. */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2, bug: 70 } as const;
+/** Exit codes: 0 done, 1 the content has errors, 2 the command was used wrongly,
+ *  69 a program it needs is missing (Chromium for PDFs), 70 a bug. */
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2, unavailable: 69, bug: 70 } as const;
