@@ -87,6 +87,22 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   return env;
 }
 
+/**
+ * Compiles every template before any page is rendered, so that a syntax error, even in a partial,
+ * is reported at its own file and line: nunjucks throws an included template's error later, from
+ * its own queue, where no try can catch it.
+ */
+async function compileTemplates(env: nunjucks.Environment, templatesDir: string, projectDir: string): Promise<void> {
+  const names = (await readdir(templatesDir, { recursive: true })).filter((name) => name.endsWith('.njk')).sort();
+  for (const name of names) {
+    try {
+      env.getTemplate(name.split(path.sep).join('/'), true);
+    } catch (error) {
+      throw TemplateError.from(error, templatesDir, projectDir);
+    }
+  }
+}
+
 async function readAssets(templatesDir: string): Promise<SiteOutput> {
   const assets: SiteOutput = new Map();
   const dir = path.join(templatesDir, 'assets');
@@ -113,16 +129,20 @@ export interface RenderInput {
   projectDir: string;
   /** Issue path (2019/09/) → its PDF, for the issues that have one: their pages link it. */
   pdfs?: ReadonlyMap<string, IssuePdf>;
+  /** Render only the pages this accepts (the dev server re-renders what a change affects); all by default. */
+  only?: (outputPath: string) => boolean;
 }
 
-export async function renderPages({ site, issues, templatesDir, projectDir, pdfs }: RenderInput): Promise<SiteOutput> {
+export async function renderPages({ site, issues, templatesDir, projectDir, pdfs, only }: RenderInput): Promise<SiteOutput> {
   const env = createEnvironment(templatesDir);
+  await compileTemplates(env, templatesDir, projectDir);
   const output = await readAssets(templatesDir);
   const years = groupByYear(issues);
   const latest = issues.at(-1);
   const basePath = new URL(site.baseUrl).pathname;
 
   const render = (outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)) => {
+    if (only && !only(outputPath)) return;
     const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
     const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
     try {

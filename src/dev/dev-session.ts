@@ -1,0 +1,139 @@
+// npm run dev as a whole: the site in memory, served, its files watched, each save turned into
+// an update of the pages it changes, browsers told to reload, errors shown in the terminal and
+// over the page, and the search index brought up to date in the background.
+import { DevSite, isIssueFile, type Update } from './dev-site.ts';
+import { startDevServer, type DevServer } from './server.ts';
+import { watchProject, type Watcher } from './watch.ts';
+
+export interface DevOptions {
+  projectDir: string;
+  port: number;
+  /** Where the terminal lines go. */
+  log: (line: string) => void;
+  /** Wait this long after the last save before indexing for search again. */
+  searchDelayMs?: number;
+}
+
+export interface DevSession {
+  url: string;
+  port: number;
+  site: DevSite;
+  /** The first build's outcome. */
+  first: Update;
+  close(): Promise<void>;
+}
+
+const WATCHED = ['content', 'templates'];
+
+/** What the site is made from: issue files, site.yml, and anything in templates/. */
+const isSiteSource = (relPath: string) => isIssueFile(relPath) || relPath === 'content/site.yml' || relPath.startsWith('templates/');
+
+/** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
+function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {
+  const pending = new Set<string>();
+  let running = false;
+  return (paths) => {
+    paths.forEach((p) => pending.add(p));
+    if (running) return;
+    running = true;
+    void (async () => {
+      while (pending.size > 0) {
+        const batch = [...pending];
+        pending.clear();
+        await run(batch);
+      }
+      running = false;
+    })();
+  };
+}
+
+/** The search index is rebuilt a while after the last save, never two at once. */
+function searchRefresher(site: DevSite, log: (line: string) => void, delayMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const refresh = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    const started = performance.now();
+    running = site
+      .refreshSearchIndex()
+      .then(
+        () => log(`搜索索引已更新（${site.issueCount} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
+        (error: unknown) => log(`搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), delayMs);
+  };
+  return {
+    schedule,
+    async stop() {
+      clearTimeout(timer);
+      again = false;
+      await running;
+    },
+  };
+}
+
+const time = () => new Date().toTimeString().slice(0, 8);
+
+export async function startDevSession({ projectDir, port, log, searchDelayMs = 1000 }: DevOptions): Promise<DevSession> {
+  const site = new DevSite(projectDir);
+  const first = await site.loadAll();
+  const server: DevServer = await startDevServer(site, port);
+  server.setProblems(first.problems);
+  let lastReport = first.report;
+  const search = searchRefresher(site, log, searchDelayMs);
+  search.schedule();
+
+  const onSave = serialQueue(async (saved) => {
+    const paths = saved.filter(isSiteSource);
+    if (paths.length === 0) return;
+    const started = performance.now();
+    let update: Update;
+    try {
+      update = await site.update(paths);
+    } catch (error) {
+      log(`出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`);
+      return;
+    }
+    const ms = Math.round(performance.now() - started);
+    const which = paths.length === 1 ? paths[0]! : `${paths[0]} 等 ${paths.length} 个文件`;
+    const pages = update.changed.filter((p) => p.endsWith('.html')).length;
+    log(`[${time()}] ${which} 已保存\uFF1A${pages > 0 ? `更新了 ${pages} 个页面` : '页面没有变化'}，用时 ${ms} 毫秒`);
+    if (update.report !== lastReport) {
+      log(update.report || '问题都已改正。');
+      lastReport = update.report;
+      server.setProblems(update.problems);
+    }
+    if (update.changed.length > 0) server.reload(update.full ? ['*'] : update.changed);
+    if (paths.some(isIssueFile) || paths.includes('content/site.yml')) search.schedule();
+  });
+  const watcher: Watcher = watchProject(projectDir, WATCHED, onSave, (folder, error) =>
+    log(`不能再监视 ${folder}/ 的改动（${error.message}）\uFF1A请按 Ctrl+C 停止，再运行 npm run dev`),
+  );
+  await watcher.ready;
+
+  return {
+    url: server.url,
+    port: server.port,
+    site,
+    first,
+    async close() {
+      watcher.close();
+      await search.stop();
+      await server.close();
+    },
+  };
+}

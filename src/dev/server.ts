@@ -1,0 +1,127 @@
+// The dev server: serves the site from memory on 127.0.0.1 under its base path, with the
+// live-reload script added to each page, and tells browsers over Server-Sent Events when pages
+// change (reload) and what the content's errors are (problems).
+import { readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { SiteOutput } from '../stages/render-pages.ts';
+import type { Problem } from './dev-site.ts';
+
+export const EVENTS_PATH = '/__dev/events';
+const CLIENT_PATH = '/__dev/live-reload.js';
+const CLIENT = readFileSync(path.join(import.meta.dirname, 'live-reload.js'));
+const CLIENT_TAG = `<script src="${CLIENT_PATH}"></script>`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** What the server serves: the site in memory, under its base path. */
+export interface ServedSite {
+  output: SiteOutput;
+  basePath: string;
+}
+
+export interface DevServer {
+  /** http://127.0.0.1:<port><base path> */
+  url: string;
+  port: number;
+  /** Tells browsers showing these output paths (or any, with '*') to reload. */
+  reload(outputPaths: readonly string[]): void;
+  /** Shows these problems over every open page; none removes the overlay. */
+  setProblems(problems: readonly Problem[]): void;
+  close(): Promise<void>;
+}
+
+/** The page shown when there is no site yet: the errors that keep it from being built are in the overlay. */
+const NO_SITE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
+<body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`;
+
+function withClient(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + CLIENT_TAG : `${html.slice(0, at)}${CLIENT_TAG}\n${html.slice(at)}`;
+}
+
+export async function startDevServer(site: ServedSite, port: number): Promise<DevServer> {
+  const clients = new Set<ServerResponse>();
+  let problems: readonly Problem[] = [];
+  const send = (client: ServerResponse, event: string, data: unknown) => client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      send(res, 'problems', problems);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname === CLIENT_PATH) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.end(CLIENT);
+      return;
+    }
+    const reply = (status: number, key: string, content: string | Uint8Array) => {
+      const type = TYPES[path.extname(key)] ?? 'application/octet-stream';
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(type.startsWith('text/html') ? withClient(String(content)) : content);
+    };
+    const { output, basePath } = site;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = url.pathname;
+    }
+    if (pathname === '/' && basePath !== '/') {
+      res.writeHead(302, { location: basePath }).end();
+      return;
+    }
+    const key = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : undefined;
+    const file = key === undefined ? undefined : key === '' || key.endsWith('/') ? `${key}index.html` : key;
+    if (file !== undefined && output.has(file)) return reply(200, file, output.get(file)!);
+    if (file !== undefined && output.has(`${file}/index.html`)) {
+      res.writeHead(301, { location: `${url.pathname}/` }).end();
+      return;
+    }
+    if (output.size === 0) return reply(503, 'index.html', NO_SITE);
+    reply(404, '404.html', output.get('404.html') ?? '<!DOCTYPE html><title>404</title>');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlPath = (key: string) => `${site.basePath}${key.replace(/(^|\/)index\.html$/, '$1')}`;
+  return {
+    url: `http://127.0.0.1:${actualPort}${site.basePath}`,
+    port: actualPort,
+    reload(outputPaths) {
+      const pages = outputPaths.includes('*') || outputPaths.some((p) => p.startsWith('assets/')) ? ['*'] : outputPaths.map(urlPath);
+      for (const client of clients) send(client, 'reload', { pages });
+    },
+    setProblems(list) {
+      problems = list;
+      for (const client of clients) send(client, 'problems', problems);
+    },
+    close() {
+      for (const client of clients) client.end();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

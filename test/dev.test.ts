@@ -1,0 +1,144 @@
+// npm run dev: a save on disk leads to a reload message for the pages it changes and to the
+// new page content; a content error is sent to the browser with its file and line, the server
+// goes on serving the last good page, and the error goes away when fixed.
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDevSession, type DevSession } from '../src/dev/dev-session.ts';
+import { copyProject } from './cli.ts';
+
+interface ServerEvent {
+  event: string;
+  data: unknown;
+}
+
+/** Listens to the dev server's events; next() waits for the next one of a kind. */
+function listen(url: string) {
+  const received: ServerEvent[] = [];
+  const waiting: { event: string; resolve: (e: ServerEvent) => void }[] = [];
+  const request = get(url, (res) => {
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event || data === undefined) continue;
+        const message = { event, data: JSON.parse(data) as unknown };
+        const waiter = waiting.findIndex((w) => w.event === event);
+        if (waiter >= 0) waiting.splice(waiter, 1)[0]!.resolve(message);
+        else received.push(message);
+      }
+    });
+  });
+  return {
+    next(event: string): Promise<ServerEvent> {
+      const queued = received.findIndex((m) => m.event === event);
+      if (queued >= 0) return Promise.resolve(received.splice(queued, 1)[0]!);
+      return new Promise((resolve) => waiting.push({ event, resolve }));
+    },
+    close: () => request.destroy(),
+  };
+}
+
+let dir: string;
+let session: DevSession;
+let events: ReturnType<typeof listen>;
+const lines: string[] = [];
+
+const page = async (urlPath: string) => {
+  const res = await fetch(new URL(urlPath, session.url));
+  return { status: res.status, text: await res.text() };
+};
+const edit = async (file: string, change: (text: string) => string) => {
+  const target = path.join(dir, 'content', file);
+  await writeFile(target, change(await readFile(target, 'utf8')));
+};
+
+beforeEach(async () => {
+  dir = await copyProject();
+  lines.length = 0;
+  session = await startDevSession({ projectDir: dir, port: 0, log: (line) => lines.push(line), searchDelayMs: 10 });
+  events = listen(new URL('/__dev/events', session.url).href);
+  expect((await events.next('problems')).data).toEqual([]);
+});
+
+afterEach(async () => {
+  events.close();
+  await session.close();
+});
+
+describe('npm run dev', () => {
+  it('serves the site under its base path, each page with the live-reload script, and writes nothing to dist/', async () => {
+    expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lldt\/$/);
+    const home = await page('./');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('<script src="/__dev/live-reload.js"></script>\n</body>');
+    expect((await page('2019/09/')).text).toContain('masthead-total');
+    expect((await page('2019/99/')).status).toBe(404);
+    expect((await fetch(new URL('/__dev/live-reload.js', session.url))).status).toBe(200);
+    await expect(access(path.join(dir, 'dist'))).rejects.toThrow();
+  });
+
+  it('on a save, tells browsers to reload the issue, its neighbours and the lists, and serves the new text', async () => {
+    await edit('2019/09.md', (t) => t.replace('各地坚持抓好', '各地始终坚持抓好'));
+    const { data } = await events.next('reload');
+    const pages = (data as { pages: string[] }).pages;
+    expect(pages).toContain('/lldt/2019/09/');
+    expect(pages).not.toContain('/lldt/2018/12/');
+    expect((await page('2019/09/')).text).toContain('各地始终坚持抓好');
+    expect(lines.at(-1)).toMatch(/content\/2019\/09\.md 已保存\uFF1A更新了 \d+ 个页面，用时 \d+ 毫秒/);
+  });
+
+  it('sends a content error with its file, line and message, keeps the last good page, and clears it when fixed', async () => {
+    await edit('2019/09.md', (t) => t.replace('date: 2019-04-29', 'date: 2019-13-45').replace('各地坚持抓好', '各地始终坚持抓好'));
+    const { data: problems } = await events.next('problems');
+    expect(problems).toEqual([
+      { file: 'content/2019/09.md', line: 4, column: 7, message: '日期 2019-13-45 不存在或格式不对，应写作 年-月-日，例如 2019-04-29' },
+    ]);
+    expect(lines.join('\n')).toContain('content/2019/09.md:4:7: 错误\uFF1A日期 2019-13-45 不存在');
+    const stale = await page('2019/09/');
+    expect(stale.status).toBe(200);
+    expect(stale.text).not.toContain('各地始终坚持抓好');
+
+    await edit('2019/09.md', (t) => t.replace('date: 2019-13-45', 'date: 2019-04-29'));
+    expect((await events.next('problems')).data).toEqual([]);
+    expect(((await events.next('reload')).data as { pages: string[] }).pages).toContain('/lldt/2019/09/');
+    expect((await page('2019/09/')).text).toContain('各地始终坚持抓好');
+    expect(lines).toContain('问题都已改正。');
+  });
+
+  it('takes in a new year\u2019s first issue and a deleted issue', async () => {
+    const next = (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('issue: 10', 'issue: 1').replace('total: 584', 'total: 585').replace('date: 2019-05-27', 'date: 2020-01-06');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'content', '2020'));
+    await writeFile(path.join(dir, 'content', '2020', '01.md'), next);
+    expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
+    expect((await page('2020/01/')).status).toBe(200);
+    expect((await page('')).text).toContain('href="./2020/"');
+
+    await rm(path.join(dir, 'content', '2019', '08.md'));
+    const { data } = await events.next('reload');
+    expect((data as { pages: string[] }).pages).toEqual(expect.arrayContaining(['/lldt/2019/08/', '/lldt/2019/09/']));
+    expect((await page('2019/08/')).status).toBe(404);
+    expect((await page('2019/09/')).text).toContain('rel="prev" href="../../2018/12/"');
+  });
+
+  it('re-renders every page when a template changes, and shows a template error', async () => {
+    const template = path.join(dir, 'templates', 'partials', 'banji.njk');
+    const original = await readFile(template, 'utf8');
+    await writeFile(template, `${original}<p class="dev-test">模板已改</p>\n`);
+    expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
+    expect((await page('2018/12/')).text).toContain('模板已改');
+
+    await writeFile(template, `${original}{% if %}\n`);
+    const { data } = await events.next('problems');
+    expect((data as { file: string }[])[0]!.file).toBe('templates/partials/banji.njk');
+    expect((await page('2018/12/')).text).toContain('模板已改');
+  });
+});
