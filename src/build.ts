@@ -77,9 +77,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     output = await renderPages(pageInput);
     // 7. PDFs beside their pages, from the cache or printed now (--pdf); the pages that have one link it.
     attached = await attachPdfs({ site, issues: published, output, cache, print: options.pdf ?? false, printed: options.pdfPrinted });
-    if (attached.pdfs.size > 0) {
-      output = await renderPages({ ...pageInput, pdfs: attached.pdfs });
-      for (const [issuePath, pdf] of attached.pdfs) output.set(`${issuePath}${pdf.file}`, pdf.bytes);
+    const pdfs = attached.pdfs;
+    if (pdfs.size > 0) {
+      const linked = await renderPages({ ...pageInput, pdfs, only: (page) => pdfs.has(page.replace(/index\.html$/, '')) });
+      for (const [issuePath, pdf] of pdfs) {
+        output.set(`${issuePath}index.html`, linked.get(`${issuePath}index.html`)!);
+        output.set(`${issuePath}${pdf.file}`, pdf.bytes);
+      }
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
