@@ -2,11 +2,13 @@
 // new page content; a content error is sent to the browser with its file and line, the server
 // goes on serving the last good page, and the error goes away when fixed.
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
-import { get } from 'node:http';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDevSession, type DevSession } from '../src/dev/dev-session.ts';
-import { copyProject } from './cli.ts';
+import { cli, copyProject } from './cli.ts';
+import { PROJECT_DIR } from './site.ts';
 
 interface ServerEvent {
   event: string;
@@ -60,20 +62,20 @@ const edit = async (file: string, change: (text: string) => string) => {
   await writeFile(target, change(await readFile(target, 'utf8')));
 };
 
-beforeEach(async () => {
-  dir = await copyProject();
-  lines.length = 0;
-  session = await startDevSession({ projectDir: dir, port: 0, log: (line) => lines.push(line), searchDelayMs: 10 });
-  events = listen(new URL('/__dev/events', session.url).href);
-  expect((await events.next('problems')).data).toEqual([]);
-});
-
-afterEach(async () => {
-  events.close();
-  await session.close();
-});
-
 describe('npm run dev', () => {
+  beforeEach(async () => {
+    dir = await copyProject();
+    lines.length = 0;
+    session = await startDevSession({ projectDir: dir, port: 0, log: (line) => lines.push(line), searchDelayMs: 10 });
+    events = listen(new URL('/__dev/events', session.url).href);
+    expect((await events.next('problems')).data).toEqual([]);
+  });
+
+  afterEach(async () => {
+    events.close();
+    await session.close();
+  });
+
   it('serves the site under its base path, each page with the live-reload script, and writes nothing to dist/', async () => {
     expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lldt\/$/);
     const home = await page('./');
@@ -140,5 +142,27 @@ describe('npm run dev', () => {
     const { data } = await events.next('problems');
     expect((data as { file: string }[])[0]!.file).toBe('templates/partials/banji.njk');
     expect((await page('2018/12/')).text).toContain('模板已改');
+  });
+});
+
+describe('npm run dev on the command line', () => {
+  it('explains itself in Chinese', async () => {
+    const { code, stdout } = await cli(PROJECT_DIR, 'dev', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('用法\uFF1Anpm run dev');
+  });
+
+  it('says what to do when the port is taken, or is not a port', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const dir = await copyProject();
+    const busy = await cli(dir, 'dev', '--port', String(port));
+    taken.close();
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`端口 ${port} 已被占用\uFF1A请关掉占用它的程序`);
+    const bad = await cli(dir, 'dev', '--port', '八零');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('端口 八零 不对');
   });
 });
