@@ -12,6 +12,11 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
+const INSTALL = '请先安装浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk';
+
+/** Chromium is there but would not start; the message, in Chinese, says what to do. */
+export class ChromiumUnavailable extends Error {}
+
 /** Loaded only when a browser is wanted: the normal build never loads playwright-core. */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
@@ -27,6 +32,9 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
     ],
+  }).catch((error: Error) => {
+    const reason = error.message.split('\n')[0];
+    throw new ChromiumUnavailable(`无法启动 Chromium 浏览器\uFF08${CHROMIUM}\uFF09\uFF1A${reason}\n${INSTALL}`);
   });
 }
 
@@ -42,17 +50,16 @@ async function hasChineseFont(): Promise<boolean | undefined> {
 
 /** What is missing to print PDFs, said in Chinese with how to install it; undefined when nothing is. */
 export async function missingForPdf(): Promise<string | undefined> {
-  const install = '请先安装浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk';
   if (!hasChromium()) {
     return [
       `找不到 Chromium 浏览器（${CHROMIUM}），无法生成 PDF。`,
-      install,
+      INSTALL,
       '浏览器装在别处时，用环境变量 CHROMIUM_PATH 指明，例如 CHROMIUM_PATH=/opt/chromium/chrome npm run pdf',
       '网站本身不需要浏览器：npm run build 照常生成，只是没有 PDF 的各期不显示“下载 PDF”。',
     ].join('\n');
   }
   if ((await hasChineseFont()) === false) {
-    return ['找不到中文字体，生成的 PDF 中汉字会显示为方框。', install].join('\n');
+    return ['找不到中文字体，生成的 PDF 中汉字会显示为方框。', INSTALL].join('\n');
   }
   return undefined;
 }

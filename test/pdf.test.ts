@@ -189,10 +189,10 @@ describe('npm run pdf', () => {
   });
 });
 
-describe('without Chromium', () => {
-  const cli = async (cwd: string, ...args: string[]) => {
+describe('without a working Chromium', () => {
+  const cli = async (cwd: string, chromium: string, ...args: string[]) => {
     const tsx = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
-    const env = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' };
+    const env = { ...process.env, CHROMIUM_PATH: chromium };
     return run(tsx, [path.join(PROJECT_DIR, 'src', 'cli.ts'), ...args], { cwd, env }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
@@ -201,16 +201,26 @@ describe('without Chromium', () => {
 
   it('npm run pdf says in Chinese how to install it, and writes nothing', async () => {
     const dir = await copyProject();
-    const { code, stderr } = await cli(dir, 'pdf');
+    const { code, stderr } = await cli(dir, '/nonexistent/chromium', 'pdf');
     expect(code).toBe(69);
     expect(stderr).toContain('找不到 Chromium 浏览器\uFF08/nonexistent/chromium\uFF09');
     expect(stderr).toContain('apt-get install chromium fonts-noto-cjk');
     await expect(stat(path.join(dir, 'dist'))).rejects.toThrow();
   });
 
+  it('npm run pdf says so when Chromium will not start, and writes nothing', async () => {
+    const dir = await copyProject();
+    const { code, stderr } = await cli(dir, '/bin/false', 'pdf');
+    expect(code).toBe(69);
+    expect(stderr).toContain('无法启动 Chromium 浏览器\uFF08/bin/false\uFF09');
+    expect(stderr).toContain('apt-get install chromium fonts-noto-cjk');
+    expect(stderr).not.toContain('出现意外错误');
+    await expect(stat(path.join(dir, 'dist'))).rejects.toThrow();
+  });
+
   it('npm run build does not need it', async () => {
     const dir = await copyProject();
-    const { code, stdout } = await cli(dir, 'build');
+    const { code, stdout } = await cli(dir, '/nonexistent/chromium', 'build');
     expect(code).toBe(0);
     expect(stdout).toContain('已生成网站');
     await stat(path.join(dir, 'dist', '2019', '09', 'index.html'));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build.ts';
 import { formatReport, tally } from '../report.ts';
-import { missingForPdf } from '../chromium.ts';
+import { ChromiumUnavailable, missingForPdf } from '../chromium.ts';
 import type { Issue } from '../model/issue.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -57,7 +57,14 @@ function buildCommand(write: boolean): Command {
       const outDir = path.resolve(projectDir, values.out ?? 'dist');
       const shownOut = `${path.relative(projectDir, outDir) || '.'}/`;
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(`PDF ${done}/${total}\uFF1A${issue.year}年第${issue.number}期`);
-      const result = await build({ projectDir, outDir, write, drafts: values.drafts, pdf, pdfPrinted });
+      let result: BuildResult;
+      try {
+        result = await build({ projectDir, outDir, write, drafts: values.drafts, pdf, pdfPrinted });
+      } catch (error) {
+        if (!(error instanceof ChromiumUnavailable)) throw error;
+        console.error(`${error.message}\n${shownOut} 保持原样。`);
+        return EXIT.unavailable;
+      }
       const report = formatReport(result.files);
       if (report) console.error(report);
       if (!result.ok) {

@@ -28,16 +28,15 @@ function fileOf(pathname: string): string {
 }
 
 /**
- * Prints each page (an output path such as "2019/09/index.html") to PDF; calls printed after each.
- * Resolves to page → PDF bytes.
+ * Prints each page (an output path such as "2019/09/index.html") to PDF, and hands each PDF to
+ * printed as soon as it is made: what was printed is kept even if a later page fails.
  */
 export async function printPages(
   output: SiteOutput,
   pages: string[],
-  printed: (page: string) => void = () => {},
-): Promise<Map<string, Uint8Array>> {
-  const pdfs = new Map<string, Uint8Array>();
-  if (pages.length === 0) return pdfs;
+  printed: (page: string, pdf: Uint8Array) => Promise<void>,
+): Promise<void> {
+  if (pages.length === 0) return;
   const browser = await launchChromium();
   try {
     const context = await browser.newContext();
@@ -57,8 +56,7 @@ export async function printPages(
         await page.evaluate(() => document.fonts.ready);
         // The page's own print.js places the 版记 on the beforeprint event that printing fires.
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        pdfs.set(next, new Uint8Array(pdf));
-        printed(next);
+        await printed(next, new Uint8Array(pdf));
       }
       await page.close();
     };
@@ -66,5 +64,4 @@ export async function printPages(
   } finally {
     await browser.close();
   }
-  return pdfs;
 }

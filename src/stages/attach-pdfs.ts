@@ -81,15 +81,12 @@ export async function attachPdfs({ site, issues, output, cache, print, printed }
   const missing = print ? issues.filter((issue) => !found.has(issue.path)) : [];
   const issueOfPage = new Map(missing.map((issue) => [pageOf(issue), issue]));
   let done = 0;
-  const printedPages = await printPages(output, [...issueOfPage.keys()], (page) => {
-    done += 1;
-    printed?.(issueOfPage.get(page)!, done, missing.length);
-  });
-  for (const issue of missing) {
-    const pdf = printedPages.get(pageOf(issue))!;
+  await printPages(output, [...issueOfPage.keys()], async (page, pdf) => {
+    const issue = issueOfPage.get(page)!;
     await cache.put(keys.get(issue.path)!, pdf);
     found.set(issue.path, pdf);
-  }
+    printed?.(issue, ++done, missing.length);
+  });
   if (print) await cache.keepOnly(keys.values());
 
   const pdfs = new Map<string, IssuePdf>();
