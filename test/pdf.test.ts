@@ -168,6 +168,42 @@ describe('npm run pdf', () => {
     }
   });
 
+  it('never leaves a heading alone at the foot of a page', async () => {
+    // Headings, each followed by a paragraph of two lines: three lines a group, so that page by
+    // page (22 lines) a heading comes to every line of the page, the last one included.
+    const server = await serveDirectory(path.join(project, 'dist'));
+    const browser = await launchBrowser();
+    const scratch = await mkdtemp(path.join(tmpdir(), 'lldt-headings-'));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${ISSUE_9}`);
+      await page.evaluate(() => {
+        const body = document.querySelector('.article-body')!;
+        body.replaceChildren();
+        for (let i = 1; i <= 40; i++) {
+          body.insertAdjacentHTML('beforeend', `<h3 class="h-1">标题${i}</h3><p>${'正文'.repeat(19)}第${i}段。</p>`);
+        }
+      });
+      const file = path.join(scratch, 'headings.pdf');
+      await writeFile(file, await page.pdf({ preferCSSPageSize: true }));
+      const { pages } = await pdfInfo(file);
+      expect(pages).toBeGreaterThan(4);
+      let headingsSeen = 0;
+      for (let n = 1; n <= pages; n++) {
+        const lines = (await pdfText(file, { first: n, last: n, layout: true })).split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+        const banji = lines.findIndex((l) => l.startsWith('送\uFF1A'));
+        const text = banji >= 0 ? lines.slice(0, banji) : lines;
+        expect(text.at(-1) ?? '', `page ${n}`).not.toMatch(/^标题\d+$/);
+        headingsSeen += text.filter((l) => /^标题\d+$/.test(l)).length;
+      }
+      expect(headingsSeen).toBe(40);
+    } finally {
+      await browser.close();
+      await server.close();
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('prints again only the issues whose page changed, and a build without --pdf keeps the others', async () => {
     const again = await build({ projectDir: project, write: true, pdf: true });
     expect(again.pdfs?.printed).toEqual([]);
