@@ -145,6 +145,32 @@ describe('npm run dev', () => {
   });
 });
 
+describe('npm run dev with a broken site.yml', () => {
+  it('starts anyway, says why there is no site yet, and builds it once site.yml is fixed', async () => {
+    const projectDir = await copyProject();
+    const siteYml = path.join(projectDir, 'content', 'site.yml');
+    const good = await readFile(siteYml, 'utf8');
+    await writeFile(siteYml, good.replace('baseUrl: https://example.gov.cn/lldt/', 'baseUrl: 网址'));
+    const broken = await startDevSession({ projectDir, port: 0, log: () => undefined, searchDelayMs: 10 });
+    const stream = listen(new URL('/__dev/events', broken.url).href);
+    try {
+      const { data } = await stream.next('problems');
+      expect((data as { file: string; line: number }[])).toEqual([expect.objectContaining({ file: 'content/site.yml', line: 10 })]);
+      const res = await fetch(broken.url);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('网站还没有生成');
+
+      await writeFile(siteYml, good);
+      expect((await stream.next('problems')).data).toEqual([]);
+      expect((await stream.next('reload')).data).toEqual({ pages: ['*'] });
+      expect((await fetch(new URL('/lldt/2019/09/', broken.url))).status).toBe(200);
+    } finally {
+      stream.close();
+      await broken.close();
+    }
+  });
+});
+
 describe('npm run dev on the command line', () => {
   it('explains itself in Chinese', async () => {
     const { code, stdout } = await cli(PROJECT_DIR, 'dev', '--help');
