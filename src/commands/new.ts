@@ -25,10 +25,9 @@ const help = `用法：npm run new [-- 选项]
   --date 年-月-日   出刊日期，例如 --date 2019-05-20（默认今天）
   --help            显示本说明`;
 
-/** Today on this computer's calendar, as YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** Today in China, where the bulletin is dated (as the build's check of future dates counts it), YYYY-MM-DD. */
+export function today(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 export const newIssue: Command = {
