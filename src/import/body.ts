@@ -74,6 +74,12 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     return false;
   });
 
+  /** "快讯：…": an untitled item of a column, its text run in. */
+  const runInColumn = (text: string) => {
+    const m = RUN_IN_COLUMN.exec(text.trim());
+    return m && site.columns.includes(m[1]!) ? { column: m[1]!, rest: m[2]! } : undefined;
+  };
+
   const looksLikeTitle = (k: number): boolean => {
     const text = kept[k]!.text;
     if (headingLevel(text) !== undefined || endsSentence(text) || text.includes('。') || length(compact(text)) > MAX_TITLE) return false;
@@ -103,11 +109,6 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     if (opensSomething) return false;
     if (indentsParagraphs) return true;
     return !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE && !isStandaloneHeading(last.text);
-  };
-
-  const runInColumn = (text: string) => {
-    const m = RUN_IN_COLUMN.exec(text.trim());
-    return m && site.columns.includes(m[1]!) ? { column: m[1]!, rest: m[2]! } : undefined;
   };
 
   kept.forEach((block, k) => {
@@ -151,7 +152,7 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     }
   });
 
-  if (!out.some((o) => o.role === 'title' || o.role === 'column') || (out[0]!.role !== 'title' && out[0]!.role !== 'column')) {
+  if (out[0]?.role !== 'title' && out[0]?.role !== 'column') {
     out.unshift({ role: 'title', markdown: '# 在这里写标题', text: '' });
     warnings.push({
       line: kept[0]?.line ?? 1,
