@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from './browser.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
@@ -24,8 +24,12 @@ const CHAR_4 = (14 * 25.4) / 72;
 /** Text as a reader sees it: no spaces or line breaks. */
 const compact = (text: string) => text.replace(/[\s\u3000\u00a0]+/g, '');
 
+/** Every temporary project made, removed after the tests. */
+const made: string[] = [];
+
 async function copyProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lldt-pdf-'));
+  made.push(dir);
   await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
   await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
   return dir;
@@ -44,6 +48,10 @@ beforeAll(async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
   await savePng(pdfOf(ISSUE_9), 1, path.join(OUTPUT_DIR, '2019-09-page-1'));
 }, 180_000);
+
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 describe('npm run pdf', () => {
   it('prints every issue to an A4 portrait PDF beside its page, which links it', async () => {
