@@ -23,7 +23,7 @@ export function resolveIssue(source: SourceIssue, site: Site, articles: Article[
     total: meta.total,
     date: meta.date,
     path: issuePath(year, meta.issue),
-    title: meta.title,
+    title: meta.title === undefined ? undefined : setChinesePunctuation(meta.title),
     draft: meta.draft ?? false,
     distribution: meta.distribution.map(setChinesePunctuation),
     editors: meta.editors ?? site.editors,
