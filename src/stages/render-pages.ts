@@ -75,7 +75,7 @@ function groupByYear(issues: Issue[]): YearView[] {
 }
 
 function createEnvironment(templatesDir: string): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: true }), {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
