@@ -59,7 +59,7 @@ function buildCommand(write: boolean): Command {
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(`PDF ${done}/${total}\uFF1A${issue.year}年第${issue.number}期`);
       let result: BuildResult;
       try {
-        result = await build({ projectDir, outDir, write, drafts: values.drafts, pdf, pdfPrinted });
+        result = await build({ projectDir, outDir, write, search: write, drafts: values.drafts, pdf, pdfPrinted });
       } catch (error) {
         if (!(error instanceof ChromiumUnavailable)) throw error;
         console.error(`${error.message}\n${shownOut} 保持原样。`);
