@@ -78,10 +78,9 @@ interface Ranking {
  */
 const RANK_IN_PAGE = `async ([query, depth]) => {
   const core = await import('/assets/search-core.js');
-  const pagefind = await import('/pagefind/pagefind.js');
-  const baseline = await import('/pagefind-baseline/pagefind.js');
+  const { pagefind } = await core.loadPagefind(location.origin + '/', 'pagefind/');
+  const { pagefind: baseline } = await core.loadPagefind(location.origin + '/', 'pagefind-baseline/', { ranking: {} });
   const urls = (results) => Promise.all(results.slice(0, depth).map(async (r) => (await r.data()).url));
-  await pagefind.options({ ranking: core.RANKING });
   const { exact, loose } = await core.phraseSearch(pagefind, query);
   const after = await urls([...exact, ...loose]);
   const plain = await baseline.search(query);

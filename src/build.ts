@@ -6,7 +6,8 @@ import type { Issue } from './model/issue.ts';
 import { loadContent } from './stages/load-content.ts';
 import { loadSite } from './stages/load-site.ts';
 import { parseIssue, type SourceIssue } from './stages/parse-issue.ts';
-import { renderMarkdown } from './stages/render-markdown.ts';
+import { renderArticles } from './stages/render-articles.ts';
+import { BuildCache, currentToolVersion } from './cache/build-cache.ts';
 import { renderPages, TemplateError, type SiteOutput } from './stages/render-pages.ts';
 import { indexSearch } from './stages/index-search.ts';
 import { attachPdfs, type AttachedPdfs } from './stages/attach-pdfs.ts';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Build the search index (the default); the benchmark times the pages alone without it. */
   search?: boolean;
+  /** Where the build cache is kept, .cache/build/ of the project by default; false: no cache. */
+  cacheDir?: string | false;
   /** Print the PDF of every issue whose page is new or changed (needs Chromium). Without it, PDFs
    *  already printed for pages that have not changed are still published. */
   pdf?: boolean;
@@ -61,10 +64,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const sources = issueFiles.map(parseIssue).filter((s): s is SourceIssue => s !== undefined);
   // 4. Checks across the archive.
   validateArchive(sources);
-  // 5. Markdown → articles.
-  const issues = site
-    ? sources.map((source) => resolveIssue(source, site, renderMarkdown(source, site))).sort(byPublication)
-    : [];
+  // 5. Markdown → articles, from the cache where nothing changed.
+  const buildCache = options.cacheDir === false ? undefined : new BuildCache(options.cacheDir ?? path.join(projectDir, '.cache', 'build'));
+  const toolVersion = await currentToolVersion();
+  const articles = site ? await renderArticles(sources, site, { cache: buildCache, toolVersion }) : [];
+  const issues = site ? sources.map((source, i) => resolveIssue(source, site, articles[i]!)).sort(byPublication) : [];
   if (!site || hasErrors(files)) return { files, ok: false, issues };
 
   const published = issues.filter((issue) => options.drafts || !issue.draft);
@@ -92,7 +96,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { files: [...files, templateFile], ok: false, issues };
   }
   // 8. Search index: Pagefind's files join the pages.
-  if (options.search ?? true) for (const [file, content] of await indexSearch(published)) output.set(file, content);
+  if (options.search ?? true) {
+    for (const [file, content] of await indexSearch(published, { cache: buildCache, toolVersion })) output.set(file, content);
+  }
   // 9. Write, all at once.
   if (options.write) await writeSite(outDir, output);
   const pdfs = { published: [...attached.pdfs.keys()], printed: attached.printedNow };

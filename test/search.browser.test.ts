@@ -10,11 +10,14 @@ import { build } from '../src/build.ts';
 import { hasChromium, launchBrowser, CHROMIUM } from './browser.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
 import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { generateCorpus, writeCorpus } from '../bench/corpus.ts';
 
 let browser: Browser;
 let site: StaticServer;
 let subPath: StaticServer;
 let ranking: StaticServer;
+let archive: StaticServer;
+let archiveTexts: Map<string, string>;
 
 async function buildInto(projectDir: string): Promise<string> {
   const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-search-')), 'dist');
@@ -29,12 +32,18 @@ beforeAll(async () => {
   site = await serveDirectory(projectSite);
   subPath = await serveDirectory(projectSite, '/lldt/');
   ranking = await serveDirectory(await buildInto(await makeSite('search-ranking')));
+  // 250 issues: the index in three parts (总第1–100, 101–200, 201–250), merged in the browser.
+  const corpus = await generateCorpus(250);
+  const archiveDir = await mkdtemp(path.join(tmpdir(), 'lldt-archive-'));
+  await writeCorpus(archiveDir, corpus);
+  archive = await serveDirectory(await buildInto(archiveDir));
+  archiveTexts = new Map(corpus.flatMap((issue) => issue.articles.map((a) => [a.anchor, a.text] as const)));
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([site, subPath, ranking].map((s) => s?.close()));
+  await Promise.all([site, subPath, ranking, archive].map((s) => s?.close()));
 });
 
 /** A fresh tab that records every request it makes. */
@@ -128,6 +137,33 @@ describe('search', () => {
     expect(found.length).toBeGreaterThan(1);
     expect(found[0]!.href).toBe('/2019/02/#article-1');
     expect(await tab.locator('.search-divider').textContent()).toContain('不含完整的“韶山灌区”');
+    await tab.close();
+  });
+
+  it('searches an index made in parts as one: every article holding the phrase first, whichever part holds it', async () => {
+    for (const query of ['联系群众', '危桥']) {
+      const truth = [...archiveTexts].filter(([, text]) => text.includes(query)).map(([url]) => url);
+      const parts = new Set(truth.map((url) => Math.floor((Number(/^\/\d+\/(\d+)\//.exec(url)![1]) - 1) / 100)));
+      const { tab } = await open(`${archive.url}search/?q=${encodeURIComponent(query)}`);
+      await hits(tab);
+      // Show more hits until there are more than the articles holding the phrase.
+      for (let shown = await tab.locator('.search-hit').count(); shown <= truth.length && (await tab.locator('#search-more').isVisible()); ) {
+        await tab.click('#search-more');
+        await tab.waitForFunction((n) => document.querySelectorAll('.search-hit').length > n, shown);
+        shown = await tab.locator('.search-hit').count();
+      }
+      const found = (await hits(tab)).map((hit) => hit.href);
+      expect(new Set(found.slice(0, truth.length))).toEqual(new Set(truth));
+      expect(truth.length).toBeGreaterThan(1);
+      await tab.close();
+    }
+  });
+
+  it('sorts by date across the parts of the index', async () => {
+    const { tab } = await open(`${archive.url}search/?q=${encodeURIComponent('联系群众')}&sort=date`);
+    const dates = (await hits(tab)).map((hit) => hit.issue.split(' · ')[2]!.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`));
+    expect(dates.length).toBe(10);
+    expect(dates).toEqual([...dates].sort().reverse());
     await tab.close();
   });
 

@@ -12,6 +12,7 @@
 import * as pagefind from 'pagefind';
 import { chineseDate } from '../format/chinese.ts';
 import type { Article, Issue } from '../model/issue.ts';
+import { hashOf, type BuildCache } from '../cache/build-cache.ts';
 import type { SiteOutput } from './render-pages.ts';
 
 /** Where the index and Pagefind's scripts go in the site. */
@@ -72,27 +73,87 @@ export function articleUrl(issue: Issue, article: Article): string {
 }
 
 /**
- * Indexes every article of the published issues; returns Pagefind's files, to add to the site.
- * hanAsWords: false indexes with Pagefind's own segmentation, for the benchmark's baseline.
+ * The index is made in parts of a hundred issues by 总期号 (总第1–100期 is part 0, 101–200 part 1,
+ * …), merged in the reader's browser. A change to one issue re-indexes its part only; the other
+ * parts come from the cache. A part's number never changes with the issues after it.
  */
-export async function indexSearch(issues: Issue[], { hanAsWords = true } = {}): Promise<SiteOutput> {
+export const PART_SIZE = 100;
+
+export function partOf(issue: Issue): number {
+  return Math.floor((issue.total - 1) / PART_SIZE);
+}
+
+/** The first part is the bundle the page loads (pagefind/); the others are merged into it. */
+export function partFolder(part: number, first: number): string {
+  return part === first ? `${SEARCH_BUNDLE}/` : `${SEARCH_BUNDLE}/part-${part}/`;
+}
+
+/** Pagefind's scripts and WebAssembly: the first part's serve all; the merged parts hold only index data. */
+const SCRIPTS = /^(pagefind[^/]*\.js|wasm\..*)$/;
+
+/** Lists the parts for the search page: pagefind/parts.json, [{ part: 0, path: "" }, { part: 3, path: "part-3/" }, …]. */
+export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
+
+type Documents = { url: string; content: string }[];
+type IndexFiles = [path: string, content: Uint8Array][];
+
+async function indexDocuments(documents: Documents): Promise<IndexFiles> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new SearchIndexError(errors.join('\n'));
+  const added = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
+  const addErrors = added.flatMap((result) => result.errors);
+  if (addErrors.length > 0) throw new SearchIndexError(addErrors.join('\n'));
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length > 0) throw new SearchIndexError(fileErrors.join('\n'));
+  await index.deleteIndex();
+  return files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]);
+}
+
+/** A part's index files, from the cache when its documents and the tool are as they were. */
+async function indexPart(documents: Documents, cache: BuildCache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
+  const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
+  const cached = await cache?.get<[string, string][]>(SEARCH_NAMESPACE, key);
+  if (cached) return { key, files: cached.map(([file, base64]) => [file, Buffer.from(base64, 'base64')]) };
+  const files = await indexDocuments(documents);
+  await cache?.set(SEARCH_NAMESPACE, key, files.map(([file, content]) => [file, Buffer.from(content).toString('base64')]));
+  return { key, files };
+}
+
+const SEARCH_NAMESPACE = 'search';
+
+export interface SearchIndexing {
+  /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
+  hanAsWords?: boolean;
+  cache?: BuildCache;
+  /** The tool's version (currentToolVersion()), part of every cache key. */
+  toolVersion?: string;
+}
+
+/** Indexes every article of the published issues; returns Pagefind's files, to add to the site. */
+export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '' }: SearchIndexing = {}): Promise<SiteOutput> {
+  const parts = new Map<number, Documents>();
+  for (const issue of issues) {
+    const documents = parts.get(partOf(issue)) ?? [];
+    for (const article of issue.articles) {
+      documents.push({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) });
+    }
+    parts.set(partOf(issue), documents);
+  }
+  const numbers = [...parts.keys()].sort((a, b) => a - b);
+  const first = numbers[0] ?? 0;
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new SearchIndexError(errors.join('\n'));
-    const added = await Promise.all(
-      issues.flatMap((issue) =>
-        issue.articles.map((article) => index.addHTMLFile({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) })),
-      ),
-    );
-    const addErrors = added.flatMap((result) => result.errors);
-    if (addErrors.length > 0) throw new SearchIndexError(addErrors.join('\n'));
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length > 0) throw new SearchIndexError(fileErrors.join('\n'));
-    return new Map(
-      files
-        .filter((file) => !UNUSED_FILES.test(file.path))
-        .map((file) => [`${SEARCH_BUNDLE}/${file.path}`, file.content]),
-    );
+    const indexed = await Promise.all(numbers.map((n) => indexPart(parts.get(n)!, cache, `${toolVersion}:${hanAsWords}`)));
+    await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
+    const output: SiteOutput = new Map();
+    numbers.forEach((n, i) => {
+      for (const [file, content] of indexed[i]!.files) {
+        if (n !== first && SCRIPTS.test(file)) continue;
+        output.set(`${partFolder(n, first)}${file}`, content);
+      }
+    });
+    const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
+    output.set(PARTS_FILE, JSON.stringify(listed));
+    return output;
   } finally {
     await pagefind.close();
   }

@@ -16,6 +16,25 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
  */
 export const RANKING = { pageLength: 0.3 };
 
+/**
+ * Pagefind for this site. The index is made in parts of a hundred issues by 总期号, so that a
+ * change re-indexes one part; the bundle's first part is loaded and the others are merged into
+ * it, each marked with a filter "part" that only this code uses (see searchByDate).
+ * siteRoot: the site's address. Returns { pagefind, parts }: the module and the part numbers.
+ */
+export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {}) {
+  const base = new URL(bundle, siteRoot);
+  const pagefind = await import(new URL('pagefind.js', base).href);
+  const settings = { baseUrl: new URL(siteRoot).pathname, ranking: RANKING, ...options };
+  const listed = await fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : []));
+  const first = listed.find((entry) => entry.path === '');
+  await pagefind.options({ ...settings, ...(first ? { mergeFilter: { part: String(first.part) } } : {}) });
+  for (const { part, path } of listed.filter((entry) => entry.path !== '')) {
+    await pagefind.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } });
+  }
+  return { pagefind, parts: listed.map((entry) => entry.part) };
+}
+
 /** The reader's words: quotes dropped, split on spaces (half- or full-width). */
 export function queryWords(query) {
   return query.replace(/["“”]/g, ' ').split(/[\s\u3000]+/u).filter(Boolean);
@@ -56,9 +75,28 @@ export function phraseCount(positions, n) {
  * @param {object} pagefind the module pagefind.js
  * @param {string} query as the reader typed it
  * @param {object} options Pagefind search options (filters, sort)
+ * @param {number[]} parts the index's parts (loadPagefind), for sorting by date across them
  * @returns {Promise<{exact: object[], loose: object[]}>} Pagefind results, in order
  */
-export async function phraseSearch(pagefind, query, options = {}) {
+export async function phraseSearch(pagefind, query, options = {}, parts = []) {
+  if (options.sort && parts.length > 1) return searchByDate(pagefind, query, options, parts);
+  return searchOnce(pagefind, query, options);
+}
+
+/**
+ * Sorting by date across merged parts: Pagefind sorts each part, then orders the merged hits by
+ * score again, which mixes the dates. Parts hold 总期号 ranges, and 总期号 grows with the date, so
+ * searching part by part, newest part first, gives every hit in date order.
+ */
+async function searchByDate(pagefind, query, options, parts) {
+  const newestFirst = [...parts].sort((a, b) => b - a);
+  const found = await Promise.all(
+    newestFirst.map((part) => searchOnce(pagefind, query, { ...options, filters: { ...options.filters, part: String(part) } })),
+  );
+  return { exact: found.flatMap((f) => f.exact), loose: found.flatMap((f) => f.loose) };
+}
+
+async function searchOnce(pagefind, query, options) {
   const words = queryWords(query);
   if (words.length === 0) return { exact: [], loose: [] };
   const [typed, ...phrases] = await Promise.all([

@@ -1,7 +1,7 @@
 // The search page: reads the query from the URL (/search/?q=危桥), searches the Pagefind
 // index phrase-first, and writes the query back to the URL so a search can be linked and
 // the back button works. Works under any sub-path: everything is found relative to this file.
-import { bestSection, phraseSearch, RANKING, readable } from './search-core.js';
+import { bestSection, loadPagefind, phraseSearch, readable } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const siteRoot = new URL('../', import.meta.url);
@@ -13,14 +13,8 @@ const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 
-let pagefindModule;
-async function loadPagefind() {
-  if (!pagefindModule) {
-    pagefindModule = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-    await pagefindModule.options({ baseUrl: siteRoot.pathname, excerptLength: 40, ranking: RANKING });
-  }
-  return pagefindModule;
-}
+let loading;
+const pagefindForSite = () => (loading ??= loadPagefind(siteRoot, 'pagefind/', { excerptLength: 40 }));
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -101,12 +95,12 @@ async function search(state, number) {
     return;
   }
   status.textContent = '正在搜索…';
-  const pagefind = await loadPagefind();
+  const { pagefind, parts } = await pagefindForSite();
   const filters = {};
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
   const options = { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) };
-  const { exact, loose } = await phraseSearch(pagefind, state.q, options);
+  const { exact, loose } = await phraseSearch(pagefind, state.q, options, parts);
   if (number !== searchNumber) return;
   const total = exact.length + loose.length;
   if (total === 0) {
