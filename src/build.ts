@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const [file, content] of await indexSearch(published, { cache: buildCache, toolVersion })) output.set(file, content);
   }
   // 9. Write, all at once.
-  if (options.write) await writeSite(outDir, output);
+  if (options.write) await writeSite(outDir, output, buildCache);
   const pdfs = { published: [...attached.pdfs.keys()], printed: attached.printedNow };
   return { files, ok: true, issues: published, output, pdfs };
 }

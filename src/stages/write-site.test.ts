@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BuildCache } from '../cache/build-cache.ts';
 import { writeSite } from './write-site.ts';
 
 describe('writeSite', () => {
@@ -26,5 +27,42 @@ describe('writeSite', () => {
     await expect(writeSite(out, impossible)).rejects.toThrow();
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('published');
     expect(await readdir(parent)).toEqual(['dist']);
+  });
+});
+
+describe('writeSite with a build cache', () => {
+  const setup = async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'lldt-write-'));
+    return { out: path.join(parent, 'dist'), cache: new BuildCache(path.join(parent, 'cache')) };
+  };
+  const site = (index: string) => new Map([['index.html', index], ['2019/09/index.html', 'issue'], ['assets/style.css', 'css']]);
+
+  it('leaves the published folder alone when nothing changed', async () => {
+    const { out, cache } = await setup();
+    expect(await writeSite(out, site('home'), cache)).toEqual({ written: 3, kept: 0 });
+    const before = await stat(path.join(out, 'index.html'));
+    expect(await writeSite(out, site('home'), cache)).toEqual({ written: 0, kept: 3 });
+    const after = await stat(path.join(out, 'index.html'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('writes only the changed files, and keeps the others as they were', async () => {
+    const { out, cache } = await setup();
+    await writeSite(out, site('home'), cache);
+    const issue = await stat(path.join(out, '2019/09/index.html'));
+    expect(await writeSite(out, site('new home'), cache)).toEqual({ written: 1, kept: 2 });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new home');
+    const kept = await stat(path.join(out, '2019/09/index.html'));
+    expect([kept.ino, kept.mtimeMs]).toEqual([issue.ino, issue.mtimeMs]);
+  });
+
+  it('writes anew a file changed by hand in the output folder, and removes a file added by hand', async () => {
+    const { out, cache } = await setup();
+    await writeSite(out, site('home'), cache);
+    await writeFile(path.join(out, 'assets/style.css'), 'changed by hand');
+    await writeFile(path.join(out, 'extra.html'), 'added by hand');
+    expect(await writeSite(out, site('home'), cache)).toEqual({ written: 1, kept: 2 });
+    expect(await readFile(path.join(out, 'assets/style.css'), 'utf8')).toBe('css');
+    expect((await readdir(out, { recursive: true })).includes('extra.html')).toBe(false);
   });
 });

@@ -1,0 +1,54 @@
+// A warm or incremental build gives byte for byte what a cold build gives, after every kind of
+// change: the cache (articles, search index parts, what was written) never serves a stale page.
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
+
+async function copyProject(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-incr-'));
+  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+const CHANGES: [string, (dir: string) => Promise<void>][] = [
+  ['nothing', async () => {}],
+  ['an issue’s body', (dir) => edit(path.join(dir, 'content/2019/09.md'), '重建危桥', '重建危旧桥梁')],
+  ['an issue’s front matter (its neighbours and its year page show it)', (dir) => edit(path.join(dir, 'content/2019/08.md'), 'date: 2019-04-15', 'date: 2019-04-16')],
+  ['a template', (dir) => edit(path.join(dir, 'templates/partials/banji.njk'), '批准文号', '批准文号 ')],
+  ['the CSS', (dir) => edit(path.join(dir, 'templates/assets/style.css'), '--red: #c00000;', '--red: #b00000;')],
+  ['site.yml', (dir) => edit(path.join(dir, 'content/site.yml'), 'approval: 湘党简准字〔2000〕第28号', 'approval: 湘党简准字〔2000〕第29号')],
+  ['site.yml’s default column (it is in the articles, and in the search index)', (dir) => edit(path.join(dir, 'content/site.yml'), 'defaultColumn: 工作动态', 'defaultColumn: 经验交流')],
+  ['a new issue', async (dir) => {
+    const text = (await readFile(path.join(dir, 'content/2019/10.md'), 'utf8'))
+      .replace('issue: 10', 'issue: 11').replace('total: 584', 'total: 585').replace('date: 2019-05-27', 'date: 2019-06-10');
+    await writeFile(path.join(dir, 'content/2019/11.md'), text);
+  }],
+  ['a deleted issue', (dir) => rm(path.join(dir, 'content/2019/10.md'))],
+  ['a renamed file', async (dir) => {
+    await rename(path.join(dir, 'content/2018/12.md'), path.join(dir, 'content/2018/11.md'));
+    await edit(path.join(dir, 'content/2018/11.md'), 'issue: 12', 'issue: 11');
+  }],
+];
+
+describe('incremental builds', () => {
+  it.each(CHANGES)('after %s, give the same site as a cold build', async (_, change) => {
+    const dir = await copyProject();
+    const warm = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
+    expect((await build(warm)).ok).toBe(true);
+    await change(dir);
+    expect((await build(warm)).ok).toBe(true);
+    const cold = { projectDir: dir, outDir: path.join(dir, 'dist-cold'), write: true, cacheDir: false as const };
+    expect((await build(cold)).ok).toBe(true);
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(await readTree(path.join(dir, 'dist-cold')));
+  });
+});
