@@ -45,25 +45,31 @@ export function currentToolVersion(): Promise<string> {
 export class BuildCache {
   constructor(readonly dir: string) {}
 
-  private fileOf(namespace: string, key: string): string {
-    return path.join(this.dir, namespace, `${key}.json`);
+  private fileOf(namespace: string, key: string, extension = 'json'): string {
+    return path.join(this.dir, namespace, `${key}.${extension}`);
   }
 
   /** The value stored under this key, or undefined. */
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
-    try {
-      return JSON.parse(await readFile(this.fileOf(namespace, key), 'utf8')) as T;
-    } catch {
-      return undefined;
-    }
+    const bytes = await this.getBytes(namespace, key, 'json');
+    return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
   }
 
   /** Stores a value; written to a temporary file and renamed, so a reader never sees half of it. */
   async set(namespace: string, key: string, value: unknown): Promise<void> {
-    const file = this.fileOf(namespace, key);
+    await this.setBytes(namespace, key, Buffer.from(JSON.stringify(value)), 'json');
+  }
+
+  /** Bytes stored under this key, or undefined. */
+  async getBytes(namespace: string, key: string, extension = 'bin'): Promise<Buffer | undefined> {
+    return readFile(this.fileOf(namespace, key, extension)).catch(() => undefined);
+  }
+
+  async setBytes(namespace: string, key: string, bytes: Uint8Array, extension = 'bin'): Promise<void> {
+    const file = this.fileOf(namespace, key, extension);
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temporary, JSON.stringify(value));
+    await writeFile(temporary, bytes);
     await rename(temporary, file);
   }
 
@@ -72,7 +78,7 @@ export class BuildCache {
     const dir = path.join(this.dir, namespace);
     const names = await readdir(dir).catch(() => [] as string[]);
     await Promise.all(
-      names.filter((name) => !keep.has(name.replace(/\.json$/, ''))).map((name) => rm(path.join(dir, name), { force: true })),
+      names.filter((name) => !keep.has(name.replace(/\.(json|bin)$/, ''))).map((name) => rm(path.join(dir, name), { force: true })),
     );
   }
 }

@@ -109,13 +109,29 @@ async function indexDocuments(documents: Documents): Promise<IndexFiles> {
   return files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]);
 }
 
+/** Files as one buffer: a line of JSON naming each file and its length, then their bytes. */
+function pack(files: IndexFiles): Buffer {
+  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length]))}\n`);
+  return Buffer.concat([header, ...files.map(([, content]) => content)]);
+}
+
+function unpack(packed: Buffer): IndexFiles {
+  const end = packed.indexOf(0x0a);
+  let offset = end + 1;
+  return (JSON.parse(packed.subarray(0, end).toString('utf8')) as [string, number][]).map(([file, length]) => {
+    const content = packed.subarray(offset, offset + length);
+    offset += length;
+    return [file, content];
+  });
+}
+
 /** A part's index files, from the cache when its documents and the tool are as they were. */
 async function indexPart(documents: Documents, cache: BuildCache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
-  const cached = await cache?.get<[string, string][]>(SEARCH_NAMESPACE, key);
-  if (cached) return { key, files: cached.map(([file, base64]) => [file, Buffer.from(base64, 'base64')]) };
+  const cached = await cache?.getBytes(SEARCH_NAMESPACE, key);
+  if (cached) return { key, files: unpack(cached) };
   const files = await indexDocuments(documents);
-  await cache?.set(SEARCH_NAMESPACE, key, files.map(([file, content]) => [file, Buffer.from(content).toString('base64')]));
+  await cache?.setBytes(SEARCH_NAMESPACE, key, pack(files));
   return { key, files };
 }
 
