@@ -1,35 +1,12 @@
 // The build as a whole: the pages it writes, byte-identical output whatever the file
 // system's order or the clock, and a failed build that leaves the published folder alone.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.ts';
+import { cli, copyProject } from './cli.ts';
 import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
-
-const run = promisify(execFile);
-const TSX = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(PROJECT_DIR, 'src', 'cli.ts');
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** A copy of the project's own content and templates, to run the command line in. */
-async function copyProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cli-'));
-  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
-  await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
-  return dir;
-}
 
 afterEach(() => {
   vi.useRealTimers();

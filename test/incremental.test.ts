@@ -1,18 +1,11 @@
 // A warm or incremental build gives byte for byte what a cold build gives, after every kind of
 // change: the cache (articles, search index parts, what was written) never serves a stale page.
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
-import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
-
-async function copyProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-incr-'));
-  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
-  await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
-  return dir;
-}
+import { copyProject } from './cli.ts';
+import { readTree } from './site.ts';
 
 async function edit(file: string, from: string, to: string): Promise<void> {
   const text = await readFile(file, 'utf8');

@@ -13,7 +13,8 @@ const CLIENT_PATH = '/__dev/live-reload.js';
 const CLIENT = readFileSync(path.join(import.meta.dirname, 'live-reload.js'));
 const CLIENT_TAG = `<script src="${CLIENT_PATH}"></script>`;
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for serving a built site. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -68,12 +69,12 @@ export async function startDevServer(site: ServedSite, port: number): Promise<De
       return;
     }
     if (url.pathname === CLIENT_PATH) {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' });
       res.end(CLIENT);
       return;
     }
     const reply = (status: number, key: string, content: string | Uint8Array) => {
-      const type = TYPES[path.extname(key)] ?? 'application/octet-stream';
+      const type = CONTENT_TYPES[path.extname(key)] ?? 'application/octet-stream';
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(type.startsWith('text/html') ? withClient(String(content)) : content);
     };
