@@ -56,8 +56,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? path.join(projectDir, 'dist');
 
   // 1. Read content/: site.yml and every issue file.
-  const { siteFile, issueFiles } = await loadContent(projectDir);
-  const files = [siteFile, ...issueFiles];
+  const { siteFile, issueFiles, otherFiles } = await loadContent(projectDir);
+  const files = [siteFile, ...issueFiles, ...otherFiles];
   // 2. Site settings.
   const site = loadSite(siteFile);
   // 3. Each issue's front matter and body.

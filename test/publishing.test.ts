@@ -50,11 +50,11 @@ describe('publishing', () => {
     expect((await publishing(true)).output!.has('2019/02/index.html')).toBe(true);
   });
 
-  it('publishes an issue dated in the future, with a warning at its date', async () => {
+  it('publishes an issue dated in the future with a warning at its date, and says a Word file must be imported', async () => {
     const result = await publishing();
     expect(result.output!.has('2099/01/index.html')).toBe(true);
     const warnings = result.files.flatMap((f) => f.messages.map((m) => `${f.path}:${m.line}:${m.column} ${m.ruleId} ${m.fatal}`));
-    expect(warnings).toEqual(['content/2099/01.md:4:7 future-date false']);
+    expect(warnings).toEqual(['content/2099/01.md:4:7 future-date false', 'content/2019/旧稿.docx:undefined:undefined not-markdown false']);
   });
 
   it('asks search engines not to index an intranet site', async () => {

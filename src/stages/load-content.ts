@@ -2,12 +2,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { reportError } from '../messages.ts';
+import { reportError, reportWarning } from '../messages.ts';
 import { decodeText, notUtf8Reason } from './decode-text.ts';
 
 export interface ContentFiles {
   siteFile: VFile;
   issueFiles: VFile[];
+  /** Files in content/ that are not read, each with a warning that says what to do. */
+  otherFiles: VFile[];
 }
 
 /** Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF; any other encoding is an error that says how to save the file again. */
@@ -31,21 +33,41 @@ export async function readText(root: string, relPath: string): Promise<VFile> {
   return file;
 }
 
-/** Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives. */
-async function listIssuePaths(root: string): Promise<string[]> {
+/** Files an editor may have dropped into content/ to publish, which the build does not read. */
+const IMPORTABLE = /\.(docx?|txt|wps)$/i;
+
+/**
+ * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
+ * and the files beside them that must be imported first.
+ */
+async function listContent(root: string): Promise<{ issues: string[]; toImport: string[] }> {
   const contentDir = path.join(root, 'content');
-  const found: string[] = [];
-  for (const entry of await readdir(contentDir, { withFileTypes: true })) {
+  const issues: string[] = [];
+  const toImport: string[] = [];
+  const years = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of years) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     for (const name of await readdir(path.join(contentDir, entry.name))) {
-      if (name.endsWith('.md')) found.push(`content/${entry.name}/${name}`);
+      if (name.endsWith('.md')) issues.push(`content/${entry.name}/${name}`);
+      else if (IMPORTABLE.test(name)) toImport.push(`content/${entry.name}/${name}`);
     }
   }
-  return found.sort();
+  return { issues: issues.sort(), toImport: toImport.sort() };
+}
+
+function importFirst(root: string, relPath: string): VFile {
+  const file = new VFile({ path: relPath, cwd: root, value: '' });
+  reportWarning(
+    file,
+    `生成网站只读 .md 文件，这个文件不会发布：请用 npm run import -- ${relPath} 把它转成期刊文件，核对后删去原文件`,
+    'not-markdown',
+  );
+  return file;
 }
 
 export async function loadContent(root: string): Promise<ContentFiles> {
   const siteFile = await readText(root, 'content/site.yml');
-  const issueFiles = await Promise.all((await listIssuePaths(root)).map((p) => readText(root, p)));
-  return { siteFile, issueFiles };
+  const { issues, toImport } = await listContent(root);
+  const issueFiles = await Promise.all(issues.map((p) => readText(root, p)));
+  return { siteFile, issueFiles, otherFiles: toImport.map((p) => importFirst(root, p)) };
 }
