@@ -14,7 +14,7 @@ import { attachPdfs, type AttachedPdfs } from './stages/attach-pdfs.ts';
 import { PdfCache } from './pdf/pdf-cache.ts';
 import { byPublication, resolveIssue } from './stages/resolve-issue.ts';
 import { validateArchive } from './stages/validate-archive.ts';
-import { writeSite } from './stages/write-site.ts';
+import { refuseOutputFolder, writeSite } from './stages/write-site.ts';
 
 export interface BuildOptions {
   /** The project folder, holding content/ and templates/. */
@@ -100,7 +100,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const [file, content] of await indexSearch(published, { cache: buildCache, toolVersion })) output.set(file, content);
   }
   // 9. Write, all at once.
-  if (options.write) await writeSite(outDir, output, buildCache);
+  if (options.write) {
+    const refusal = await refuseOutputFolder(outDir, projectDir);
+    if (refusal) {
+      const outFile = new VFile({ path: path.relative(projectDir, outDir) || '.', cwd: projectDir });
+      reportError(outFile, refusal, 'output-folder');
+      return { files: [...files, outFile], ok: false, issues };
+    }
+    await writeSite(outDir, output, buildCache);
+  }
   const pdfs = { published: [...attached.pdfs.keys()], printed: attached.printedNow };
   return { files, ok: true, issues: published, output, pdfs };
 }

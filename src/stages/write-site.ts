@@ -36,8 +36,9 @@ async function countFiles(dir: string): Promise<number> {
   return entries.filter((entry) => !entry.isDirectory()).length;
 }
 
+/** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
 async function replace(outDir: string, staging: string): Promise<void> {
-  const retired = `${staging.replace(/-staging-/, '-retired-')}`;
+  const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
   await rm(retired, { recursive: true, force: true });
   const hadOutput = await rename(outDir, retired).then(
     () => true,
@@ -46,8 +47,38 @@ async function replace(outDir: string, staging: string): Promise<void> {
       throw error;
     },
   );
-  await rename(staging, outDir);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadOutput) await rename(retired, outDir).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
   if (hadOutput) await rm(retired, { recursive: true, force: true });
+}
+
+/**
+ * A file in every output folder the build writes: the build replaces only a folder that holds
+ * it (or an empty one, or none), never a folder of someone's own files given by mistake.
+ */
+export const OUTPUT_MARKER = '.lianluodongtai-site';
+
+/** Why the build must not replace this folder, or undefined when it may. */
+export async function refuseOutputFolder(outDir: string, projectDir: string): Promise<string | undefined> {
+  const out = path.resolve(outDir);
+  const project = path.resolve(projectDir);
+  const inside = (parent: string, child: string) => child === parent || child.startsWith(`${parent}${path.sep}`);
+  const shown = path.relative(project, out) || '.';
+  if (inside(out, project) || ['content', 'templates', 'src', 'node_modules', '.git'].some((d) => inside(path.join(project, d), out))) {
+    return `输出目录 ${shown} 是项目本身或它的 content、templates 等目录：生成网站会整个替换输出目录，请另选一个目录，例如 dist`;
+  }
+  const entries = await readdir(out).catch(() => [] as string[]);
+  // A site written before the marker existed has its home page and assets.
+  const ours = entries.includes(OUTPUT_MARKER) || (entries.includes('index.html') && entries.includes('assets'));
+  if (entries.length > 0 && !ours) {
+    return `输出目录 ${shown} 里已有不是本程序生成的文件：生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走`;
+  }
+  return undefined;
 }
 
 export interface WriteResult {
@@ -55,7 +86,8 @@ export interface WriteResult {
   kept: number;
 }
 
-export async function writeSite(outDir: string, output: SiteOutput, cache?: BuildCache): Promise<WriteResult> {
+export async function writeSite(outDir: string, site: SiteOutput, cache?: BuildCache): Promise<WriteResult> {
+  const output = new Map(site).set(OUTPUT_MARKER, '联络动态 publisher: this folder is replaced as a whole by every build.\n');
   const resolved = path.resolve(outDir);
   const key = hashOf(resolved);
   const manifest = (await cache?.get<Manifest>(NAMESPACE, key)) ?? {};
