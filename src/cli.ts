@@ -21,6 +21,21 @@ function listCommands(): string {
     .join('\n');
 }
 
+/** Node's parseArgs explains a wrong option in English: say it in Chinese, naming the option. */
+function optionProblem(error: Error & { code: string }): string {
+  const named = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `不认识的选项 ${named}：请对照下面的说明检查拼写`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${named.split(' ')[0]} 的值写得不对（或缺少值）：请对照下面的说明`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数 ${named}：这个命令不需要它，请删去`;
+    default:
+      return `选项有误：请对照下面的说明（${error.message}）`;
+  }
+}
+
 async function main([name = 'build', ...args]: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
@@ -31,7 +46,7 @@ async function main([name = 'build', ...args]: string[]): Promise<number> {
     return await command.run(args, process.cwd());
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`选项有误：${(error as Error).message}\n\n${command.help}`);
+      console.error(`${optionProblem(error as Error & { code: string })}\n\n${command.help}`);
       return EXIT.usage;
     }
     throw error;

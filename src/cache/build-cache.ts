@@ -49,10 +49,14 @@ export class BuildCache {
     return path.join(this.dir, namespace, `${key}.${extension}`);
   }
 
-  /** The value stored under this key, or undefined. */
+  /** The value stored under this key, or undefined (also when the entry cannot be read). */
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
     const bytes = await this.getBytes(namespace, key, 'json');
-    return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
+    try {
+      return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Stores a value; written to a temporary file and renamed, so a reader never sees half of it. */
@@ -65,12 +69,20 @@ export class BuildCache {
     return readFile(this.fileOf(namespace, key, extension)).catch(() => undefined);
   }
 
+  /**
+   * Stores bytes. The cache only saves time: when it cannot be written (a full disk, no
+   * permission), the build goes on without it.
+   */
   async setBytes(namespace: string, key: string, bytes: Uint8Array, extension = 'bin'): Promise<void> {
     const file = this.fileOf(namespace, key, extension);
-    await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, bytes);
+      await rename(temporary, file);
+    } catch {
+      await rm(temporary, { force: true }).catch(() => undefined);
+    }
   }
 
   /** Removes the entries of a namespace that are not in keep. */
@@ -78,7 +90,10 @@ export class BuildCache {
     const dir = path.join(this.dir, namespace);
     const names = await readdir(dir).catch(() => [] as string[]);
     await Promise.all(
-      names.filter((name) => !keep.has(name.replace(/\.(json|bin)$/, ''))).map((name) => rm(path.join(dir, name), { force: true })),
+      names
+        // A .tmp file is another build's entry being written.
+        .filter((name) => !name.endsWith('.tmp') && !keep.has(name.replace(/\.(json|bin)$/, '')))
+        .map((name) => rm(path.join(dir, name), { force: true }).catch(() => undefined)),
     );
   }
 }

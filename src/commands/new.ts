@@ -1,4 +1,5 @@
 // npm run new: creates the next issue's file, never over an existing one.
+import { todayInChina } from '../format/chinese.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,10 +26,6 @@ const help = `用法：npm run new [-- 选项]
   --date 年-月-日   出刊日期，例如 --date 2019-05-20（默认今天）
   --help            显示本说明`;
 
-/** Today in China, where the bulletin is dated (as the build's check of future dates counts it), YYYY-MM-DD. */
-export function today(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export const newIssue: Command = {
   summary: '新建下一期',
@@ -39,7 +36,7 @@ export const newIssue: Command = {
       console.log(help);
       return EXIT.ok;
     }
-    const date = values.date ?? today();
+    const date = values.date ?? todayInChina();
     if (!isCalendarDate(date)) {
       console.error(`日期 ${date} 不存在或格式不对\uFF1A请写作 年-月-日，例如 npm run new -- --date 2019-05-20`);
       return EXIT.usage;

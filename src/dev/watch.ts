@@ -55,7 +55,7 @@ export function watchProject(
             for (const entry of await readdir(path.join(projectDir, relPath))) changed(`${relPath}/${entry}`);
           },
           () => undefined,
-        );
+        ).catch(() => undefined); // the folder went away again before it was read
       });
       watcher.on('error', (error) => {
         watchers.get(relDir)?.close();

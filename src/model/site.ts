@@ -15,9 +15,15 @@ export const siteSchema = z.object({
     .url({ error: '网址 baseUrl 应为完整网址，例如 https://example.gov.cn/lldt/' })
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   language: z.literal('zh-CN', { error: '语言 language 应为 zh-CN' }).default('zh-CN'),
-  columns: z.array(text('栏目', '- 快讯')).default(['调研报告', '工作动态', '经验交流', '信息摘编', '快讯']),
+  columns: z
+    .array(text('栏目', '- 快讯'), { error: '栏目 columns 应为列表，每行一个栏目，例如 "- 快讯"' })
+    .min(1, { error: '栏目 columns 至少要有一个栏目' })
+    .default(['调研报告', '工作动态', '经验交流', '信息摘编', '快讯']),
   defaultColumn: text('默认栏目 defaultColumn', 'defaultColumn: 工作动态').default('工作动态'),
   noindex: z.boolean({ error: 'noindex 应为 true（内网站点，不让搜索引擎收录）或 false' }).default(false),
+}).refine((site) => site.columns.includes(site.defaultColumn), {
+  path: ['defaultColumn'],
+  error: '默认栏目 defaultColumn 不在栏目表 columns 中：请改成 columns 里的一个，或把它加进 columns',
 });
 
 export type Site = z.infer<typeof siteSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { today } from '../commands/new.ts';
+import { todayInChina } from '../format/chinese.ts';
 import type { SourceIssue } from '../stages/parse-issue.ts';
 import { planNextIssue } from './next-issue.ts';
 
@@ -29,7 +29,7 @@ describe('planNextIssue', () => {
 
 describe('today', () => {
   it('is the date in China, eight hours ahead of UTC', () => {
-    expect(today(Date.UTC(2019, 3, 28, 15, 59))).toBe('2019-04-28');
-    expect(today(Date.UTC(2019, 3, 28, 16, 0))).toBe('2019-04-29');
+    expect(todayInChina(Date.UTC(2019, 3, 28, 15, 59))).toBe('2019-04-28');
+    expect(todayInChina(Date.UTC(2019, 3, 28, 16, 0))).toBe('2019-04-29');
   });
 });

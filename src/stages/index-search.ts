@@ -1,4 +1,4 @@
-// Stage 7: the search index. Each article is indexed on its own, as a small document made
+// Stage 8: the search index. Each article is indexed on its own, as a small document made
 // for the indexer (the page's chrome, masthead and 版记 never reach the index), and its hit
 // links to the article's anchor in its issue page. Filters (年份, 栏目), the date to sort by
 // and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.

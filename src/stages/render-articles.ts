@@ -1,7 +1,7 @@
 // Stage 5 with its cache: each issue's articles come from .cache/build/ when the issue's file,
-// the site's columns and the tool are as they were; otherwise the Markdown is rendered, in
-// worker threads when there is much of it. Messages found while rendering are kept with the
-// articles, so a cached issue reports its warnings again.
+// the site's columns and the tool are as they were; otherwise the Markdown is rendered.
+// Messages found while rendering are kept with the articles, so a cached issue reports its
+// warnings again.
 import type { VFile } from 'vfile';
 import { BuildCache, hashOf } from '../cache/build-cache.ts';
 import { reportError, reportWarning } from '../messages.ts';

@@ -106,9 +106,9 @@ async function compileTemplates(env: nunjucks.Environment, templatesDir: string,
 async function readAssets(templatesDir: string): Promise<SiteOutput> {
   const assets: SiteOutput = new Map();
   const dir = path.join(templatesDir, 'assets');
-  for (const name of (await readdir(dir)).sort()) {
-    assets.set(`assets/${name}`, await readFile(path.join(dir, name)));
-  }
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  for (const name of files.sort()) assets.set(`assets/${name}`, await readFile(path.join(dir, name)));
   return assets;
 }
 

@@ -1,7 +1,7 @@
 // Stage 4: checks that need the whole archive: the file's place agrees with its
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
 import { reportError, reportWarning } from '../messages.ts';
-import { chineseDate } from '../format/chinese.ts';
+import { chineseDate, todayInChina } from '../format/chinese.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
 
@@ -54,10 +54,6 @@ function checkTotalOrder(sources: SourceIssue[]): void {
   }
 }
 
-/** Today in China, where the bulletin is dated. */
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Bulletins are dated ahead, so a future date is published, with a word in case it is a slip. */
 function checkFutureDate(source: SourceIssue, today: string): void {

@@ -24,6 +24,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** The known key an unknown one was probably meant to be, if it is close enough. */
 export function likelyKey(key: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
   const guess = closest(key, known as string[]);
   return distance(key, guess) <= Math.max(2, Math.floor(key.length / 3)) ? guess : undefined;
 }
