@@ -39,6 +39,16 @@ describe('build', () => {
     expect(home).toContain('href="./2018/"');
   });
 
+  it('builds a site with no issue yet, saying so on its home page', async () => {
+    const projectDir = await mkdtemp(path.join(tmpdir(), 'lldt-empty-'));
+    await mkdir(path.join(projectDir, 'content'));
+    await cp(path.join(PROJECT_DIR, 'content', 'site.yml'), path.join(projectDir, 'content', 'site.yml'));
+    const result = await build({ projectDir, templatesDir: TEMPLATES_DIR, write: false });
+    expect(result.ok).toBe(true);
+    expect(String(result.output!.get('index.html'))).toContain('还没有发布任何一期');
+    expect(String(result.output!.get('index.html'))).not.toContain('undefined');
+  });
+
   it('loads nothing from another host: scripts, styles, images and icons are the site’s own', async () => {
     const result = await build({ projectDir: PROJECT_DIR, write: false });
     const absolute = /^(?:[a-z]+:)?\/\//i;
