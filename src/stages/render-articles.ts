@@ -8,11 +8,10 @@ import { reportError, reportWarning } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import type { SourceIssue } from './parse-issue.ts';
-import { renderMarkdown } from './render-markdown.ts';
 
 const NAMESPACE = 'articles';
 
-export interface KeptMessage {
+interface KeptMessage {
   reason: string;
   line?: number;
   column?: number;
@@ -20,13 +19,15 @@ export interface KeptMessage {
   fatal: boolean;
 }
 
-export interface RenderedIssue {
+interface RenderedIssue {
   articles: Article[];
   messages: KeptMessage[];
 }
 
+type RenderMarkdown = typeof import('./render-markdown.ts').renderMarkdown;
+
 /** Renders one issue's body, returning its articles and the messages rendering added to its file. */
-export function renderIssueBody(source: SourceIssue, site: Site): RenderedIssue {
+function renderIssueBody(renderMarkdown: RenderMarkdown, source: SourceIssue, site: Site): RenderedIssue {
   const before = source.file.messages.length;
   const articles = renderMarkdown(source, site);
   const messages = source.file.messages.slice(before).map((m) => ({
@@ -57,13 +58,15 @@ export async function renderArticles(sources: SourceIssue[], site: Site, { cache
   const settings = JSON.stringify([site.columns, site.defaultColumn]);
   const keys = sources.map((source) => hashOf(toolVersion, settings, source.file.path, String(source.file.value)));
   const cached = await Promise.all(keys.map((key) => cache?.get<RenderedIssue>(NAMESPACE, key)));
+  // The Markdown pipeline takes a third of a second to load: only when something is to render.
+  const { renderMarkdown } = cached.every(Boolean) ? { renderMarkdown: undefined } : await import('./render-markdown.ts');
   const rendered = sources.map((source, i) => {
     const hit = cached[i];
     if (hit) {
       replay(source.file, hit.messages);
       return hit;
     }
-    return renderIssueBody(source, site);
+    return renderIssueBody(renderMarkdown!, source, site);
   });
   if (cache) {
     await Promise.all(rendered.map((result, i) => (cached[i] ? undefined : cache.set(NAMESPACE, keys[i]!, result))));
