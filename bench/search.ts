@@ -78,8 +78,11 @@ interface Ranking {
  */
 const RANK_IN_PAGE = `async ([query, depth]) => {
   const core = await import('/assets/search-core.js');
-  const { pagefind } = await core.loadPagefind(location.origin + '/', 'pagefind/');
-  const { pagefind: baseline } = await core.loadPagefind(location.origin + '/', 'pagefind-baseline/', { ranking: {} });
+  // Loaded once per page, as the search page does: merging the parts again would repeat them.
+  window.ours ??= core.loadPagefind(location.origin + '/', 'pagefind/');
+  window.baseline ??= core.loadPagefind(location.origin + '/', 'pagefind-baseline/', { ranking: {} });
+  const { pagefind } = await window.ours;
+  const { pagefind: baseline } = await window.baseline;
   const urls = (results) => Promise.all(results.slice(0, depth).map(async (r) => (await r.data()).url));
   const { exact, loose } = await core.phraseSearch(pagefind, query);
   const after = await urls([...exact, ...loose]);
