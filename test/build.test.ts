@@ -122,6 +122,14 @@ describe('the command line', () => {
     expect(await readFile(path.join(dir, 'content', 'site.yml'), 'utf8')).toContain('title: 联络动态');
   });
 
+  it('publishes templates/static/ at the site’s root, dotfiles included', async () => {
+    const dir = await copyProject();
+    await mkdir(path.join(dir, 'templates', 'static'));
+    await writeFile(path.join(dir, 'templates', 'static', '.htaccess'), 'Header always set X-Content-Type-Options "nosniff"\n');
+    expect((await cli(dir, 'build')).code).toBe(0);
+    expect(await readFile(path.join(dir, 'dist', '.htaccess'), 'utf8')).toContain('nosniff');
+  });
+
   it('checks without writing anything', async () => {
     const dir = await copyProject();
     const { code, stdout } = await cli(dir, 'check');

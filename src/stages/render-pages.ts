@@ -103,13 +103,24 @@ async function compileTemplates(env: nunjucks.Environment, templatesDir: string,
   }
 }
 
+/** Every file under dir, as output paths under prefix (dotfiles such as .htaccess included). */
+async function readFolder(dir: string, prefix: string): Promise<SiteOutput> {
+  const files: SiteOutput = new Map();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  for (const name of names.sort()) files.set(`${prefix}${name}`, await readFile(path.join(dir, name)));
+  return files;
+}
+
+/**
+ * templates/assets/ (styles, scripts, icons) goes to assets/; templates/static/, if there is one,
+ * to the site's root as it is: files a host wants beside the pages (.htaccess, a verification file).
+ */
 async function readAssets(templatesDir: string): Promise<SiteOutput> {
-  const assets: SiteOutput = new Map();
-  const dir = path.join(templatesDir, 'assets');
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-  for (const name of files.sort()) assets.set(`assets/${name}`, await readFile(path.join(dir, name)));
-  return assets;
+  return new Map([
+    ...(await readFolder(path.join(templatesDir, 'static'), '')),
+    ...(await readFolder(path.join(templatesDir, 'assets'), 'assets/')),
+  ]);
 }
 
 /** The columns that published articles use: those of site.yml in its order, then any other. */
