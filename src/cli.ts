@@ -53,9 +53,23 @@ async function main([name = 'build', ...args]: string[]): Promise<number> {
   }
 }
 
+/** Problems of the machine, not of the content or the program: what they mean, in Chinese. */
+const MACHINE_PROBLEMS: Record<string, string> = {
+  ENOSPC: '磁盘空间不足：请清理磁盘（可以先运行 npm run clean 删去缓存）后再试',
+  EACCES: '没有权限读写这个文件或目录：请检查文件权限，或换一个有权限的目录',
+  EPERM: '操作系统不允许这样读写：请检查文件权限，或关掉正在使用这些文件的程序后再试',
+  EROFS: '这个目录是只读的：请换一个可以写入的目录',
+  EMFILE: '同时打开的文件太多：请关掉一些程序后再试',
+};
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error) => {
+  (error: NodeJS.ErrnoException) => {
+    const machine = error?.code ? MACHINE_PROBLEMS[error.code] : undefined;
+    if (machine) {
+      console.error(`${error.path ?? ''}${error.path ? '：' : ''}${machine}。已有的稿件和已发布的网站都没有改动。`);
+      process.exit(EXIT.unavailable);
+    }
     console.error('出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员）：');
     console.error(error);
     process.exit(EXIT.bug);
