@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { BuildCache, currentToolVersion } from '../cache/build-cache.ts';
 import { reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
@@ -100,9 +101,13 @@ export class DevSite {
     return this.publish(edited, paths.some((p) => p.startsWith('templates/')));
   }
 
-  /** Indexes the published issues for search, replacing the index served. Takes seconds on a large archive. */
+  /**
+   * Indexes the published issues for search, replacing the index served. The index is in parts of
+   * a hundred issues, and the parts an edit did not touch come from the build cache.
+   */
   async refreshSearchIndex(): Promise<void> {
-    const files = await indexSearch(this.published);
+    const cache = new BuildCache(path.join(this.projectDir, '.cache', 'build'));
+    const files = await indexSearch(this.published, { cache, toolVersion: await currentToolVersion() });
     for (const key of [...this.output.keys()]) if (key.startsWith(`${SEARCH_BUNDLE}/`)) this.output.delete(key);
     for (const [key, content] of files) this.output.set(key, content);
   }
