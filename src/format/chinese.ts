@@ -12,12 +12,6 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const YEAR_DIGITS = '〇一二三四五六七八九';
-
-/** 2019 → 二〇一九: years are read digit by digit, which nzh gets wrong. */
-export function chineseYear(year: number): string {
-  return String(year).replace(/\d/g, (d) => YEAR_DIGITS[Number(d)]!);
-}
 
 /** Two-character names are padded to the width of three (石韧 → 石　韧), as in print. */
 export function padName(name: string): string {

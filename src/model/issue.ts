@@ -28,7 +28,6 @@ export const frontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
 
 /** What a field means, for messages that name it the way editors do. */
 export const FIELD_NAMES: Record<string, string> = {

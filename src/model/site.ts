@@ -28,4 +28,3 @@ export const siteSchema = z.object({
 
 export type Site = z.infer<typeof siteSchema>;
 
-export const SITE_KEYS = Object.keys(siteSchema.shape);

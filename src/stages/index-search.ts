@@ -11,6 +11,7 @@
 // space is invisible in excerpts.
 import * as pagefind from 'pagefind';
 import { chineseDate } from '../format/chinese.ts';
+import { escapeHtml } from '../format/html.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { hashOf, type BuildCache } from '../cache/build-cache.ts';
 import type { SiteOutput } from './render-pages.ts';
@@ -23,8 +24,6 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 
 export class SearchIndexError extends Error {}
 
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'g');
@@ -43,10 +42,10 @@ export function issueLine(issue: Issue): string {
 /** The document the indexer reads for one article. */
 export function articleDocument(issue: Issue, article: Article, hanAsWords = true): string {
   const meta = (attribute: string, name: string, value: string) =>
-    `<meta data-pagefind-${attribute}="${name}[content]" content="${escape(value)}">`;
+    `<meta data-pagefind-${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
   return [
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
-    `<title>${escape(article.label)}</title>`,
+    `<title>${escapeHtml(article.label)}</title>`,
     meta('meta', 'title', article.label),
     meta('meta', 'issue', issueLine(issue)),
     meta('filter', 'year', String(issue.year)),
@@ -57,8 +56,8 @@ export function articleDocument(issue: Issue, article: Article, hanAsWords = tru
       [
         '<body>',
         // A 快讯 has no title: its text opens with the column's name already.
-        article.title ? `<h1>${escape(article.title)}</h1>` : '',
-        article.byline ? `<p>${escape(article.byline)}</p>` : '',
+        article.title ? `<h1>${escapeHtml(article.title)}</h1>` : '',
+        article.byline ? `<p>${escapeHtml(article.byline)}</p>` : '',
         article.html,
         '</body>',
       ].join('\n'),

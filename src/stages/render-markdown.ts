@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
+import { escapeHtml } from '../format/html.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
@@ -77,9 +78,6 @@ function withArticleId(file: VFile, id: string): VFile {
   return file;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
   // Blank lines in place of the front matter keep positions on the file's own lines.
