@@ -9,7 +9,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import path from 'node:path';
-import { build, type BuildOptions } from '../src/build.ts';
+import { DiskWriter } from '../src/pipeline/disk-writer.ts';
+import { Project, type ProjectOptions } from '../src/pipeline/project.ts';
+import { NullWriter } from '../src/pipeline/writer.ts';
 import { startDevSession } from '../src/dev/dev-session.ts';
 import { articleDocument, articleUrl, indexSearch } from '../src/stages/index-search.ts';
 
@@ -17,8 +19,8 @@ export interface ChildOptions {
   projectDir: string;
   outDir?: string;
   search?: boolean;
-  /** Extra options for build(), e.g. a cache switch the lead may add: --build-options '{"cache":true}'. */
-  buildOptions?: Partial<BuildOptions>;
+  /** Extra options for the Project, e.g. --build-options '{"cacheDir":false}'. */
+  buildOptions?: Partial<ProjectOptions>;
   /** index: where to write the indexed documents (not timed). */
   docsDir?: string;
   /** dev: issue files to save, one after another, and the time between saves. */
@@ -41,13 +43,15 @@ export interface ChildResult {
 
 async function runBuild(options: ChildOptions): Promise<ChildResult> {
   const started = performance.now();
-  const result = await build({ projectDir: options.projectDir, outDir: options.outDir, write: true, search: options.search ?? true, ...options.buildOptions });
+  const project = new Project({ projectDir: options.projectDir, ...options.buildOptions });
+  const writer = new DiskWriter(options.outDir ?? path.join(options.projectDir, 'dist'), options.projectDir, project.cache);
+  const result = await project.run({ writer, search: options.search ?? true });
   if (!result.ok) throw new Error('the corpus does not build');
   return { ms: performance.now() - started };
 }
 
 async function runIndex(options: ChildOptions): Promise<ChildResult> {
-  const result = await build({ projectDir: options.projectDir, write: false, search: false, ...options.buildOptions });
+  const result = await new Project({ projectDir: options.projectDir, ...options.buildOptions }).run({ writer: new NullWriter(), search: false });
   if (!result.ok) throw new Error('the corpus does not build');
   const started = performance.now();
   await indexSearch(result.issues);

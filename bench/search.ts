@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from '../src/build.ts';
+import { build } from '../test/build.ts';
 import { indexSearch } from '../src/stages/index-search.ts';
 import { launchBrowser } from '../test/browser.ts';
 import { serveDirectory } from '../test/serve.ts';

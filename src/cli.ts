@@ -1,10 +1,11 @@
-// The command line: a command name → its module → an exit code.
-import { buildSite, checkSite } from './commands/build.ts';
-import { EXIT, type Command } from './commands/command.ts';
+// The command line: a command name → its module → an exit code. Arguments are parsed, and
+// --help answered, here for every command.
+import { parseArgs } from 'node:util';
+import { buildSite, checkSite, printPdfs } from './commands/build.ts';
+import { type Command, EXIT } from './commands/command.ts';
 import { devServer } from './commands/dev.ts';
 import { importIssues } from './commands/import.ts';
 import { newIssue } from './commands/new.ts';
-import { printPdfs } from './commands/pdf.ts';
 
 const COMMANDS: Record<string, Command> = {
   build: buildSite,
@@ -42,19 +43,24 @@ async function main([name = 'build', ...args]: string[]): Promise<number> {
     console.error(`不认识的命令 ${name}。可用的命令：\n${listCommands()}`);
     return EXIT.usage;
   }
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    return await command.run(args, process.cwd());
+    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean' } }, allowPositionals: command.positionals ?? false });
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${optionProblem(error as Error & { code: string })}\n\n${command.help}`);
-      return EXIT.usage;
-    }
-    throw error;
+    if (!(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    console.error(`${optionProblem(error as Error & { code: string })}\n\n${command.help}`);
+    return EXIT.usage;
   }
+  if (parsed.values.help) {
+    console.log(command.help);
+    return EXIT.ok;
+  }
+  return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, process.cwd());
 }
 
 /** Problems of the machine, not of the content or the program: what they mean, in Chinese. */
 const MACHINE_PROBLEMS: Record<string, string> = {
+  EBUSY: '输出目录正被占用（也许是挂载点，或被别的程序打开）：请关掉占用它的程序，或换一个输出目录',
   ENOSPC: '磁盘空间不足：请清理磁盘（可以先运行 npm run clean 删去缓存）后再试',
   EACCES: '没有权限读写这个文件或目录：请检查文件权限，或换一个有权限的目录',
   EPERM: '操作系统不允许这样读写：请检查文件权限，或关掉正在使用这些文件的程序后再试',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { launchBrowser } from './browser.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';

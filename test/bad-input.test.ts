@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 import { readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';

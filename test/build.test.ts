@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
 
@@ -116,8 +116,16 @@ describe('the command line', () => {
     await writeFile(path.join(dir, 'keep', '笔记.md'), '编辑自己的笔记');
     const { code, stderr } = await cli(dir, 'build', '--out', 'keep');
     expect(code).toBe(1);
-    expect(stderr).toContain('keep: 错误\uFF1A输出目录 keep 里已有不是本程序生成的文件');
+    expect(stderr).toContain('keep:1:1: 错误\uFF1A输出目录 keep 里已有不是本程序生成的文件');
     expect(await readFile(path.join(dir, 'keep', '笔记.md'), 'utf8')).toBe('编辑自己的笔记');
+    // A folder that merely looks like a site (index.html and assets/) is not the build's own.
+    const site = path.join(dir, 'www');
+    await mkdir(path.join(site, 'assets'), { recursive: true });
+    await mkdir(path.join(site, 'uploads'));
+    await writeFile(path.join(site, 'index.html'), '<p>别人的网站</p>');
+    await writeFile(path.join(site, 'uploads', '通知.pdf'), '%PDF-1.4');
+    expect((await cli(dir, 'build', '--out', 'www')).code).toBe(1);
+    expect(await readFile(path.join(site, 'uploads', '通知.pdf'), 'utf8')).toBe('%PDF-1.4');
     expect((await cli(dir, 'build', '--out', 'content')).code).toBe(1);
     expect(await readFile(path.join(dir, 'content', 'site.yml'), 'utf8')).toContain('title: 联络动态');
   });

@@ -1,7 +1,7 @@
 // Hostile input: raw HTML and front-matter values that try to run script, load from other
 // hosts or break the page. The build must keep what an article may hold and drop the rest.
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { makeSite, TEMPLATES_DIR } from './site.ts';
 
 async function hostilePage(): Promise<{ html: string; warnings: string[] }> {

@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 import { PROJECT_DIR, readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';

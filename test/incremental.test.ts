@@ -3,7 +3,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { copyProject } from './cli.ts';
 import { readTree } from './site.ts';
 

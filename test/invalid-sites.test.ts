@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { formatReport } from '../src/report.ts';
 import { FIXTURES_DIR, makeSite, TEMPLATES_DIR } from './site.ts';
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { PROJECT_DIR } from './site.ts';
 
 const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');

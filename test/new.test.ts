@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 
 describe('npm run new', () => {

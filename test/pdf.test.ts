@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../src/build.ts';
+import { build, type TestResult as BuildResult } from './build.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from './browser.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';

@@ -3,7 +3,7 @@
 // asks search engines not to index.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { launchBrowser } from './browser.ts';
 import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 

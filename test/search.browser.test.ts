@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from './build.ts';
 import { hasChromium, launchBrowser, CHROMIUM } from './browser.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
 import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONTENT_TYPES } from '../src/dev/server.ts';
+import { contentTypeOf, fileForUrl } from '../src/model/output.ts';
 
 
 export interface StaticServer {
@@ -22,7 +22,7 @@ export async function serveDirectory(dir: string, basePath = '/', headers: Recor
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
     const send = async (file: string, status: number) => {
-      res.writeHead(status, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(status, { ...headers, 'content-type': contentTypeOf(file) });
       createReadStream(file).pipe(res);
     };
     const notFound = async () => {
@@ -31,9 +31,9 @@ export async function serveDirectory(dir: string, basePath = '/', headers: Recor
       if (exists) await send(page, 404);
       else res.writeHead(404).end();
     };
-    if (!url.pathname.startsWith(basePath)) return notFound();
-    let file = path.join(root, decodeURIComponent(url.pathname.slice(basePath.length)));
-    if (!file.startsWith(root)) return notFound();
+    const relative = fileForUrl(url.pathname, basePath);
+    if (relative === undefined) return notFound();
+    let file = path.join(root, relative);
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);

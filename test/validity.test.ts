@@ -7,9 +7,9 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/corpus.ts';
-import { build } from '../src/build.ts';
-import { findBrokenLinks } from '../src/check/links.ts';
-import type { SiteOutput } from '../src/stages/render-pages.ts';
+import { build } from './build.ts';
+import { findBrokenLinks } from './links.ts';
+import type { SiteOutput } from '../src/model/output.ts';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });

@@ -1,24 +1,32 @@
-// npm run build / npm run check: every problem reported, the site written only when there is none.
+// npm run build / check / pdf: every problem reported; the site written only when there is none.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { build, type BuildResult } from '../build.ts';
-import { formatReport, tally } from '../report.ts';
-import { ChromiumUnavailable, missingForPdf } from '../chromium.ts';
 import type { Issue } from '../model/issue.ts';
-import { EXIT, type Command } from './command.ts';
+import { ChromiumUnavailable, missingForPdf } from '../pdf/chromium.ts';
+import { DiskWriter } from '../pipeline/disk-writer.ts';
+import { Project, type RunResult } from '../pipeline/project.ts';
+import { NullWriter } from '../pipeline/writer.ts';
+import { formatReport, tally } from '../report.ts';
+import { type Command, EXIT } from './command.ts';
+
+type Mode = 'build' | 'check' | 'pdf';
 
 /** The PDF line of the build's report: how many issues have one, how many were printed now. */
-function reportPdfs({ issues, pdfs }: BuildResult, printing: boolean): string | undefined {
-  if (!pdfs || (!printing && pdfs.published.length === 0)) return undefined;
+function reportPdfs({ issues, pdfs }: RunResult, printing: boolean): string | undefined {
+  if (!printing && pdfs.published.length === 0) return undefined;
   const without = issues.length - pdfs.published.length;
   const lines = [`PDF\uFF1A${pdfs.published.length} 期有 PDF\uFF0C其中本次印制 ${pdfs.printed.length} 期。`];
   if (without > 0) lines.push(`另有 ${without} 期没有 PDF（新的一期，或页面改过），用 npm run pdf 生成。`);
   return lines.join('\n');
 }
 
-function buildCommand(write: boolean): Command {
-  const help = write
-    ? `用法：npm run build [-- 选项]
+/** Drafts are left out on purpose, but never silently. */
+function reportDrafts(drafts: Issue[]): string | undefined {
+  if (drafts.length === 0) return undefined;
+  return `草稿 ${drafts.length} 期未发布\uFF1A${drafts.map((d) => d.source).join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
+}
+
+const HELP: Record<Mode, string> = {
+  build: `用法：npm run build [-- 选项]
 
 检查 content/ 中的全部期刊，生成网站到 dist/。
 有任何错误时不生成网站，dist/ 保持原样。
@@ -27,39 +35,54 @@ function buildCommand(write: boolean): Command {
   --drafts     同时发布标有 draft: true 的草稿
   --out 目录   输出到指定目录（默认 dist）
   --pdf        同时把每期印成 PDF（同 npm run pdf，需要 Chromium）
-  --help       显示本说明`
-    : `用法：npm run check
+  --help       显示本说明`,
+  check: `用法：npm run check
 
-只检查 content/ 中的全部期刊，不生成网站。
+只检查 content/ 中的全部期刊和模板，不生成网站。
 报告的问题与 npm run build 相同，每条写明文件、行号和改法。
 
 选项：
-  --help       显示本说明`;
+  --help       显示本说明`,
+  pdf: `用法：npm run pdf [-- 选项]
+
+检查并生成网站到 dist/，同时把每期印成 A4 的 PDF，版式与纸质《联络动态》相同
+（GB/T 9704-2012：红色报头、3号仿宋正文、页码、版记），放在该期页面旁边，例如
+dist/2019/09/lianluodongtai-2019-09.pdf，该期页面上出现“下载 PDF”。
+与 npm run build -- --pdf 相同。
+
+只印制还没有 PDF 或内容改过的期：印好的 PDF 保存在 .cache/build/ 中，之后的
+npm run build（不带 --pdf）也会沿用；内容改过的期暂时没有 PDF，直到再次运行 npm run pdf。
+
+需要 Debian 的 Chromium 浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk
+
+选项：
+  --drafts     同时发布标有 draft: true 的草稿
+  --out 目录   输出到指定目录（默认 dist）
+  --help       显示本说明`,
+};
+
+function buildCommand(mode: Mode): Command {
+  const write = mode !== 'check';
   return {
-    summary: write ? '检查并生成网站' : '只检查，不生成',
-    help,
-    async run(args, projectDir) {
-      const { values } = parseArgs({
-        args,
-        options: { help: { type: 'boolean' }, drafts: { type: 'boolean' }, out: { type: 'string' }, pdf: { type: 'boolean' } },
-      });
-      if (values.help) {
-        console.log(help);
-        return EXIT.ok;
-      }
-      const pdf = write && values.pdf === true;
-      const missing = pdf ? await missingForPdf() : undefined;
+    summary: { build: '检查并生成网站', check: '只检查，不生成', pdf: '生成网站，并把每期印成 PDF' }[mode],
+    help: HELP[mode],
+    options: write ? { drafts: { type: 'boolean' }, out: { type: 'string' }, ...(mode === 'build' ? { pdf: { type: 'boolean' } } : {}) } : {},
+    async run({ values }, projectDir) {
+      const print = mode === 'pdf' || values.pdf === true;
+      const missing = print ? await missingForPdf() : undefined;
       if (missing) {
         console.error(missing);
         return EXIT.unavailable;
       }
       const started = performance.now();
-      const outDir = path.resolve(projectDir, values.out ?? 'dist');
+      const outDir = path.resolve(projectDir, typeof values.out === 'string' ? values.out : 'dist');
       const shownOut = `${path.relative(projectDir, outDir) || '.'}/`;
+      const project = new Project({ projectDir, drafts: values.drafts === true });
+      const writer = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(`PDF ${done}/${total}\uFF1A${issue.year}年第${issue.number}期`);
-      let result: BuildResult;
+      let result: RunResult;
       try {
-        result = await build({ projectDir, outDir, write, search: write, drafts: values.drafts, pdf, pdfPrinted });
+        result = await project.run({ writer, search: write, pdfs: print ? 'print' : write ? 'cached' : 'none', pdfPrinted });
       } catch (error) {
         if (!(error instanceof ChromiumUnavailable)) throw error;
         console.error(`${error.message}\n${shownOut} 保持原样。`);
@@ -75,17 +98,17 @@ function buildCommand(write: boolean): Command {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (write) {
-        const pages = [...(result.output?.keys() ?? [])].filter((p) => p.endsWith('.html')).length;
+        const pages = result.paths.filter((p) => p.endsWith('.html')).length;
         console.log(`已生成网站：${result.issues.length} 期，${pages} 个页面，用时 ${seconds} 秒，输出到 ${shownOut}`);
-        const pdfReport = reportPdfs(result, pdf);
-        if (pdfReport) console.log(pdfReport);
       } else {
         console.log(`检查通过：${result.issues.length} 期，用时 ${seconds} 秒。`);
       }
+      for (const line of [reportDrafts(result.drafts), write ? reportPdfs(result, print) : undefined]) if (line) console.log(line);
       return EXIT.ok;
     },
   };
 }
 
-export const buildSite = buildCommand(true);
-export const checkSite = buildCommand(false);
+export const buildSite = buildCommand('build');
+export const checkSite = buildCommand('check');
+export const printPdfs = buildCommand('pdf');

@@ -1,11 +1,23 @@
-// What every command of the command line is: its Chinese help text, and a run that gives an exit code.
+// What every command of the command line is: its Chinese help text, its options, and a run that
+// gives an exit code. cli.ts parses the arguments and answers --help for all of them.
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
 export interface Command {
   /** One line for the list of commands. */
   summary: string;
   /** The full --help text, in Chinese. */
   help: string;
-  /** Runs the command with its arguments (after the command name); resolves to the exit code. */
-  run(args: string[], projectDir: string): Promise<number>;
+  /** Its options, for node's parseArgs (--help is every command's). */
+  options?: NonNullable<ParseArgsConfig['options']>;
+  /** Whether it takes file names after the options. */
+  positionals?: boolean;
+  /** Runs the command; resolves to the exit code. */
+  run(args: CommandArgs, projectDir: string): Promise<number>;
 }
 
 /** Exit codes: 0 done, 1 the content has errors, 2 the command was used wrongly,

@@ -1,5 +1,4 @@
 // npm run dev: the site previewed on this computer, brought up to date at each save.
-import { parseArgs } from 'node:util';
 import { startDevSession, type DevSession } from '../dev/dev-session.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -31,13 +30,9 @@ const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EAD
 export const devServer: Command = {
   summary: '本机预览，保存后自动刷新',
   help,
-  async run(args, projectDir) {
-    const { values } = parseArgs({ args, options: { help: { type: 'boolean' }, port: { type: 'string' } } });
-    if (values.help) {
-      console.log(help);
-      return EXIT.ok;
-    }
-    const chosen = readPort(values.port);
+  options: { port: { type: 'string' } },
+  async run({ values }, projectDir) {
+    const chosen = readPort(values.port as string | undefined);
     if (chosen === 'bad') {
       console.error(`端口 ${values.port} 不对\uFF1A请写 1 到 65535 之间的整数，例如 npm run dev -- --port 8080`);
       return EXIT.usage;
@@ -62,7 +57,7 @@ export const devServer: Command = {
     const { first } = session;
     if (first.report) console.log(first.report);
     console.log(`\n预览已启动\uFF1A${session.url}`);
-    console.log(`共 ${session.site.issueCount} 期${first.problems.length > 0 ? `，有 ${first.problems.length} 个错误（见上，网页上方也会列出）` : ''}。保存文件后浏览器会自动刷新，按 Ctrl+C 停止。`);
+    console.log(`共 ${session.project.issues.length} 期${first.problems.length > 0 ? `，有 ${first.problems.length} 个错误（见上，网页上方也会列出）` : ''}。保存文件后浏览器会自动刷新，按 Ctrl+C 停止。`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

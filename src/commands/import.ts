@@ -1,12 +1,11 @@
 // npm run import -- FILE...: past issues, as text extracted from print or as Word documents,
 // become content files; what could not be placed is reported by line, and no file is written over.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { chineseDate } from '../format/chinese.ts';
 import { checkImported } from '../import/check-imported.ts';
 import { importFile, type Imported } from '../import/import-file.ts';
+import { writeNewFile } from '../files.ts';
 import { hasErrors, reportError, reportWarning } from '../messages.ts';
 import { formatReport } from '../report.ts';
 import { readText } from '../stages/load-content.ts';
@@ -47,27 +46,11 @@ function changesMade(imported: Imported): string[] {
   return lines;
 }
 
-/** Writes the file unless one is there already; false when it is. */
-async function writeNew(file: string, text: string): Promise<boolean> {
-  await mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFile(file, text, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
 export const importIssues: Command = {
   summary: '导入往期（文本或 Word）',
   help,
-  async run(args, projectDir) {
-    const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean' } }, allowPositionals: true });
-    if (values.help) {
-      console.log(help);
-      return EXIT.ok;
-    }
+  positionals: true,
+  async run({ positionals }, projectDir) {
     if (positionals.length === 0) {
       console.error(`没有给出要导入的文件。\n\n${help}`);
       return EXIT.usage;
@@ -95,7 +78,7 @@ export const importIssues: Command = {
         if (result.unit === '行') reportWarning(report, message, 'import', { line, column: 1 });
         else reportWarning(report, `第 ${line} 段\uFF1A${message}`, 'import');
       }
-      if (!(await writeNew(path.join(projectDir, result.target), result.text))) {
+      if (!(await writeNewFile(path.join(projectDir, result.target), result.text))) {
         reportError(report, `${result.target} 已经存在，不会覆盖（没有导入）\uFF1A如要重新导入，请先把已有的文件改名或移走`, 'import');
         continue;
       }

@@ -1,17 +1,12 @@
 // npm run new: creates the next issue's file, never over an existing one.
-import { todayInChina } from '../format/chinese.ts';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { chineseDate, isCalendarDate } from '../format/chinese.ts';
+import { chineseDate, isCalendarDate, todayInChina } from '../format/chinese.ts';
+import { writeNewFile } from '../files.ts';
 import { hasErrors } from '../messages.ts';
 import { planNextIssue } from '../new-issue/next-issue.ts';
 import { newIssueText } from '../new-issue/skeleton.ts';
 import { formatReport } from '../report.ts';
-import { loadContent } from '../stages/load-content.ts';
-import { loadSite } from '../stages/load-site.ts';
-import { parseIssue, type SourceIssue } from '../stages/parse-issue.ts';
-import { validateArchive } from '../stages/validate-archive.ts';
+import { Project } from '../pipeline/project.ts';
 import { EXIT, type Command } from './command.ts';
 
 const help = `用法：npm run new [-- 选项]
@@ -30,22 +25,14 @@ const help = `用法：npm run new [-- 选项]
 export const newIssue: Command = {
   summary: '新建下一期',
   help,
-  async run(args, projectDir) {
-    const { values } = parseArgs({ args, options: { help: { type: 'boolean' }, date: { type: 'string' } } });
-    if (values.help) {
-      console.log(help);
-      return EXIT.ok;
-    }
-    const date = values.date ?? todayInChina();
+  options: { date: { type: 'string' } },
+  async run({ values }, projectDir) {
+    const date = typeof values.date === 'string' ? values.date : todayInChina();
     if (!isCalendarDate(date)) {
       console.error(`日期 ${date} 不存在或格式不对\uFF1A请写作 年-月-日，例如 npm run new -- --date 2019-05-20`);
       return EXIT.usage;
     }
-    const { siteFile, issueFiles } = await loadContent(projectDir);
-    const site = loadSite(siteFile);
-    const sources = issueFiles.map(parseIssue).filter((s): s is SourceIssue => s !== undefined);
-    validateArchive(sources);
-    const files = [siteFile, ...issueFiles];
+    const { site, sources, files } = await new Project({ projectDir }).load(undefined, { articles: false });
     if (!site || hasErrors(files)) {
       console.error(formatReport(files));
       console.error('\n没有新建\uFF1A期号和总期号要根据已有各期来编，请先改正上面的错误。');
@@ -58,12 +45,7 @@ export const newIssue: Command = {
     }
     const { next } = plan;
     const target = path.join(projectDir, next.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    try {
-      // "wx": fails when the file exists, so an editor's file is never written over.
-      await writeFile(target, newIssueText(next, site), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (!(await writeNewFile(target, newIssueText(next, site)))) {
       console.error(`没有新建\uFF1A${next.path} 已经存在，不会覆盖。请打开它继续编写；如果它是放错位置的旧文件，请先改正它的期号或文件名。`);
       return EXIT.contentErrors;
     }

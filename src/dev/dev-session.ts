@@ -1,8 +1,11 @@
 // npm run dev as a whole: the site in memory, served, its files watched, each save turned into
 // an update of the pages it changes, browsers told to reload, errors shown in the terminal and
 // over the page, and the search index brought up to date in the background.
-import { DevSite, isIssueFile, type Update } from './dev-site.ts';
-import { startDevServer, type DevServer } from './server.ts';
+import { MemoryWriter } from '../pipeline/writer.ts';
+import { Project, type RunResult } from '../pipeline/project.ts';
+import { formatReport } from '../report.ts';
+import { isIssuePath, SITE_FILE } from '../stages/load-content.ts';
+import { type DevServer, startDevServer } from './server.ts';
 import { watchProject, type Watcher } from './watch.ts';
 
 export interface DevOptions {
@@ -14,19 +17,50 @@ export interface DevOptions {
   searchDelayMs?: number;
 }
 
+/** A problem as the browser overlay shows it. */
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** What one run of the pipeline changed, as the dev server tells the terminal and the browsers. */
+export interface Update {
+  /** Output paths changed or removed. */
+  changed: string[];
+  /** Whether every page was rendered. */
+  full: boolean;
+  /** Errors of every file, for the overlay. */
+  problems: Problem[];
+  /** Errors and warnings, as the build prints them. */
+  report: string;
+}
+
 export interface DevSession {
   url: string;
   port: number;
-  site: DevSite;
+  project: Project;
+  /** The site as served. */
+  writer: MemoryWriter;
   /** The first build's outcome. */
   first: Update;
   close(): Promise<void>;
 }
 
+function updateOf(result: RunResult): Update {
+  const problems = result.files.flatMap((file) =>
+    file.messages
+      .filter((m) => m.fatal)
+      .map((m) => ({ file: file.path, line: m.line ?? undefined, column: m.column ?? undefined, message: m.reason })),
+  );
+  return { changed: result.changed, full: result.full, problems, report: formatReport(result.files) };
+}
+
 const WATCHED = ['content', 'templates'];
 
 /** What the site is made from: issue files, site.yml, and anything in templates/. */
-const isSiteSource = (relPath: string) => isIssueFile(relPath) || relPath === 'content/site.yml' || relPath.startsWith('templates/');
+const isSiteSource = (relPath: string) => isIssuePath(relPath) || relPath === SITE_FILE || relPath.startsWith('templates/');
 
 /** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
 function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {
@@ -48,7 +82,7 @@ function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[])
 }
 
 /** The search index is rebuilt a while after the last save, never two at once. */
-function searchRefresher(site: DevSite, log: (line: string) => void, delayMs: number) {
+function searchRefresher(project: Project, writer: MemoryWriter, log: (line: string) => void, delayMs: number) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -58,10 +92,10 @@ function searchRefresher(site: DevSite, log: (line: string) => void, delayMs: nu
       return;
     }
     const started = performance.now();
-    running = site
-      .refreshSearchIndex()
+    running = project
+      .indexSearch(writer)
       .then(
-        () => log(`搜索索引已更新（${site.issueCount} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
+        () => log(`搜索索引已更新（${project.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
         (error: unknown) => log(`搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error instanceof Error ? error.message : String(error)}`),
       )
       .finally(() => {
@@ -89,12 +123,14 @@ function searchRefresher(site: DevSite, log: (line: string) => void, delayMs: nu
 const time = () => new Date().toTimeString().slice(0, 8);
 
 export async function startDevSession({ projectDir, port, log, searchDelayMs = 1000 }: DevOptions): Promise<DevSession> {
-  const site = new DevSite(projectDir);
-  const first = await site.loadAll();
-  const server: DevServer = await startDevServer(site, port);
+  // The dev server shows drafts, and while a file has errors, the last version of it that had none.
+  const project = new Project({ projectDir, drafts: true, keepLastGood: true });
+  const writer = new MemoryWriter();
+  const first = updateOf(await project.run({ writer, search: false, pdfs: 'none' }));
+  const server: DevServer = await startDevServer({ output: writer.output, basePath: () => project.basePath }, port);
   server.setProblems(first.problems);
   let lastReport = first.report;
-  const search = searchRefresher(site, log, searchDelayMs);
+  const search = searchRefresher(project, writer, log, searchDelayMs);
   search.schedule();
 
   const onSave = serialQueue(async (saved) => {
@@ -103,7 +139,7 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     const started = performance.now();
     let update: Update;
     try {
-      update = await site.update(paths);
+      update = updateOf(await project.run({ writer, changed: paths, search: false, pdfs: 'none' }));
     } catch (error) {
       log(`出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`);
       return;
@@ -118,7 +154,7 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
       server.setProblems(update.problems);
     }
     if (update.changed.length > 0) server.reload(update.full ? ['*'] : update.changed);
-    if (paths.some(isIssueFile) || paths.includes('content/site.yml')) search.schedule();
+    if (paths.some(isIssuePath) || paths.includes(SITE_FILE)) search.schedule();
   });
   const watcher: Watcher = watchProject(projectDir, WATCHED, onSave, (folder, error) =>
     log(`不能再监视 ${folder}/ 的改动（${error.message}）\uFF1A请按 Ctrl+C 停止，再运行 npm run dev`),
@@ -128,7 +164,8 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
   return {
     url: server.url,
     port: server.port,
-    site,
+    project,
+    writer,
     first,
     async close() {
       watcher.close();

@@ -5,32 +5,19 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { SiteOutput } from '../stages/render-pages.ts';
-import type { Problem } from './dev-site.ts';
+import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
+import type { Problem } from './dev-session.ts';
 
 export const EVENTS_PATH = '/__dev/events';
 const CLIENT_PATH = '/__dev/live-reload.js';
 const CLIENT = readFileSync(path.join(import.meta.dirname, 'live-reload.js'));
 const CLIENT_TAG = `<script src="${CLIENT_PATH}"></script>`;
 
-/** Content types by file extension, for serving a built site. */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
 /** What the server serves: the site in memory, under its base path. */
 export interface ServedSite {
   output: SiteOutput;
-  basePath: string;
+  /** The path the site lives under (/lldt/), which a change to site.yml may change. */
+  basePath: () => string;
 }
 
 export interface DevServer {
@@ -69,31 +56,25 @@ export async function startDevServer(site: ServedSite, port: number): Promise<De
       return;
     }
     if (url.pathname === CLIENT_PATH) {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': contentTypeOf(CLIENT_PATH), 'cache-control': 'no-store' });
       res.end(CLIENT);
       return;
     }
     const reply = (status: number, key: string, content: string | Uint8Array) => {
-      const type = CONTENT_TYPES[path.extname(key)] ?? 'application/octet-stream';
+      const type = contentTypeOf(key);
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(type.startsWith('text/html') ? withClient(String(content)) : content);
     };
-    const { output, basePath } = site;
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      pathname = url.pathname;
-    }
-    if (pathname === '/' && basePath !== '/') {
+    const { output } = site;
+    const basePath = site.basePath();
+    if (url.pathname === '/' && basePath !== '/') {
       res.writeHead(302, { location: basePath }).end();
       return;
     }
-    const key = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : undefined;
-    const file = key === undefined ? undefined : key === '' || key.endsWith('/') ? `${key}index.html` : key;
-    if (file !== undefined && output.has(file)) return reply(200, file, output.get(file)!);
-    if (file !== undefined && output.has(`${file}/index.html`)) {
-      res.writeHead(301, { location: `${url.pathname}/` }).end();
+    const found = lookUp(output, url.pathname, basePath);
+    if (found && 'file' in found) return reply(200, found.file, output.get(found.file)!);
+    if (found) {
+      res.writeHead(301, { location: found.redirect }).end();
       return;
     }
     if (output.size === 0) return reply(503, 'index.html', NO_SITE);
@@ -108,9 +89,9 @@ export async function startDevServer(site: ServedSite, port: number): Promise<De
     });
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const urlPath = (key: string) => `${site.basePath}${key.replace(/(^|\/)index\.html$/, '$1')}`;
+  const urlPath = (key: string) => `${site.basePath()}${pageUrlPath(key)}`;
   return {
-    url: `http://127.0.0.1:${actualPort}${site.basePath}`,
+    url: `http://127.0.0.1:${actualPort}${site.basePath()}`,
     port: actualPort,
     reload(outputPaths) {
       const pages = outputPaths.includes('*') || outputPaths.some((p) => p.startsWith('assets/')) ? ['*'] : outputPaths.map(urlPath);

@@ -1,67 +1,49 @@
 // Pages of the site in memory → PDFs, printed by Debian's Chromium as the print stylesheet sets
 // them (the same as Ctrl-P in a browser). The browser gets the pages and their assets straight
 // from memory, at an address that leads nowhere else: no server, no files, no other host.
-import path from 'node:path';
-import { launchChromium } from '../chromium.ts';
-import type { SiteOutput } from '../stages/render-pages.ts';
+import type { Browser } from 'playwright-core';
+import { contentTypeOf, fileForUrl, pageUrlPath, type SiteOutput } from '../model/output.ts';
 
 const ORIGIN = 'http://bulletin.invalid';
 
 /** Pages printed at once: a browser tab each (the machines this runs on have two cores or more). */
 const TABS = 2;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.wasm': 'application/wasm',
-};
-
-/** "/2019/09/" → "2019/09/index.html", "/assets/print.css" → "assets/print.css" */
-function fileOf(pathname: string): string {
-  const file = decodeURIComponent(pathname).replace(/^\//, '');
-  return file === '' || file.endsWith('/') ? `${file}index.html` : file;
-}
-
 /**
  * Prints each page (an output path such as "2019/09/index.html") to PDF, and hands each PDF to
  * printed as soon as it is made: what was printed is kept even if a later page fails.
  */
 export async function printPages(
+  browser: Browser,
   output: SiteOutput,
   pages: string[],
   printed: (page: string, pdf: Uint8Array) => Promise<void>,
 ): Promise<void> {
   if (pages.length === 0) return;
-  const browser = await launchChromium();
+  const context = await browser.newContext();
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    const file = fileForUrl(url.pathname);
+    const body = file === undefined ? undefined : output.get(file);
+    if (body === undefined) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, body: Buffer.from(body), contentType: contentTypeOf(file!) });
+  });
+  const queue = [...pages];
+  const tab = async () => {
+    const page = await context.newPage();
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      await page.goto(`${ORIGIN}/${pageUrlPath(next)}`, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      // The page's own print.js places the 版记 on the beforeprint event that printing fires.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      await printed(next, new Uint8Array(pdf));
+    }
+    await page.close();
+  };
   try {
-    const context = await browser.newContext();
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
-      const file = fileOf(url.pathname);
-      const body = output.get(file);
-      if (body === undefined) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, body: Buffer.from(body), contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    });
-    const queue = [...pages];
-    const tab = async () => {
-      const page = await context.newPage();
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-        await page.goto(`${ORIGIN}/${next.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready);
-        // The page's own print.js places the 版记 on the beforeprint event that printing fires.
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        await printed(next, new Uint8Array(pdf));
-      }
-      await page.close();
-    };
     await Promise.all(Array.from({ length: Math.min(TABS, pages.length) }, tab));
   } finally {
-    await browser.close();
+    await context.close();
   }
 }

@@ -13,8 +13,8 @@ import * as pagefind from 'pagefind';
 import { chineseDate } from '../format/chinese.ts';
 import { escapeHtml } from '../format/html.ts';
 import type { Article, Issue } from '../model/issue.ts';
-import { hashOf, type BuildCache } from '../cache/build-cache.ts';
-import type { SiteOutput } from './render-pages.ts';
+import { type Cache, hashOf } from '../cache/cache.ts';
+import type { SiteOutput } from '../model/output.ts';
 
 /** Where the index and Pagefind's scripts go in the site. */
 export const SEARCH_BUNDLE = 'pagefind';
@@ -114,10 +114,21 @@ function pack(files: IndexFiles): Buffer {
   return Buffer.concat([header, ...files.map(([, content]) => content)]);
 }
 
-function unpack(packed: Buffer): IndexFiles {
+/** The files of a packed part, or undefined when the bytes are not such a part, whole. */
+export function unpack(packed: Buffer): IndexFiles | undefined {
   const end = packed.indexOf(0x0a);
+  if (end < 0) return undefined;
+  let listed: unknown;
+  try {
+    listed = JSON.parse(packed.subarray(0, end).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const isListing = (v: unknown): v is [string, number][] =>
+    Array.isArray(v) && v.length > 0 && v.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] > 0);
+  if (!isListing(listed) || listed.reduce((sum, [, length]) => sum + length, end + 1) !== packed.length) return undefined;
   let offset = end + 1;
-  return (JSON.parse(packed.subarray(0, end).toString('utf8')) as [string, number][]).map(([file, length]) => {
+  return listed.map(([file, length]) => {
     const content = packed.subarray(offset, offset + length);
     offset += length;
     return [file, content];
@@ -125,13 +136,14 @@ function unpack(packed: Buffer): IndexFiles {
 }
 
 /** A part's index files, from the cache when its documents and the tool are as they were. */
-async function indexPart(documents: Documents, cache: BuildCache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
+async function indexPart(documents: Documents, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
-  const cached = await cache?.getBytes(SEARCH_NAMESPACE, key);
-  if (cached) return { key, files: unpack(cached) };
-  const files = await indexDocuments(documents);
-  await cache?.setBytes(SEARCH_NAMESPACE, key, pack(files));
-  return { key, files };
+  const cached = await cache?.read(SEARCH_NAMESPACE, key);
+  const files = cached && unpack(cached);
+  if (files) return { key, files };
+  const fresh = await indexDocuments(documents);
+  await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
+  return { key, files: fresh };
 }
 
 const SEARCH_NAMESPACE = 'search';
@@ -139,7 +151,7 @@ const SEARCH_NAMESPACE = 'search';
 export interface SearchIndexing {
   /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
   hanAsWords?: boolean;
-  cache?: BuildCache;
+  cache?: Cache;
   /** The tool's version (currentToolVersion()), part of every cache key. */
   toolVersion?: string;
 }

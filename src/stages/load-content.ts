@@ -5,12 +5,12 @@ import { VFile } from 'vfile';
 import { reportError, reportWarning } from '../messages.ts';
 import { decodeText, notUtf8Reason } from './decode-text.ts';
 
-export interface ContentFiles {
-  siteFile: VFile;
-  issueFiles: VFile[];
-  /** Files in content/ that are not read, each with a warning that says what to do. */
-  otherFiles: VFile[];
-}
+/** The site's settings, relative to the project. */
+export const SITE_FILE = 'content/site.yml';
+
+const ISSUE_FILE = /^content\/[^./][^/]*\/[^/]+\.md$/;
+/** Whether a path relative to the project is an issue file (content/<year>/<name>.md). */
+export const isIssuePath = (relPath: string) => ISSUE_FILE.test(relPath);
 
 /** Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF; any other encoding is an error that says how to save the file again. */
 export async function readText(root: string, relPath: string): Promise<VFile> {
@@ -40,7 +40,7 @@ const IMPORTABLE = /\.(docx?|txt|wps)$/i;
  * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
  * and the files beside them that must be imported first.
  */
-async function listContent(root: string): Promise<{ issues: string[]; toImport: string[] }> {
+async function listFiles(root: string): Promise<{ issues: string[]; toImport: string[] }> {
   const contentDir = path.join(root, 'content');
   const issues: string[] = [];
   const toImport: string[] = [];
@@ -65,9 +65,8 @@ function importFirst(root: string, relPath: string): VFile {
   return file;
 }
 
-export async function loadContent(root: string): Promise<ContentFiles> {
-  const siteFile = await readText(root, 'content/site.yml');
-  const { issues, toImport } = await listContent(root);
-  const issueFiles = await Promise.all(issues.map((p) => readText(root, p)));
-  return { siteFile, issueFiles, otherFiles: toImport.map((p) => importFirst(root, p)) };
+/** The issue files of content/, in path order, and the files beside them that are not read, each with a warning. */
+export async function listContent(root: string): Promise<{ issues: string[]; otherFiles: VFile[] }> {
+  const { issues, toImport } = await listFiles(root);
+  return { issues, otherFiles: toImport.map((p) => importFirst(root, p)) };
 }

@@ -6,10 +6,7 @@ import nunjucks from 'nunjucks';
 import { chineseDate, chineseNumber, padName } from '../format/chinese.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
-import type { IssuePdf } from './attach-pdfs.ts';
-
-/** Output path relative to the site root → file contents. */
-export type SiteOutput = Map<string, string | Uint8Array>;
+import type { IssuePdf, SiteOutput } from '../model/output.ts';
 
 export interface YearView {
   year: number;

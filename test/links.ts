@@ -1,7 +1,6 @@
 // A link checker over a built site in memory: every internal link, image, script and stylesheet
 // must point to a file of the site, and every #anchor to an id on its page.
-import path from 'node:path/posix';
-import type { SiteOutput } from '../stages/render-pages.ts';
+import { lookUp, pageUrlPath, type SiteOutput } from '../src/model/output.ts';
 
 export interface BrokenLink {
   page: string;
@@ -20,17 +19,14 @@ function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1]!)));
 }
 
+const ORIGIN = 'http://site.invalid';
+
 /** The file a reference leads to, resolved as a browser would from the page, or undefined. */
 function resolveTarget(page: string, reference: string, basePath: string, output: SiteOutput): string | undefined {
-  let target = reference.startsWith('/')
-    ? reference.startsWith(basePath) ? reference.slice(basePath.length) : undefined
-    : path.normalize(path.join(path.dirname(page), reference));
-  if (target === undefined) return undefined;
-  target = decodeURIComponent(target).replace(/^\.\//, '');
-  if (target === '.' || target === '') target = 'index.html';
-  if (target.endsWith('/')) target += 'index.html';
-  if (output.has(target)) return target;
-  return output.has(`${target}/index.html`) ? `${target}/index.html` : undefined;
+  const url = new URL(reference, `${ORIGIN}${basePath}${pageUrlPath(page)}`);
+  const found = url.origin === ORIGIN ? lookUp(output, url.pathname, basePath) : undefined;
+  if (found === undefined) return undefined;
+  return 'file' in found ? found.file : `${found.redirect.slice(basePath.length)}index.html`;
 }
 
 /**

@@ -3,6 +3,7 @@
 // the pages that list issues (years, home, search, feeds), which are few. A change to the set
 // of years touches every page (each names the latest year): then everything is re-rendered.
 import type { Issue } from '../model/issue.ts';
+import { issuePage } from '../model/output.ts';
 
 export interface RenderPlan {
   /** Render only the output paths this accepts; undefined: render every page. */
@@ -13,7 +14,7 @@ export interface RenderPlan {
 
 const ISSUE_PAGE = /^\d{4}\/[^/]+\/index\.html$/;
 
-export const issuePage = (issue: Issue) => `${issue.path}index.html`;
+const pageOf = (issue: Issue) => issuePage(issue.path);
 
 const yearsOf = (issues: readonly Issue[]) => [...new Set(issues.map((i) => i.year))].sort().join(',');
 
@@ -25,10 +26,10 @@ function affectedSources(issues: readonly Issue[], edited: ReadonlySet<string>):
 }
 
 export function planRender(before: readonly Issue[], after: readonly Issue[], edited: ReadonlySet<string>): RenderPlan {
-  const pagesAfter = new Set(after.map(issuePage));
-  const removed = before.map(issuePage).filter((page) => !pagesAfter.has(page));
+  const pagesAfter = new Set(after.map(pageOf));
+  const removed = before.map(pageOf).filter((page) => !pagesAfter.has(page));
   if (yearsOf(before) !== yearsOf(after)) return { removed };
   const sources = new Set([...affectedSources(before, edited), ...affectedSources(after, edited)]);
-  const pages = new Set(after.filter((issue) => sources.has(issue.source)).map(issuePage));
+  const pages = new Set(after.filter((issue) => sources.has(issue.source)).map(pageOf));
   return { only: (outputPath) => !ISSUE_PAGE.test(outputPath) || pages.has(outputPath), removed };
 }

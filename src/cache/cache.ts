@@ -1,0 +1,141 @@
+// The build's one cache, in .cache/build/ of the project: rendered articles, search index parts,
+// printed PDFs and what was last written to the output folder. Entries are keyed by a hash of
+// everything they were made from and of the tool itself, never by modification times.
+//
+// One policy for every entry: the cache only ever saves time. Each entry carries its length and
+// checksum, and its reader checks its shape; an entry that is missing, unreadable, truncated,
+// corrupt, of the wrong shape or of another format version is a miss (and is removed), never an
+// error and never a wrong output. A write that fails (a full disk, no permission) is skipped.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeAtomically } from '../files.ts';
+
+/** Raised when the layout of entries changes: every entry of an older layout is a miss. */
+const FORMAT = 'lldt-cache 2';
+
+/** sha256 of the parts, in order, as hex. */
+export function hashOf(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(typeof part === 'string' ? part : Buffer.from(part));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The folder of the running program: src/ when run from the sources, lib/ when compiled. */
+const PROGRAM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TOOL_DIR = path.dirname(PROGRAM_DIR);
+
+let toolVersion: Promise<string> | undefined;
+
+/**
+ * The version of the tool itself: a hash of its program files and of the exact versions of its
+ * dependencies (package-lock.json). Any change to either makes every entry new.
+ */
+export function currentToolVersion(): Promise<string> {
+  toolVersion ??= (async () => {
+    const entries = await readdir(PROGRAM_DIR, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && /\.(ts|js|json)$/.test(e.name) && !/\.test\.[jt]s$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    files.push(path.join(TOOL_DIR, 'package-lock.json'));
+    const contents = await Promise.all(files.map((file) => readFile(file).catch(() => '')));
+    return hashOf(...files.map((f) => path.relative(TOOL_DIR, f)), ...contents);
+  })();
+  return toolVersion;
+}
+
+interface Header {
+  format: string;
+  length: number;
+  sha256: string;
+}
+
+function isHeader(value: unknown): value is Header {
+  const h = value as Header;
+  return typeof h === 'object' && h !== null && h.format === FORMAT && Number.isSafeInteger(h.length) && typeof h.sha256 === 'string';
+}
+
+/** An entry as stored: a line of JSON with the payload's format, length and checksum, then the payload. */
+export function sealEntry(payload: Uint8Array): Buffer {
+  const header: Header = { format: FORMAT, length: payload.length, sha256: hashOf(payload) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]);
+}
+
+/** The payload of a stored entry, or undefined when it is not whole and exactly as written. */
+export function openEntry(stored: Buffer): Buffer | undefined {
+  const end = stored.indexOf(0x0a);
+  if (end < 0 || end > 512) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(stored.subarray(0, end).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isHeader(header)) return undefined;
+  const payload = stored.subarray(end + 1);
+  return payload.length === header.length && hashOf(payload) === header.sha256 ? payload : undefined;
+}
+
+/** Checks a value read back from the cache: true when it has the shape its reader expects. */
+export type ShapeCheck<T> = (value: unknown) => value is T;
+
+export class Cache {
+  constructor(readonly dir: string) {}
+
+  private fileOf(namespace: string, key: string): string {
+    return path.join(this.dir, namespace, `${key}.entry`);
+  }
+
+  /** The bytes stored under this key, verified, or undefined. */
+  async read(namespace: string, key: string): Promise<Buffer | undefined> {
+    const file = this.fileOf(namespace, key);
+    const stored = await readFile(file).catch(() => undefined);
+    if (stored === undefined) return undefined;
+    const payload = openEntry(stored);
+    if (payload === undefined) await rm(file, { force: true }).catch(() => undefined);
+    return payload;
+  }
+
+  /** The value stored under this key, when it is whole and has the expected shape. */
+  async readJson<T>(namespace: string, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
+    const bytes = await this.read(namespace, key);
+    if (bytes === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      value = undefined;
+    }
+    if (isValid(value)) return value;
+    await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
+    return undefined;
+  }
+
+  /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */
+  async write(namespace: string, key: string, payload: Uint8Array | string): Promise<void> {
+    await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).catch(
+      () => undefined,
+    );
+  }
+
+  async writeJson(namespace: string, key: string, value: unknown): Promise<void> {
+    await this.write(namespace, key, JSON.stringify(value));
+  }
+
+  /** Removes the entries of a namespace that are not in keep, and stray files. */
+  async prune(namespace: string, keep: ReadonlySet<string>): Promise<void> {
+    const dir = path.join(this.dir, namespace);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        // A .tmp file is another build's entry being written.
+        .filter((name) => !name.endsWith('.tmp') && !(name.endsWith('.entry') && keep.has(name.slice(0, -'.entry'.length))))
+        .map((name) => rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined)),
+    );
+  }
+}

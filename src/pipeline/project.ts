@@ -1,0 +1,328 @@
+// The one pipeline. A Project holds the stages of the build, in order, and the state they keep
+// between runs; every command drives it: build and pdf publish to disk, dev to memory, check
+// to nowhere, new and import run its first stages only. `run()` reads everything;
+// `run({ changed })` re-reads only the changed files and re-renders only the pages they reach,
+// with the same caches (Lume's build() and update(), Zola's Site in its build modes).
+//
+//   1. read      content/: site.yml and every issue file          (stages/load-content.ts)
+//   2. parse     site settings; each issue's front matter and body (stages/load-site.ts, parse-issue.ts)
+//   3. check     checks across the archive                         (stages/validate-archive.ts)
+//   4. articles  Markdown → articles, from the cache when unchanged (stages/render-articles.ts)
+//   5. issues    an issue's values with the site's defaults         (stages/resolve-issue.ts)
+//   6. pdfs      each issue's PDF, from the cache or printed now    (pdf/issue-pdfs.ts)
+//   7. pages     Nunjucks templates → pages                         (stages/render-pages.ts)
+//   8. search    the search index, in parts                         (stages/index-search.ts)
+//   9. publish   the writer takes the new version of the site       (pipeline/writer.ts, disk-writer.ts)
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
+import { hasErrors, reportError } from '../messages.ts';
+import type { Issue } from '../model/issue.ts';
+import { issuePage, type IssuePdf, type SiteOutput } from '../model/output.ts';
+import type { Site } from '../model/site.ts';
+import { findPdfs, type FoundPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
+import { indexSearch, SEARCH_BUNDLE } from '../stages/index-search.ts';
+import { isIssuePath, listContent, readText, SITE_FILE } from '../stages/load-content.ts';
+import { loadSite } from '../stages/load-site.ts';
+import { parseIssue, type SourceIssue } from '../stages/parse-issue.ts';
+import { renderArticles } from '../stages/render-articles.ts';
+import { renderPages, TemplateError } from '../stages/render-pages.ts';
+import { byPublication, resolveIssue } from '../stages/resolve-issue.ts';
+import { validateArchive } from '../stages/validate-archive.ts';
+import { planRender, type RenderPlan } from './affected-pages.ts';
+import { OutputFolderRefused } from './disk-writer.ts';
+import type { Writer } from './writer.ts';
+
+export interface ProjectOptions {
+  /** The project folder, holding content/ and templates/. */
+  projectDir: string;
+  /** The templates; templates/ of the project by default. */
+  templatesDir?: string;
+  /** Where the cache is kept, .cache/build/ of the project by default; false: no cache. */
+  cacheDir?: string | false;
+  /** Publish issues marked draft: true (the dev server always does). */
+  drafts?: boolean;
+  /**
+   * While a file has errors, publish the last version of it that had none, and publish the
+   * other files (the dev server). Otherwise any error stops the run before it publishes.
+   */
+  keepLastGood?: boolean;
+}
+
+export interface RunOptions {
+  /** Where the site goes; none: the stages run and nothing is published (npm run check). */
+  writer?: Writer;
+  /** Files changed since the last run, relative to the project; none: read everything. */
+  changed?: readonly string[];
+  /** Build the search index (the default), or leave it as it is for indexSearch() to do later. */
+  search?: boolean;
+  /** PDFs: none, those already printed (the default), or print those missing (needs Chromium). */
+  pdfs?: 'none' | 'cached' | 'print';
+  /** Told after each PDF printed. */
+  pdfPrinted?: (issue: Issue, done: number, total: number) => void;
+}
+
+export interface RunResult {
+  ok: boolean;
+  /** Every source file, with its messages: content/, and a template or the output folder when they fail. */
+  files: VFile[];
+  /** The issues published (or that would be, for check). */
+  issues: Issue[];
+  /** Drafts left out of the site. */
+  drafts: Issue[];
+  /** Output paths of the site, and those this run changed. */
+  paths: string[];
+  changed: string[];
+  /** Pages rendered, and whether that was every page (a template, the set of years or site.yml changed). */
+  rendered: number;
+  full: boolean;
+  /** Paths of the issues published with a PDF, and of those printed in this run. */
+  pdfs: { published: string[]; printed: string[] };
+}
+
+/** What the project keeps of one issue file between runs. */
+interface Entry {
+  file: VFile;
+  source?: SourceIssue;
+  issue?: Issue;
+  /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
+  own: VFileMessage[];
+}
+
+/** Runs one publication at a time: the dev server's saves and its search index take turns. */
+class Turns {
+  private last: Promise<unknown> = Promise.resolve();
+  take<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.last.then(work, work);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class Project {
+  readonly projectDir: string;
+  readonly templatesDir: string;
+  readonly cache?: Cache;
+  private siteFile = new VFile({ path: SITE_FILE });
+  private site?: Site;
+  private readonly entries = new Map<string, Entry>();
+  private otherFiles: VFile[] = [];
+  /** The last version of each issue that had no error, for keepLastGood. */
+  private readonly lastGood = new Map<string, Issue>();
+  /** The issues and output paths of the site as last published. */
+  private published: Issue[] = [];
+  private paths = new Set<string>();
+  private readonly turns = new Turns();
+
+  constructor(readonly options: ProjectOptions) {
+    this.projectDir = options.projectDir;
+    this.templatesDir = options.templatesDir ?? path.join(this.projectDir, 'templates');
+    if (options.cacheDir !== false) this.cache = new Cache(options.cacheDir ?? path.join(this.projectDir, '.cache', 'build'));
+  }
+
+  /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
+  basePath = '/';
+
+  /** Issues published by the last run. */
+  get issues(): readonly Issue[] {
+    return this.published;
+  }
+
+  /**
+   * Stages 1–5 up to the checks: reads content/ (or only the changed files), parses it, renders
+   * the articles of what was read (unless told not to: npm run new needs only the numbers), and
+   * checks the archive. The issues are resolved for publishing.
+   */
+  async load(changed?: readonly string[], { articles = true } = {}): Promise<{ site?: Site; sources: SourceIssue[]; files: VFile[] }> {
+    const full = changed === undefined || changed.includes(SITE_FILE);
+    const fresh: Entry[] = [];
+    // 1. Read.
+    if (full) {
+      const listed = await listContent(this.projectDir);
+      this.siteFile = await readText(this.projectDir, SITE_FILE);
+      this.otherFiles = listed.otherFiles;
+      this.entries.clear();
+      for (const file of await Promise.all(listed.issues.map((p) => readText(this.projectDir, p)))) this.entries.set(file.path, { file, own: [] });
+      fresh.push(...this.entries.values());
+    } else {
+      for (const relPath of changed.filter(isIssuePath)) {
+        const exists = await stat(path.join(this.projectDir, relPath)).then((s) => s.isFile(), () => false);
+        if (!exists) {
+          this.entries.delete(relPath);
+          continue;
+        }
+        const entry: Entry = { file: await readText(this.projectDir, relPath), own: [] };
+        this.entries.set(relPath, entry);
+        fresh.push(entry);
+      }
+    }
+    // 2. Parse.
+    if (full) {
+      this.site = loadSite(this.siteFile);
+      if (this.site) this.basePath = new URL(this.site.baseUrl).pathname;
+    }
+    for (const entry of fresh) entry.source = parseIssue(entry.file);
+    // 4–5. Articles, from the cache when unchanged, and the issues resolved.
+    const site = this.site;
+    if (articles && site) {
+      const rendering = fresh.filter((e) => e.source);
+      const toolVersion = await currentToolVersion();
+      const rendered = await renderArticles(rendering.map((e) => e.source!), site, { cache: this.cache, toolVersion, prune: full });
+      rendering.forEach((entry, i) => {
+        entry.issue = resolveIssue(entry.source!, site, rendered[i]!);
+      });
+    }
+    for (const entry of fresh) entry.own = [...entry.file.messages];
+    // 3. Check across the archive; its messages are made anew each time.
+    const entries = [...this.entries.values()];
+    for (const entry of entries) entry.file.messages = [...entry.own];
+    const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
+    validateArchive(sources);
+    return { site, sources, files: this.files() };
+  }
+
+  private files(): VFile[] {
+    return [this.siteFile, ...[...this.entries.values()].map((e) => e.file), ...this.otherFiles];
+  }
+
+  /** The issues to publish: every good one, or with keepLastGood the last good version of each. */
+  private chooseIssues(): { issues: Issue[]; drafts: Issue[] } {
+    const good = new Map<string, Issue>();
+    for (const [relPath, entry] of this.entries) {
+      if (entry.issue && !entry.file.messages.some((m) => m.fatal)) good.set(relPath, entry.issue);
+    }
+    if (this.options.keepLastGood) {
+      for (const relPath of [...this.lastGood.keys()]) if (!this.entries.has(relPath)) this.lastGood.delete(relPath);
+      for (const [relPath, issue] of good) this.lastGood.set(relPath, issue);
+    }
+    const all = [...(this.options.keepLastGood ? this.lastGood : good).values()].sort(byPublication);
+    const drafts = this.options.drafts ? [] : all.filter((issue) => issue.draft);
+    return { issues: all.filter((issue) => !drafts.includes(issue)), drafts };
+  }
+
+  /** A hash of every file under templates/: part of each PDF's key. */
+  private async templatesKey(): Promise<string> {
+    const entries = await readdir(this.templatesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    const contents = await Promise.all(files.map((file) => readFile(file)));
+    return hashOf(...files.map((f) => path.relative(this.templatesDir, f)), ...contents);
+  }
+
+  /** Runs the whole pipeline, or brings it up to date with the changed files. */
+  run(options: RunOptions = {}): Promise<RunResult> {
+    return this.turns.take(() => this.runStages(options));
+  }
+
+  private async runStages({ writer, changed, search = true, pdfs = 'cached', pdfPrinted }: RunOptions): Promise<RunResult> {
+    const incremental = changed !== undefined && !changed.includes(SITE_FILE) && this.paths.size > 0;
+    // 1–5. Read, parse, articles, check, issues.
+    const { site, files } = await this.load(incremental ? changed : undefined);
+    const { issues, drafts } = this.chooseIssues();
+    const result: RunResult = {
+      ok: false,
+      files,
+      issues,
+      drafts,
+      paths: [...this.paths],
+      changed: [],
+      rendered: 0,
+      full: !incremental,
+      pdfs: { published: [], printed: [] },
+    };
+    if (!site || (!this.options.keepLastGood && hasErrors(files))) return result;
+    const refused = writer && (await this.begin(writer));
+    if (refused) return { ...result, files: [...files, refused] };
+    try {
+      // 6. PDFs: those printed already, and with --pdf those still missing.
+      let found: FoundPdfs | undefined;
+      if (pdfs !== 'none' && this.cache) {
+        const toolVersion = await currentToolVersion();
+        found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await this.templatesKey(), toolVersion });
+        if (pdfs === 'print') {
+          const renderForPrint = (chosen: Issue[]) => this.renderPages(site, issues, { only: (p) => chosen.some((i) => issuePage(i.path) === p) });
+          result.pdfs.printed = await printMissingPdfs({ site, issues, cache: this.cache, found, renderForPrint, printed: pdfPrinted });
+        }
+        result.pdfs.published = [...found.pdfs.keys()];
+      }
+      // 7. Pages: those the change reaches, or all; the others are kept as they are.
+      const plan: RenderPlan =
+        incremental && !changed.some((p) => p.startsWith('templates/')) ? planRender(this.published, issues, new Set(changed)) : { removed: [] };
+      const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
+      const paths = new Set<string>();
+      for (const p of this.paths) {
+        const kept = plan.only ? !plan.removed.includes(p) && !(search && isSearchFile(p)) : !search && isSearchFile(p);
+        if (kept) paths.add(p);
+      }
+      const put = async (file: string, content: string | Uint8Array) => {
+        paths.add(file);
+        await writer?.put(file, content);
+      };
+      const pages = await this.renderPages(site, issues, { pdfs: found?.pdfs, only: plan.only });
+      for (const [file, content] of pages) await put(file, content);
+      for (const [issuePath, pdf] of found?.pdfs ?? []) {
+        if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
+      }
+      result.rendered = [...pages.keys()].filter((p) => p.endsWith('.html')).length;
+      result.full = !plan.only;
+      // 8. Search index.
+      if (search) {
+        const toolVersion = await currentToolVersion();
+        for (const [file, content] of await indexSearch(issues, { cache: this.cache, toolVersion })) await put(file, content);
+      }
+      // 9. Publish.
+      result.changed = (await writer?.commit(paths)) ?? [];
+      this.paths = paths;
+      this.published = issues;
+      return { ...result, ok: true, paths: [...paths].sort() };
+    } catch (error) {
+      await writer?.abort();
+      if (!(error instanceof TemplateError)) throw error;
+      const templateFile = new VFile({ path: error.template, cwd: this.projectDir });
+      reportError(templateFile, error.message, 'template', error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
+      return { ...result, files: [...files, templateFile] };
+    }
+  }
+
+  /** Opens a new version of the site; a VFile with the reason when the output folder is refused. */
+  private async begin(writer: Writer): Promise<VFile | undefined> {
+    try {
+      await writer.begin();
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof OutputFolderRefused)) throw error;
+      const outFile = new VFile({ path: path.relative(this.projectDir, error.outDir) || '.', cwd: this.projectDir });
+      reportError(outFile, error.message, 'output-folder', { line: 1, column: 1 });
+      return outFile;
+    }
+  }
+
+  private renderPages(
+    site: Site,
+    issues: Issue[],
+    { pdfs, only }: { pdfs?: ReadonlyMap<string, IssuePdf>; only?: (outputPath: string) => boolean },
+  ): Promise<SiteOutput> {
+    return renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
+  }
+
+  /**
+   * Stage 8 on its own, for the dev server: indexes the issues published last, then swaps the
+   * new index in. It runs between the saves' own runs, never during one.
+   */
+  async indexSearch(writer: Writer): Promise<void> {
+    const issues = this.published;
+    const index = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
+    await this.turns.take(async () => {
+      if (this.published !== issues) return;
+      await writer.begin();
+      const paths = new Set([...this.paths].filter((p) => !p.startsWith(`${SEARCH_BUNDLE}/`)));
+      for (const [file, content] of index) {
+        paths.add(file);
+        await writer.put(file, content);
+      }
+      await writer.commit(paths);
+      this.paths = paths;
+    });
+  }
+}

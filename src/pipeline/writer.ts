@@ -1,0 +1,67 @@
+// Where the pipeline publishes a site: a Writer takes one version of the site at a time. The
+// pipeline never knows which writer it holds: the disk writer publishes dist/ atomically
+// (disk-writer.ts), the memory writer keeps the site for the dev server and the tests, and the
+// null writer keeps nothing (npm run check).
+import type { SiteOutput } from '../model/output.ts';
+
+export interface Writer {
+  /** Opens a new version of the site. */
+  begin(): Promise<void>;
+  /** A file of the new version. */
+  put(file: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * Makes the new version the site: it holds exactly `files`, and those of them not put are
+   * kept as they are in the current version. Resolves to the paths that changed.
+   */
+  commit(files: ReadonlySet<string>): Promise<string[]>;
+  /** Drops the new version: the site stays as it was. */
+  abort(): Promise<void>;
+}
+
+const sameContent = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
+  a !== undefined && (typeof a === 'string' && typeof b === 'string' ? a === b : Buffer.from(a).equals(Buffer.from(b)));
+
+/** The site in memory: what the dev server serves and what tests read. */
+export class MemoryWriter implements Writer {
+  readonly output: SiteOutput = new Map();
+  private pending = new Map<string, string | Uint8Array>();
+
+  async begin(): Promise<void> {
+    this.pending = new Map();
+  }
+
+  async put(file: string, content: string | Uint8Array): Promise<void> {
+    this.pending.set(file, content);
+  }
+
+  async commit(files: ReadonlySet<string>): Promise<string[]> {
+    const changed: string[] = [];
+    for (const [file, content] of this.pending) {
+      if (!files.has(file)) continue;
+      if (!sameContent(this.output.get(file), content)) changed.push(file);
+      this.output.set(file, content);
+    }
+    for (const file of [...this.output.keys()]) {
+      if (!files.has(file)) {
+        this.output.delete(file);
+        changed.push(file);
+      }
+    }
+    this.pending = new Map();
+    return changed.sort();
+  }
+
+  async abort(): Promise<void> {
+    this.pending = new Map();
+  }
+}
+
+/** Keeps nothing: npm run check runs every stage and publishes nowhere. */
+export class NullWriter implements Writer {
+  async begin(): Promise<void> {}
+  async put(): Promise<void> {}
+  async commit(): Promise<string[]> {
+    return [];
+  }
+  async abort(): Promise<void> {}
+}
