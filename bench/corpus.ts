@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.join(HERE, '..', '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+const CORPUS = path.join(HERE, '..', 'test', 'fixtures', 'corpus', 'lianluodongtai-2019-09.txt');
 
 /** mulberry32: a small seeded generator, so the same seed gives the same corpus. */
 export function random(seed: number): () => number {

@@ -6,10 +6,10 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
-import { PROJECT_DIR, readTree } from './site.ts';
+import { CORPUS_FILE, PROJECT_DIR, readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';
 
-const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+const CORPUS = CORPUS_FILE;
 
 /** The text a reader sees on a page: no tags, no spacing. */
 function pageText(html: string): string {

@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
-import { PROJECT_DIR } from './site.ts';
+import { CORPUS_FILE, PROJECT_DIR } from './site.ts';
 
-const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+const CORPUS = CORPUS_FILE;
 
 /** Text as a reader sees it, without tags or spacing, with print punctuation. */
 function comparable(text: string): string {

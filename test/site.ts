@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
 export const FIXTURES_DIR = path.join(PROJECT_DIR, 'test', 'fixtures');
+/** The real issue, 2019 第9期, as text extracted from print (a copy of ../shared/corpus/). */
+export const CORPUS_FILE = path.join(FIXTURES_DIR, 'corpus', 'lianluodongtai-2019-09.txt');
 
 /** A temporary project holding content/ from base and from each named fixture, in order. */
 export async function makeSite(...fixtures: string[]): Promise<string> {

@@ -7,9 +7,10 @@ import { loadSite } from '../stages/load-site.ts';
 import { paragraphBlock, type Block } from './blocks.ts';
 import { recogniseIssue, type ImportedIssue } from './recognise.ts';
 import { textToBlocks } from './text.ts';
+import { CORPUS_FILE } from '../../test/site.ts';
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, '..', '..');
-const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+const CORPUS = CORPUS_FILE;
 const IDEOGRAPHIC_SPACE = '\u3000';
 
 let site: Site;

@@ -1,0 +1,53 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Cache, openEntry, sealEntry } from './cache.ts';
+
+const isPair = (v: unknown): v is { a: number; b: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'number' && typeof (v as { b: unknown }).b === 'string';
+
+/** Every way an entry on disk can be damaged, from a whole one. */
+export const DAMAGES: Record<string, (whole: Buffer) => Buffer> = {
+  truncated: (whole) => whole.subarray(0, Math.floor(whole.length / 2)),
+  'cut by one byte': (whole) => whole.subarray(0, whole.length - 1),
+  empty: () => Buffer.alloc(0),
+  zeros: (whole) => Buffer.alloc(whole.length),
+  garbage: (whole) => Buffer.from(whole.map((_, i) => (i * 7919) % 256)),
+  'a flipped byte': (whole) => Buffer.from(whole.map((byte, i) => (i === whole.length - 2 ? byte ^ 1 : byte))),
+  null: () => Buffer.from('null'),
+  'an older format': (whole) => Buffer.from(whole.toString('latin1').replace('lldt-cache 2', 'lldt-cache 1'), 'latin1'),
+};
+
+describe('cache entries', () => {
+  it('read back exactly what was written', () => {
+    const payload = Buffer.from('联络动态');
+    expect(openEntry(sealEntry(payload))).toEqual(payload);
+  });
+
+  for (const [name, damage] of Object.entries(DAMAGES)) {
+    it(`are a miss, removed, when ${name}`, async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
+      const cache = new Cache(dir);
+      await cache.writeJson('ns', 'key', { a: 1, b: '期' });
+      const file = path.join(dir, 'ns', 'key.entry');
+      await writeFile(file, damage(await readFile(file)));
+      expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
+      expect(await readdir(path.join(dir, 'ns'))).toEqual([]);
+    });
+  }
+
+  it('are a miss when whole but of the wrong shape', async () => {
+    const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
+    await cache.writeJson('ns', 'key', { a: '1', b: '期' });
+    expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
+  });
+
+  it('are skipped when the cache cannot be written', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')), 'a-file');
+    await writeFile(file, '');
+    const cache = new Cache(file);
+    await cache.writeJson('ns', 'key', { a: 1, b: '期' });
+    expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
+  });
+});

@@ -1,0 +1,147 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Cache } from '../cache/cache.ts';
+import { DiskWriter, OUTPUT_MARKER, recoverOutputFolder, refuseOutputFolder } from './disk-writer.ts';
+
+const parentFolder = () => mkdtemp(path.join(tmpdir(), 'lldt-write-'));
+
+async function publish(writer: DiskWriter, site: Map<string, string>): Promise<string[]> {
+  await writer.begin();
+  try {
+    for (const [file, content] of site) await writer.put(file, content);
+  } catch (error) {
+    // As the pipeline does: a failed version is dropped.
+    await writer.abort();
+    throw error;
+  }
+  return writer.commit(new Set(site.keys()));
+}
+
+describe('DiskWriter', () => {
+  it('replaces the whole output folder, leaving no stale files and no staging folders', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent);
+    await publish(writer, new Map([['stale.html', 'old']]));
+    await publish(writer, new Map([['index.html', 'new'], ['2019/09/index.html', 'issue']]));
+    expect((await readdir(out, { recursive: true })).sort()).toEqual([OUTPUT_MARKER, '2019', '2019/09', '2019/09/index.html', 'index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('leaves the published folder as it was when writing fails', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent);
+    await publish(writer, new Map([['index.html', 'published']]));
+    // A file and a folder of the same name cannot both be written.
+    await expect(publish(writer, new Map([['a', 'file'], ['a/b.html', 'under a file']]))).rejects.toThrow();
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('published');
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('keeps a file not put in the new version as it is published', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
+    await publish(writer, new Map([['index.html', 'home'], ['2019/09/index.html', 'issue']]));
+    await writer.begin();
+    await writer.put('index.html', 'new home');
+    expect(await writer.commit(new Set(['index.html', '2019/09/index.html']))).toEqual(['index.html']);
+    expect(await readFile(path.join(out, '2019/09/index.html'), 'utf8')).toBe('issue');
+  });
+});
+
+describe('DiskWriter with a cache', () => {
+  const setup = async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    return { out, writer: new DiskWriter(out, parent, new Cache(path.join(parent, 'cache'))) };
+  };
+  const site = (index: string) => new Map([['index.html', index], ['2019/09/index.html', 'issue'], ['assets/style.css', 'css']]);
+
+  it('leaves the published folder alone when nothing changed', async () => {
+    const { out, writer } = await setup();
+    expect(await publish(writer, site('home'))).toEqual([OUTPUT_MARKER, '2019/09/index.html', 'assets/style.css', 'index.html'].sort());
+    const before = await stat(path.join(out, 'index.html'));
+    expect(await publish(writer, site('home'))).toEqual([]);
+    const after = await stat(path.join(out, 'index.html'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('writes only the changed files, and keeps the others as they were', async () => {
+    const { out, writer } = await setup();
+    await publish(writer, site('home'));
+    const issue = await stat(path.join(out, '2019/09/index.html'));
+    expect(await publish(writer, site('new home'))).toEqual(['index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new home');
+    const kept = await stat(path.join(out, '2019/09/index.html'));
+    expect([kept.ino, kept.mtimeMs]).toEqual([issue.ino, issue.mtimeMs]);
+  });
+
+  it('writes anew a file changed by hand in the output folder, and removes a file added by hand', async () => {
+    const { out, writer } = await setup();
+    await publish(writer, site('home'));
+    await writeFile(path.join(out, 'assets/style.css'), 'changed by hand');
+    await writeFile(path.join(out, 'extra.html'), 'added by hand');
+    await publish(writer, site('home'));
+    expect(await readFile(path.join(out, 'assets/style.css'), 'utf8')).toBe('css');
+    expect((await readdir(out, { recursive: true })).includes('extra.html')).toBe(false);
+  });
+});
+
+describe('refuseOutputFolder', () => {
+  it('refuses the project itself, its content, a file, and a folder of someone else’s files', async () => {
+    const project = await mkdtemp(path.join(tmpdir(), 'lldt-project-'));
+    const notes = path.join(project, 'notes');
+    await mkdir(notes);
+    await writeFile(path.join(notes, '稿子.md'), '编辑自己的文件');
+    const lookalike = path.join(project, 'www');
+    await mkdir(path.join(lookalike, 'assets'), { recursive: true });
+    await writeFile(path.join(lookalike, 'index.html'), '<p>另一个网站</p>');
+    expect(await refuseOutputFolder(project, project)).toContain('是项目本身');
+    expect(await refuseOutputFolder(path.join(project, 'content'), project)).toContain('是项目本身');
+    expect(await refuseOutputFolder(notes, project)).toContain('不是本程序生成的文件');
+    expect(await refuseOutputFolder(lookalike, project)).toContain('不是本程序生成的文件');
+    expect(await refuseOutputFolder(path.join(notes, '稿子.md'), project)).toContain('是一个文件');
+    expect(await readFile(path.join(notes, '稿子.md'), 'utf8')).toBe('编辑自己的文件');
+  });
+
+  it('accepts a new folder, an empty one, and one it wrote', async () => {
+    const project = await mkdtemp(path.join(tmpdir(), 'lldt-project-'));
+    const out = path.join(project, 'dist');
+    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+    await mkdir(out);
+    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+    await publish(new DiskWriter(out, project), new Map([['index.html', 'home']]));
+    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+  });
+});
+
+describe('recoverOutputFolder', () => {
+  /** A process id no process has: larger than any Linux allows. */
+  const DEAD = 2 ** 22 + 1;
+
+  it('puts the old site back when a build died between its two renames, and removes the rest', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    await publish(new DiskWriter(out, parent), new Map([['index.html', 'old site']]));
+    await rename(out, path.join(parent, `.dist-retired-${DEAD}`));
+    await mkdir(path.join(parent, `.dist-staging-${DEAD}`, 'assets'), { recursive: true });
+    await recoverOutputFolder(out);
+    expect(await readdir(parent)).toEqual(['dist']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('old site');
+  });
+
+  it('leaves the folders of a build still running alone', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    await mkdir(out);
+    const running = path.join(parent, `.dist-staging-${process.ppid}`);
+    await mkdir(running);
+    await recoverOutputFolder(out);
+    expect((await readdir(parent)).sort()).toEqual([`.dist-staging-${process.ppid}`, 'dist']);
+  });
+});
