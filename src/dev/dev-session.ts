@@ -48,6 +48,16 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
+/** The dev server's project: it shows drafts, and while a file has errors, the last version of it that had none. */
+export function devProject(projectDir: string): { project: Project; writer: MemoryWriter } {
+  return { project: new Project({ projectDir, drafts: true, keepLastGood: true }), writer: new MemoryWriter() };
+}
+
+/** Brings the site in memory up to date with saved files (all of it, without saves); the search index is left for later. */
+export async function applySaves(project: Project, writer: MemoryWriter, saved?: readonly string[]): Promise<Update> {
+  return updateOf(await project.run({ writer, changed: saved, search: false, pdfs: 'none' }));
+}
+
 function updateOf(result: RunResult): Update {
   const problems = result.files.flatMap((file) =>
     file.messages
@@ -123,10 +133,8 @@ function searchRefresher(project: Project, writer: MemoryWriter, log: (line: str
 const time = () => new Date().toTimeString().slice(0, 8);
 
 export async function startDevSession({ projectDir, port, log, searchDelayMs = 1000 }: DevOptions): Promise<DevSession> {
-  // The dev server shows drafts, and while a file has errors, the last version of it that had none.
-  const project = new Project({ projectDir, drafts: true, keepLastGood: true });
-  const writer = new MemoryWriter();
-  const first = updateOf(await project.run({ writer, search: false, pdfs: 'none' }));
+  const { project, writer } = devProject(projectDir);
+  const first = await applySaves(project, writer);
   const server: DevServer = await startDevServer({ output: writer.output, basePath: () => project.basePath }, port);
   server.setProblems(first.problems);
   let lastReport = first.report;
@@ -139,7 +147,7 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     const started = performance.now();
     let update: Update;
     try {
-      update = updateOf(await project.run({ writer, changed: paths, search: false, pdfs: 'none' }));
+      update = await applySaves(project, writer, paths);
     } catch (error) {
       log(`出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`);
       return;
