@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The command line: a command name → its module → an exit code. Arguments are parsed, and
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
-// The command line as an editor runs it: tsx src/cli.ts in a temporary copy of the project.
+// The command line as an editor runs it: the compiled lib/cli.js (npm test compiles it first), in a
+// temporary copy of the project.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,7 @@ import { promisify } from 'node:util';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
 const run = promisify(execFile);
-export const TSX = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
-export const CLI = path.join(PROJECT_DIR, 'src', 'cli.ts');
+export const CLI = path.join(PROJECT_DIR, 'lib', 'cli.js');
 
 export interface CliResult {
   code: number;
@@ -16,9 +16,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(cwd: string, ...args: string[]): Promise<CliResult> {
+export function cli(cwd: string, ...args: string[]): Promise<CliResult> {
+  return cliWithEnv({}, cwd, ...args);
+}
+
+/** The command line with these environment variables set as well. */
+export async function cliWithEnv(env: Record<string, string>, cwd: string, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestResult as BuildResult } from './build.ts';
+import { cliWithEnv } from './cli.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from './browser.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';
@@ -234,14 +235,7 @@ describe('npm run pdf', () => {
 });
 
 describe('without a working Chromium', () => {
-  const cli = async (cwd: string, chromium: string, ...args: string[]) => {
-    const tsx = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
-    const env = { ...process.env, CHROMIUM_PATH: chromium };
-    return run(tsx, [path.join(PROJECT_DIR, 'src', 'cli.ts'), ...args], { cwd, env }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
-  };
+  const cli = (cwd: string, chromium: string, ...args: string[]) => cliWithEnv({ CHROMIUM_PATH: chromium }, cwd, ...args);
 
   it('npm run pdf says in Chinese how to install it, and writes nothing', async () => {
     const dir = await copyProject();

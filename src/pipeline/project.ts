@@ -311,6 +311,8 @@ export class Project {
    * new index in. It runs between the saves' own runs, never during one.
    */
   async indexSearch(writer: Writer): Promise<void> {
+    // No site yet (site.yml has errors): nothing to index.
+    if (this.paths.size === 0) return;
     const issues = this.published;
     const index = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
     await this.turns.take(async () => {
