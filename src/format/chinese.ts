@@ -19,6 +19,11 @@ export function padName(name: string): string {
   return chars.length === 2 ? `${chars[0]}\u3000${chars[1]}` : name;
 }
 
+/** "2019-04-29" → 2019 */
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
 /** True when the string is a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

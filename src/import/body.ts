@@ -1,68 +1,76 @@
 // The body of a past issue → the Markdown of the editor guide: "# 【栏目】标题" for each article,
 // its byline and date under it, "# 快讯" for a run-in column item, the closing line, and paragraphs.
+// Each part is recognised by the bulletin's grammar that the renderer reads it by
+// (grammar/article-parts.ts, grammar/headings.ts); what is the importer's own is where a part
+// may stand in printed text, where titles carry no # and columns are seldom named.
 // Text extracted from print also has page furniture (page numbers, the running header), which is
 // dropped, and sentences broken where a page ended, which are joined again.
+import { chineseDate } from '../format/chinese.ts';
+import { isByline, isClosingLine, parseArticleDate, parseColumnTitle, parseRunInColumn } from '../grammar/article-parts.ts';
+import { headingLevel, isStandaloneHeading } from '../grammar/headings.ts';
 import type { Site } from '../model/site.ts';
-import { headingLevel } from '../plugins/remark-bulletin-headings.ts';
 import { escapeMarkdownText, type Block } from './blocks.ts';
 import { closeUpHan, compact, endsSentence, length, type Note } from './text-tools.ts';
 
 export interface Body {
-  /** Markdown blocks, in order. */
-  markdown: string[];
+  /** The body's blocks, in order, each with what it was read as. */
+  parts: BodyPart[];
   /** Lines whose text was joined onto the paragraph before them. */
   joined: number[];
   /** Lines of page furniture left out. */
   dropped: number[];
 }
 
-type Role = 'title' | 'column' | 'byline' | 'date' | 'closing' | 'text' | 'other';
+/**
+ * What a block was read as: an article's title, the column of an untitled item (# 快讯), byline,
+ * date, closing line, a numbered heading on its own, a paragraph, or other Markdown (tables, lists).
+ */
+export type Role = 'title' | 'column' | 'byline' | 'date' | 'closing' | 'heading' | 'text' | 'other';
 
-interface Out {
+export interface BodyPart {
   role: Role;
   markdown: string;
   /** Plain text, for deciding what may follow. */
   text: string;
-  /** A title's column, when the source named it (【栏目】). */
+  /** The column of an untitled item, or of a title when the source names it in 【】 (else its Markdown may name one by the title's last words). */
   column?: string;
 }
 
-const ARTICLE_DATE = /^([(\uFF08])[\s\u3000]*(\d{4})[\s\u3000]*年[\s\u3000]*(\d{1,2})[\s\u3000]*月[\s\u3000]*(\d{1,2})[\s\u3000]*日[\s\u3000]*([)\uFF09])$/;
-const CLOSING_LINE = /^[(\uFF08][^()\uFF08\uFF09]+[:\uFF1A][^()\uFF08\uFF09]+[)\uFF09]$/;
-const COLUMN_IN_TITLE = /^【([^】]+)】[\s\u3000]*(.+)$/;
-const RUN_IN_COLUMN = /^([^\s:\uFF1A]{2,6})[\s\u3000]*[:\uFF1A][\s\u3000]*(.*)$/;
-const SENTENCE_MARKS = /[。,\uFF0C;\uFF1B:\uFF1A!\uFF01?\uFF1F、]/;
 const PAGE_NUMBER = /^[-—–－―\s\u3000]*\d{1,3}[-—–－―\s\u3000]*$|^第\s*\d+\s*页/;
-const MAX_BYLINE = 40;
+/** The longest line taken for a title by its place alone: a reading of print, not a rule for editors. */
 const MAX_TITLE = 100;
-const MAX_STANDALONE_HEADING = 40;
 /** Shorter unfinished lines may be subheadings: they are not joined, but pointed out. */
 const MIN_BROKEN_LINE = 20;
 const MIN_INDENTED_PARAGRAPHS = 3;
 
-const isArticleDate = (text: string) => ARTICLE_DATE.test(text.trim());
-const isClosing = (text: string) => CLOSING_LINE.test(text.trim()) && !isArticleDate(text);
-const isByline = (text: string) =>
-  length(text) <= MAX_BYLINE && !SENTENCE_MARKS.test(text) && headingLevel(text) === undefined && !isArticleDate(text);
+const isArticleDate = (text: string) => parseArticleDate(text) !== undefined;
 
-/** A numbered heading that stands alone ("一、基本情况"), not a paragraph opening with its number. */
-const isStandaloneHeading = (text: string) =>
-  headingLevel(text) !== undefined && length(text) <= MAX_STANDALONE_HEADING && !/[。；;]/.test(text.replace(/[。.]$/, ''));
-
+/** "（ 2019 年 4 月 15 日）" → "（2019年4月15日）": as the guide writes it, the brackets as they were. */
 function articleDate(text: string): string {
-  const [, open, y, m, d, close] = ARTICLE_DATE.exec(text.trim())!;
-  return `${open}${y}年${Number(m)}月${Number(d)}日${close}`;
+  const line = text.trim();
+  return `${line[0]}${chineseDate(parseArticleDate(line)!)}${line.at(-1)}`;
 }
 
 export function readBody(blocks: readonly Block[], site: Site, options: { rejoin: boolean }, warnings: Note[]): Body {
-  const body: Body = { markdown: [], joined: [], dropped: [] };
-  const out: Out[] = [];
+  const body: Body = { parts: [], joined: [], dropped: [] };
+  const out = body.parts;
   const push = (role: Role, markdown: string, text = markdown) => out.push({ role, markdown, text });
   /** The column a title names by its last words (…的调研报告), other than the default one. */
   const columnOf = (title: string) =>
     site.columns.find((c) => c !== site.defaultColumn && c !== title && title.endsWith(c));
   const titleMarkdown = (text: string, column = columnOf(text)) => `# ${column ? `【${column}】` : ''}${escapeMarkdownText(text)}`;
-  const pushTitle = (text: string, column?: string) => out.push({ role: 'title', markdown: titleMarkdown(text, column), text, column });
+  /** A title line: an article's title, maybe with its column in 【】, or a column's name alone for an untitled item. */
+  const pushTitle = (line: string) => {
+    const named = parseColumnTitle(closeUpHan(line), site.columns);
+    // An empty 【】 names no column.
+    const column = named?.column || undefined;
+    if (named?.title === null) {
+      const item = column ?? site.defaultColumn;
+      return out.push({ role: 'column', markdown: `# ${item}`, text: line, column: item });
+    }
+    const title = named?.title ?? closeUpHan(line);
+    return out.push({ role: 'title', markdown: titleMarkdown(title, column), text: title, column });
+  };
 
   const isFurniture = (text: string) => {
     const t = compact(text);
@@ -75,10 +83,9 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
   });
 
   /** "快讯：…": an untitled item of a column, its text run in. */
-  const runInColumn = (text: string) => {
-    const m = RUN_IN_COLUMN.exec(text.trim());
-    return m && site.columns.includes(m[1]!) ? { column: m[1]!, rest: m[2]! } : undefined;
-  };
+  const runInColumn = (text: string) => parseRunInColumn(text, site.columns);
+  /** "【栏目】标题", or a column's name alone: a title wherever it stands. */
+  const namesColumn = (text: string) => parseColumnTitle(closeUpHan(text), site.columns) !== undefined;
 
   const looksLikeTitle = (k: number): boolean => {
     const text = kept[k]!.text;
@@ -105,7 +112,7 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     const last = out.at(-1);
     if (!options.rejoin || last?.role !== 'text' || block.indented) return false;
     const text = block.text;
-    const opensSomething = headingLevel(text) !== undefined || isArticleDate(text) || isClosing(text) || COLUMN_IN_TITLE.test(text) || !!runInColumn(text);
+    const opensSomething = headingLevel(text) !== undefined || isArticleDate(text) || isClosingLine(text) || namesColumn(text) || !!runInColumn(text);
     if (opensSomething) return false;
     if (indentsParagraphs) return true;
     return !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE && !isStandaloneHeading(last.text);
@@ -116,8 +123,8 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     const last = out.at(-1);
     if (block.kind === 'table' || block.kind === 'list') return push('other', block.markdown, text);
     if (block.kind === 'heading') {
-      if (block.depth === 1 && headingLevel(text) === undefined) return pushTitle(closeUpHan(text));
-      return push('other', `## ${block.markdown}`, text);
+      if (block.depth === 1 && headingLevel(text) === undefined) return pushTitle(text);
+      return push('heading', `## ${block.markdown}`, text);
     }
     if (continuesLast(block)) {
       // Chinese text has no spaces between words: the halves meet as they are.
@@ -129,20 +136,19 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     if (isArticleDate(text) && (last?.role === 'title' || last?.role === 'byline')) return push('date', articleDate(text));
     const runIn = runInColumn(text);
     if (runIn) {
-      push('column', `# ${runIn.column}`);
-      if (runIn.rest) push('text', escapeMarkdownText(runIn.rest), runIn.rest);
+      out.push({ role: 'column', markdown: `# ${runIn.column}`, text: runIn.column, column: runIn.column });
+      if (runIn.text) push('text', escapeMarkdownText(runIn.text), runIn.text);
       return;
     }
-    const marked = COLUMN_IN_TITLE.exec(text.trim());
-    if (marked) return pushTitle(closeUpHan(marked[2]!), marked[1]!);
-    if (isClosing(text)) return push('closing', block.markdown, text);
+    if (namesColumn(text)) return pushTitle(text);
+    if (isClosingLine(text)) return push('closing', block.markdown, text);
     if (titleGoesOn(k)) {
       last!.text = closeUpHan(last!.text + text);
       last!.markdown = titleMarkdown(last!.text, last!.column);
       return;
     }
     if (last?.role === 'title' && isByline(text)) return push('byline', escapeMarkdownText(text), text);
-    if (looksLikeTitle(k)) return pushTitle(closeUpHan(text));
+    if (looksLikeTitle(k)) return pushTitle(text);
     push('text', block.markdown, text);
     if (!endsSentence(text) && length(text) < MIN_BROKEN_LINE && headingLevel(text) === undefined) {
       warnings.push({
@@ -159,6 +165,19 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
       message: '没有认出第一篇文章的标题，已在正文前加上“# 在这里写标题”\uFF1A请改成这篇文章的标题',
     });
   }
-  body.markdown = out.map((o) => o.markdown);
+  settleRoles(out);
   return body;
+}
+
+/**
+ * Roles that only what follows decides, settled as the renderer will read the Markdown: a
+ * numbered paragraph short enough and without a sentence break is a heading on its own; a
+ * closing line is the last paragraph of its article, so one with more text after it was a note.
+ */
+function settleRoles(parts: BodyPart[]): void {
+  parts.forEach((part, i) => {
+    const next = parts[i + 1];
+    if (part.role === 'text' && isStandaloneHeading(part.text)) part.role = 'heading';
+    if (part.role === 'closing' && next && next.role !== 'title' && next.role !== 'column') part.role = 'text';
+  });
 }

@@ -2,7 +2,7 @@
 // where it goes (content/<year>/<NN>.md), its text, and what the editor should check.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isCalendarDate } from '../format/chinese.ts';
+import { isCalendarDate, yearOf } from '../format/chinese.ts';
 import type { Site } from '../model/site.ts';
 import { binaryKind, decodeText, type TextEncodingName } from '../stages/decode-text.ts';
 import { issueFileName } from '../stages/resolve-issue.ts';
@@ -81,6 +81,6 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
   if (!isCalendarDate(issue.date!)) {
     return fail(`报头中的出刊日期 ${issue.date} 不存在\uFF1A请核对原件中的日期，改正后再导入`);
   }
-  const target = `content/${issue.date!.slice(0, 4)}/${issueFileName(issue.issue!)}.md`;
+  const target = `content/${yearOf(issue.date!)}/${issueFileName(issue.issue!)}.md`;
   return { ok: true, target, text: importedIssueText(issue), issue, unit: source.unit, encoding: source.encoding, images: source.images };
 }

@@ -46,7 +46,7 @@ export function recogniseIssue(blocks: readonly Block[], site: Site, options: Re
     distribution: end.distribution,
     editors: end.editors,
     contact: end.contact,
-    body: body.markdown,
+    body: body.parts.map((part) => part.markdown),
     warnings: warnings.sort((a, b) => a.line - b.line),
     joined: body.joined,
     dropped: body.dropped,

@@ -1,5 +1,6 @@
 // Small readings of printed text shared by the importer's recognisers.
 import nzh from 'nzh/cn';
+import { CHINESE_PUNCTUATION, HAN } from '../format/han.ts';
 
 export interface Note {
   /** Line of a text file, or paragraph of a Word document. */
@@ -10,8 +11,10 @@ export interface Note {
 /** Without any space, half- or full-width: how printed items are compared. */
 export const compact = (text: string) => text.replace(/[\s\u3000]+/g, '');
 
-/** Spaces the print layout left between Han characters (a title broken over lines) go; others stay. */
-export const closeUpHan = (text: string) => text.replace(/(?<=[^\x00-\x7f])[\s\u3000]+(?=[^\x00-\x7f])/g, '');
+const SPACE_IN_CHINESE = new RegExp(`(?<=[${HAN}${CHINESE_PUNCTUATION}])\\s+(?=[${HAN}${CHINESE_PUNCTUATION}])`, 'gu');
+
+/** Spaces the print layout left inside Chinese text (a title broken over lines) go; others stay. */
+export const closeUpHan = (text: string) => text.replace(SPACE_IN_CHINESE, '');
 
 const YEAR_DIGITS = '〇一二三四五六七八九';
 export const CHINESE_NUMERALS = '〇零一二三四五六七八九十百千两';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { todayInChina } from '../format/chinese.ts';
+import { todayInChina, yearOf } from '../format/chinese.ts';
 import type { SourceIssue } from '../stages/parse-issue.ts';
 import { planNextIssue } from './next-issue.ts';
 
 const source = (path: string, issue: number, total: number, date: string, editors?: string[]): SourceIssue => ({
   file: new VFile({ path }),
   meta: { issue, total, date, distribution: [`${path} 的送达单位`], editors },
-  pathYear: Number(date.slice(0, 4)),
+  pathYear: yearOf(date),
   pathName: String(issue).padStart(2, '0'),
   body: '',
   bodyLine: 1,

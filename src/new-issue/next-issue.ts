@@ -2,7 +2,7 @@
 // 总期号 counts on for ever, and 送 and 责任编辑 are carried over from the latest issue.
 import { issueFileName } from '../stages/resolve-issue.ts';
 import type { SourceIssue } from '../stages/parse-issue.ts';
-import { chineseDate } from '../format/chinese.ts';
+import { chineseDate, yearOf } from '../format/chinese.ts';
 
 export interface NextIssue {
   year: number;
@@ -23,7 +23,7 @@ export type Plan = { ok: true; next: NextIssue } | { ok: false; problem: string 
 const byPublication = (a: SourceIssue, b: SourceIssue) => a.meta.date.localeCompare(b.meta.date) || a.meta.total - b.meta.total;
 
 export function planNextIssue(sources: readonly SourceIssue[], date: string): Plan {
-  const year = Number(date.slice(0, 4));
+  const year = yearOf(date);
   const latest = [...sources].sort(byPublication).at(-1);
   if (latest && date < latest.meta.date) {
     return {
@@ -31,7 +31,7 @@ export function planNextIssue(sources: readonly SourceIssue[], date: string): Pl
       problem: `日期 ${chineseDate(date)} 早于最新一期 ${latest.file.path}（${chineseDate(latest.meta.date)}）\uFF1A新的一期应在最新一期之后，请改用 --date 指定正确的日期`,
     };
   }
-  const sameYear = sources.filter((s) => Number(s.meta.date.slice(0, 4)) === year);
+  const sameYear = sources.filter((s) => yearOf(s.meta.date) === year);
   const issue = Math.max(0, ...sameYear.map((s) => s.meta.issue)) + 1;
   const total = Math.max(0, ...sources.map((s) => s.meta.total)) + 1;
   return {

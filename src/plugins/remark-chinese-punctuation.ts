@@ -2,12 +2,14 @@
 // full-width. Text extracted from print, and text typed on an English keyboard, mix the two.
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { CHINESE_PUNCTUATION, HAN } from '../format/han.ts';
 
-const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d';
+/** Chinese text: Han characters and their punctuation. */
+const CHINESE = `${HAN}${CHINESE_PUNCTUATION}`;
 const FULL: Record<string, string> = { ',': '\uFF0C', ':': '\uFF1A', ';': '\uFF1B', '!': '\uFF01', '?': '\uFF1F' };
-const AFTER_HAN = new RegExp(`(?<=[${HAN}])[,:;!?]`, 'g');
-const BEFORE_HAN = new RegExp(`[,;](?=[${HAN}])`, 'g');
-const HAN_IN_PARENS = new RegExp(`\\(([^()]*[${HAN}][^()]*)\\)`, 'g');
+const AFTER_HAN = new RegExp(`(?<=[${CHINESE}])[,:;!?]`, 'gu');
+const BEFORE_HAN = new RegExp(`[,;](?=[${CHINESE}])`, 'gu');
+const HAN_IN_PARENS = new RegExp(`\\(([^()]*[${CHINESE}][^()]*)\\)`, 'gu');
 
 export function setChinesePunctuation(text: string): string {
   return text

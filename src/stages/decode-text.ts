@@ -2,6 +2,7 @@
 // without a BOM, UTF-16 with a BOM (Windows Notepad's "Unicode"), or GBK/GB18030 (older Windows
 // editors). Files that are not text at all are named by what they are (a Word document, a PDF).
 import iconv from 'iconv-lite';
+import { CHINESE_PUNCTUATION, HAN } from '../format/han.ts';
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16' | 'GB18030';
 
@@ -25,8 +26,8 @@ export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Han characters and the punctuation of Chinese text: what GBK text decodes to. */
-const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u206f\u00b7]/u;
+/** Han characters and the punctuation of Chinese text, with the dashes, ellipsis and middle dot of GBK: what GBK text decodes to. */
+const CHINESE = new RegExp(`[${HAN}${CHINESE_PUNCTUATION}\\u2010-\\u206f\\u00b7]`, 'u');
 
 /** True when text decoded as GB18030 reads as Chinese: nothing undecodable, and its non-ASCII characters Chinese. */
 function readsAsChinese(text: string): boolean {

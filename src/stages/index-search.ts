@@ -11,6 +11,7 @@
 // space is invisible in excerpts.
 import * as pagefind from 'pagefind';
 import { chineseDate } from '../format/chinese.ts';
+import { HAN } from '../format/han.ts';
 import { escapeHtml } from '../format/html.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { type Cache, hashOf } from '../cache/cache.ts';
@@ -25,8 +26,7 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 export class SearchIndexError extends Error {}
 
 
-const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
-const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'g');
+const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
 const ZERO_WIDTH_SPACE = '\u200B';
 
 /** Puts a zero-width space between adjacent Han characters in the text of an HTML string. */

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
 import { escapeHtml } from '../format/html.ts';
+import { columnLabel } from '../grammar/article-parts.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
@@ -43,7 +44,7 @@ function prependColumnLabel(parts: ArticleParts): void {
   if (parts.title !== null || first?.type !== 'paragraph') return;
   (first as Paragraph).children.unshift({
     type: 'strong',
-    children: [{ type: 'text', value: `${parts.column}\uFF1A` }],
+    children: [{ type: 'text', value: columnLabel(parts.column) }],
     data: { hName: 'span', hProperties: { className: ['column-label'] } },
   });
 }
@@ -52,7 +53,7 @@ function labelOf(parts: ArticleParts): string {
   if (parts.title !== null) return parts.title;
   const text = [...toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '')];
   const words = text.slice(0, LABEL_LENGTH).join('');
-  return `${parts.column}\uFF1A${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
+  return `${columnLabel(parts.column)}${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
 }
 
 function renderArticle(parts: ArticleParts, index: number, file: VFile): Article {

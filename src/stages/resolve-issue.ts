@@ -1,4 +1,5 @@
 // An issue's own values, with the site's defaults where the issue gives none.
+import { yearOf } from '../format/chinese.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { setChinesePunctuation } from '../plugins/remark-chinese-punctuation.ts';
@@ -15,7 +16,7 @@ export function issuePath(year: number, number: number): string {
 
 export function resolveIssue(source: SourceIssue, site: Site, articles: Article[]): Issue {
   const { meta } = source;
-  const year = Number(meta.date.slice(0, 4));
+  const year = yearOf(meta.date);
   return {
     source: source.file.path,
     year,

@@ -42,6 +42,13 @@ describe('splitArticles', () => {
     expect(article!.body).toHaveLength(1);
   });
 
+  it('puts an article whose 【】 names no column in the default column, with a warning', () => {
+    const { articles, file } = split('# 【】某地召开座谈会\n\n正文。');
+    expect(articles[0]).toMatchObject({ column: '工作动态', title: '某地召开座谈会' });
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([['unknown-column', false, 1]]);
+    expect(file.messages[0]!.reason).toContain('【】中没有写栏目');
+  });
+
   it('opens an untitled column item with "# 快讯"', () => {
     const { articles } = split('# 标题\n\n正文。\n\n# 快讯\n\n3月11日，某市召开会议。\n');
     expect(articles).toHaveLength(2);

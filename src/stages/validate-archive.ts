@@ -1,14 +1,14 @@
 // Stage 4: checks that need the whole archive: the file's place agrees with its
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
 import { reportError, reportWarning } from '../messages.ts';
-import { chineseDate, todayInChina } from '../format/chinese.ts';
+import { chineseDate, todayInChina, yearOf } from '../format/chinese.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
 
 
 function checkPlace(source: SourceIssue): void {
   const { meta, pathYear, pathName, file } = source;
-  const dateYear = Number(meta.date.slice(0, 4));
+  const dateYear = yearOf(meta.date);
   if (dateYear !== pathYear) {
     reportError(
       file,
@@ -72,9 +72,9 @@ export function validateArchive(sources: SourceIssue[]): void {
   for (const source of sources) checkFutureDate(source, today);
   checkRepeats(
     sources,
-    (s) => `${s.meta.date.slice(0, 4)}/${s.meta.issue}`,
+    (s) => `${yearOf(s.meta.date)}/${s.meta.issue}`,
     (s, first) =>
-      reportError(s.file, `${s.meta.date.slice(0, 4)}年第${s.meta.issue}期已由 ${first.file.path} 使用：同一年的期号不能重复`, 'duplicate-issue', s.placeOf('issue')),
+      reportError(s.file, `${yearOf(s.meta.date)}年第${s.meta.issue}期已由 ${first.file.path} 使用：同一年的期号不能重复`, 'duplicate-issue', s.placeOf('issue')),
   );
   checkRepeats(
     sources,
