@@ -2,25 +2,21 @@
 // The command line: a command name → its module → an exit code. Arguments are parsed, and
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';
-import { buildSite, checkSite, printPdfs } from './commands/build.ts';
 import { type Command, EXIT } from './commands/command.ts';
-import { devServer } from './commands/dev.ts';
-import { importIssues } from './commands/import.ts';
-import { newIssue } from './commands/new.ts';
 
-const COMMANDS: Record<string, Command> = {
-  build: buildSite,
-  check: checkSite,
-  pdf: printPdfs,
-  new: newIssue,
-  import: importIssues,
-  dev: devServer,
+/** Each command's module, loaded only when that command runs: the build never loads the importer. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.ts')).buildSite,
+  check: async () => (await import('./commands/build.ts')).checkSite,
+  pdf: async () => (await import('./commands/build.ts')).printPdfs,
+  new: async () => (await import('./commands/new.ts')).newIssue,
+  import: async () => (await import('./commands/import.ts')).importIssues,
+  dev: async () => (await import('./commands/dev.ts')).devServer,
 };
 
-function listCommands(): string {
-  return Object.entries(COMMANDS)
-    .map(([name, command]) => `  npm run ${name.padEnd(8)} ${command.summary}`)
-    .join('\n');
+async function listCommands(): Promise<string> {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  npm run ${name.padEnd(8)} ${(await load()).summary}`));
+  return lines.join('\n');
 }
 
 /** Node's parseArgs explains a wrong option in English: say it in Chinese, naming the option. */
@@ -39,11 +35,12 @@ function optionProblem(error: Error & { code: string }): string {
 }
 
 async function main([name = 'build', ...args]: string[]): Promise<number> {
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`不认识的命令 ${name}。可用的命令：\n${listCommands()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    console.error(`不认识的命令 ${name}。可用的命令：\n${await listCommands()}`);
     return EXIT.usage;
   }
+  const command = await load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean' } }, allowPositionals: command.positionals ?? false });

@@ -1,6 +1,6 @@
 // A warm or incremental build gives byte for byte what a cold build gives, after every kind of
 // change: the cache (articles, search index parts, what was written) never serves a stale page.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from './build.ts';
@@ -15,6 +15,18 @@ async function edit(file: string, from: string, to: string): Promise<void> {
 
 const CHANGES: [string, (dir: string) => Promise<void>][] = [
   ['nothing', async () => {}],
+  ['a file touched but not changed', async (dir) => {
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(dir, 'content/2019/09.md'), later, later);
+    await utimes(path.join(dir, 'templates/issue.njk'), later, later);
+  }],
+  ['a page deleted from dist/ by hand', (dir) => rm(path.join(dir, 'dist/2019/09/index.html'))],
+  ['a page changed in dist/ by hand, its size kept', async (dir) => {
+    const page = path.join(dir, 'dist/2019/index.html');
+    const html = await readFile(page, 'utf8');
+    await writeFile(page, html.replace('联络动态', '联络动泰'));
+  }],
+  ['a file added to dist/ by hand', (dir) => writeFile(path.join(dir, 'dist/extra.html'), '<p>多余</p>')],
   ['an issue’s body', (dir) => edit(path.join(dir, 'content/2019/09.md'), '重建危桥', '重建危旧桥梁')],
   ['an issue’s front matter (its neighbours and its year page show it)', (dir) => edit(path.join(dir, 'content/2019/08.md'), 'date: 2019-04-15', 'date: 2019-04-16')],
   ['a template', (dir) => edit(path.join(dir, 'templates/partials/banji.njk'), '批准文号', '批准文号 ')],
@@ -39,7 +51,10 @@ describe('incremental builds', () => {
     const warm = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
     expect((await build(warm)).ok).toBe(true);
     await change(dir);
-    expect((await build(warm)).ok).toBe(true);
+    const again = await build(warm);
+    expect(again.ok).toBe(true);
+    // Only a build whose inputs and output are exactly as they were may do nothing.
+    expect(again.upToDate).toBe(_ === 'nothing' || _ === 'a file touched but not changed');
     const cold = { projectDir: dir, outDir: path.join(dir, 'dist-cold'), write: true, cacheDir: false as const };
     expect((await build(cold)).ok).toBe(true);
     expect(await readTree(path.join(dir, 'dist'))).toEqual(await readTree(path.join(dir, 'dist-cold')));

@@ -11,18 +11,18 @@ import { type Command, EXIT } from './command.ts';
 type Mode = 'build' | 'check' | 'pdf';
 
 /** The PDF line of the build's report: how many issues have one, how many were printed now. */
-function reportPdfs({ issues, pdfs }: RunResult, printing: boolean): string | undefined {
+function reportPdfs({ issueCount, pdfs }: RunResult, printing: boolean): string | undefined {
   if (!printing && pdfs.published.length === 0) return undefined;
-  const without = issues.length - pdfs.published.length;
+  const without = issueCount - pdfs.published.length;
   const lines = [`PDF\uFF1A${pdfs.published.length} 期有 PDF\uFF0C其中本次印制 ${pdfs.printed.length} 期。`];
   if (without > 0) lines.push(`另有 ${without} 期没有 PDF（新的一期，或页面改过），用 npm run pdf 生成。`);
   return lines.join('\n');
 }
 
 /** Drafts are left out on purpose, but never silently. */
-function reportDrafts(drafts: Issue[]): string | undefined {
+function reportDrafts(drafts: string[]): string | undefined {
   if (drafts.length === 0) return undefined;
-  return `草稿 ${drafts.length} 期未发布\uFF1A${drafts.map((d) => d.source).join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
+  return `草稿 ${drafts.length} 期未发布\uFF1A${drafts.join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
 }
 
 const HELP: Record<Mode, string> = {
@@ -98,10 +98,10 @@ function buildCommand(mode: Mode): Command {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (write) {
-        const pages = result.paths.filter((p) => p.endsWith('.html')).length;
-        console.log(`已生成网站：${result.issues.length} 期，${pages} 个页面，用时 ${seconds} 秒，输出到 ${shownOut}`);
+        const done = result.upToDate ? '网站已是最新，没有改动' : '已生成网站';
+        console.log(`${done}：${result.issueCount} 期，${result.pageCount} 个页面，用时 ${seconds} 秒，输出到 ${shownOut}`);
       } else {
-        console.log(`检查通过：${result.issues.length} 期，用时 ${seconds} 秒。`);
+        console.log(`检查通过：${result.issueCount} 期，用时 ${seconds} 秒。`);
       }
       for (const line of [reportDrafts(result.drafts), write ? reportPdfs(result, print) : undefined]) if (line) console.log(line);
       return EXIT.ok;

@@ -32,7 +32,7 @@ export const newIssue: Command = {
       console.error(`日期 ${date} 不存在或格式不对\uFF1A请写作 年-月-日，例如 npm run new -- --date 2019-05-20`);
       return EXIT.usage;
     }
-    const { site, sources, files } = await new Project({ projectDir }).load(undefined, { articles: false });
+    const { site, sources, files } = await new Project({ projectDir }).load({ articles: false });
     if (!site || hasErrors(files)) {
       console.error(formatReport(files));
       console.error('\n没有新建\uFF1A期号和总期号要根据已有各期来编，请先改正上面的错误。');

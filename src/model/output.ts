@@ -4,6 +4,9 @@
 /** Output path relative to the site root ("2019/09/index.html") → file contents. */
 export type SiteOutput = Map<string, string | Uint8Array>;
 
+/** Where the search index and Pagefind's scripts go in the site. */
+export const SEARCH_BUNDLE = 'pagefind';
+
 /** The page of an issue in the site, from its folder ("2019/09/" → "2019/09/index.html"). */
 export const issuePage = (issuePath: string): string => `${issuePath}index.html`;
 

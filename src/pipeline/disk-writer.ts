@@ -12,7 +12,7 @@
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
-import type { Writer } from './writer.ts';
+import type { BuildStamp, BuildSummary, Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
 export const OUTPUT_MARKER = '.lianluodongtai-site';
@@ -26,12 +26,35 @@ interface Written {
 
 type Manifest = Record<string, Written>;
 
+/** What the cache keeps of the published folder: its files as written, and the stamp of the build. */
+interface Published {
+  files: Manifest;
+  stamp?: BuildStamp;
+}
+
 const MANIFESTS = 'output';
 
 function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every(
     (w: Written) => typeof w === 'object' && w !== null && typeof w.hash === 'string' && typeof w.size === 'number' && typeof w.mtimeMs === 'number',
+  );
+}
+
+function isSummary(value: unknown): value is BuildSummary {
+  const s = value as BuildSummary;
+  return (
+    typeof s === 'object' && s !== null && typeof s.issues === 'number' && typeof s.pages === 'number' &&
+    Array.isArray(s.pdfs) && Array.isArray(s.drafts) && Array.isArray(s.messages) &&
+    s.messages.every((f) => typeof f.path === 'string' && Array.isArray(f.messages) && f.messages.every((m) => typeof m.reason === 'string'))
+  );
+}
+
+function isPublished(value: unknown): value is Published {
+  const p = value as Published;
+  return (
+    typeof p === 'object' && p !== null && isManifest(p.files) &&
+    (p.stamp === undefined || (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary)))
   );
 }
 
@@ -129,6 +152,7 @@ export class DiskWriter implements Writer {
   readonly outDir: string;
   private staging = '';
   private manifest: Manifest = {};
+  private published?: Published;
   private next: Manifest = {};
   private written = 0;
   private readonly folders = new Set<string>();
@@ -145,11 +169,28 @@ export class DiskWriter implements Writer {
     return hashOf(this.outDir);
   }
 
+  private async readPublished(): Promise<Published | undefined> {
+    this.published ??= await this.cache?.readJson(MANIFESTS, this.manifestKey, isPublished);
+    return this.published;
+  }
+
+  /** The summary of the build that left the output folder as it is, when its key is this one and no file was touched since. */
+  async current(key: string): Promise<BuildSummary | undefined> {
+    const published = await this.readPublished();
+    if (!published?.stamp || published.stamp.key !== key) return undefined;
+    this.manifest = published.files;
+    const files = Object.keys(published.files);
+    const intact = await Promise.all(files.map((file) => this.intact(file)));
+    if (!intact.every(Boolean) || (await countFiles(this.outDir)) !== files.length) return undefined;
+    await recoverOutputFolder(this.outDir);
+    return published.stamp.summary;
+  }
+
   async begin(): Promise<void> {
     await recoverOutputFolder(this.outDir);
     const refusal = await refuseOutputFolder(this.outDir, this.projectDir);
     if (refusal) throw new OutputFolderRefused(this.outDir, refusal);
-    this.manifest = (await this.cache?.readJson(MANIFESTS, this.manifestKey, isManifest)) ?? {};
+    this.manifest = (await this.readPublished())?.files ?? {};
     this.next = {};
     this.written = 0;
     this.folders.clear();
@@ -194,7 +235,7 @@ export class DiskWriter implements Writer {
     this.next[file] = { hash, size, mtimeMs };
   }
 
-  async commit(files: ReadonlySet<string>): Promise<string[]> {
+  async commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]> {
     try {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}: not rendered, and not in the published site`);
@@ -208,8 +249,13 @@ export class DiskWriter implements Writer {
     const changed = all.filter((file) => this.manifest[file]?.hash !== this.next[file]!.hash);
     const removed = Object.keys(this.manifest).filter((file) => this.next[file] === undefined);
     const untouched = this.written === 0 && removed.length === 0 && (await countFiles(this.outDir)) === all.length;
+    const record = async () => {
+      this.published = { files: this.next, stamp };
+      await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);
+    };
     if (untouched) {
       await this.abort();
+      await record();
       return [];
     }
     try {
@@ -218,7 +264,7 @@ export class DiskWriter implements Writer {
       await this.abort();
       throw error;
     }
-    await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.next);
+    await record();
     return [...changed, ...removed].sort();
   }
 

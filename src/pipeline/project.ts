@@ -18,22 +18,18 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
-import { hasErrors, reportError } from '../messages.ts';
+import { todayInChina } from '../format/chinese.ts';
+import { hasErrors, reportError, reportWarning } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
-import { issuePage, type IssuePdf, type SiteOutput } from '../model/output.ts';
+import { issuePage, type IssuePdf, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
-import { findPdfs, type FoundPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
-import { indexSearch, SEARCH_BUNDLE } from '../stages/index-search.ts';
 import { isIssuePath, listContent, readText, SITE_FILE } from '../stages/load-content.ts';
-import { loadSite } from '../stages/load-site.ts';
-import { parseIssue, type SourceIssue } from '../stages/parse-issue.ts';
-import { renderArticles } from '../stages/render-articles.ts';
-import { renderPages, TemplateError } from '../stages/render-pages.ts';
-import { byPublication, resolveIssue } from '../stages/resolve-issue.ts';
-import { validateArchive } from '../stages/validate-archive.ts';
-import { planRender, type RenderPlan } from './affected-pages.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
-import type { Writer } from './writer.ts';
+import type * as Stages from './stages.ts';
+import type { BuildSummary, Writer } from './writer.ts';
+
+/** The stages' modules, loaded on first use (see stages.ts). */
+const stages = (): Promise<typeof Stages> => import('./stages.ts');
 
 export interface ProjectOptions {
   /** The project folder, holding content/ and templates/. */
@@ -68,12 +64,17 @@ export interface RunResult {
   ok: boolean;
   /** Every source file, with its messages: content/, and a template or the output folder when they fail. */
   files: VFile[];
-  /** The issues published (or that would be, for check). */
+  /** The issues published (or that would be, for check); none when the site was found up to date. */
   issues: Issue[];
-  /** Drafts left out of the site. */
-  drafts: Issue[];
-  /** Output paths of the site, and those this run changed. */
+  /** How many issues the site has. */
+  issueCount: number;
+  /** Source paths of the drafts left out of the site. */
+  drafts: string[];
+  /** The site was as this run would make it: nothing was parsed, rendered or written. */
+  upToDate: boolean;
+  /** Output paths of the site (none when up to date), how many pages it has, and the paths this run changed. */
   paths: string[];
+  pageCount: number;
   changed: string[];
   /** Pages rendered, and whether that was every page (a template, the set of years or site.yml changed). */
   rendered: number;
@@ -85,7 +86,7 @@ export interface RunResult {
 /** What the project keeps of one issue file between runs. */
 interface Entry {
   file: VFile;
-  source?: SourceIssue;
+  source?: Stages.SourceIssue;
   issue?: Issue;
   /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
   own: VFileMessage[];
@@ -125,40 +126,45 @@ export class Project {
   /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
   basePath = '/';
 
-  /** Issues published by the last run. */
+  /** Issues published by the last run (empty when the run found the site up to date). */
   get issues(): readonly Issue[] {
     return this.published;
   }
 
-  /**
-   * Stages 1–5 up to the checks: reads content/ (or only the changed files), parses it, renders
-   * the articles of what was read (unless told not to: npm run new needs only the numbers), and
-   * checks the archive. The issues are resolved for publishing.
-   */
-  async load(changed?: readonly string[], { articles = true } = {}): Promise<{ site?: Site; sources: SourceIssue[]; files: VFile[] }> {
-    const full = changed === undefined || changed.includes(SITE_FILE);
-    const fresh: Entry[] = [];
-    // 1. Read.
-    if (full) {
+  /** Stage 1: reads content/, or only the changed files; resolves to the entries read anew. */
+  private async read(changed?: readonly string[]): Promise<Entry[]> {
+    if (changed === undefined) {
       const listed = await listContent(this.projectDir);
       this.siteFile = await readText(this.projectDir, SITE_FILE);
+      this.site = undefined;
       this.otherFiles = listed.otherFiles;
       this.entries.clear();
       for (const file of await Promise.all(listed.issues.map((p) => readText(this.projectDir, p)))) this.entries.set(file.path, { file, own: [] });
-      fresh.push(...this.entries.values());
-    } else {
-      for (const relPath of changed.filter(isIssuePath)) {
-        const exists = await stat(path.join(this.projectDir, relPath)).then((s) => s.isFile(), () => false);
-        if (!exists) {
-          this.entries.delete(relPath);
-          continue;
-        }
-        const entry: Entry = { file: await readText(this.projectDir, relPath), own: [] };
-        this.entries.set(relPath, entry);
-        fresh.push(entry);
-      }
+      return [...this.entries.values()];
     }
+    const fresh: Entry[] = [];
+    for (const relPath of changed.filter(isIssuePath)) {
+      const exists = await stat(path.join(this.projectDir, relPath)).then((s) => s.isFile(), () => false);
+      if (!exists) {
+        this.entries.delete(relPath);
+        continue;
+      }
+      const entry: Entry = { file: await readText(this.projectDir, relPath), own: [] };
+      this.entries.set(relPath, entry);
+      fresh.push(entry);
+    }
+    return fresh;
+  }
+
+  /**
+   * Stages 2–5 on the entries read anew: parses them (and site.yml after a full read), renders
+   * their articles (unless told not to: npm run new needs only the numbers), resolves their
+   * issues, then checks the whole archive.
+   */
+  private async parse(fresh: Entry[], { articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
+    const { loadSite, parseIssue, renderArticles, resolveIssue, validateArchive } = await stages();
     // 2. Parse.
+    const full = this.site === undefined;
     if (full) {
       this.site = loadSite(this.siteFile);
       if (this.site) this.basePath = new URL(this.site.baseUrl).pathname;
@@ -183,12 +189,18 @@ export class Project {
     return { site, sources, files: this.files() };
   }
 
+  /** Stages 1–5 on everything, for the commands that need the archive but not the site (new, import). */
+  async load({ articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
+    return this.parse(await this.read(), { articles });
+  }
+
   private files(): VFile[] {
     return [this.siteFile, ...[...this.entries.values()].map((e) => e.file), ...this.otherFiles];
   }
 
   /** The issues to publish: every good one, or with keepLastGood the last good version of each. */
-  private chooseIssues(): { issues: Issue[]; drafts: Issue[] } {
+  private async chooseIssues(): Promise<{ issues: Issue[]; drafts: Issue[] }> {
+    const { byPublication } = await stages();
     const good = new Map<string, Issue>();
     for (const [relPath, entry] of this.entries) {
       if (entry.issue && !entry.file.messages.some((m) => m.fatal)) good.set(relPath, entry.issue);
@@ -210,22 +222,59 @@ export class Project {
     return hashOf(...files.map((f) => path.relative(this.templatesDir, f)), ...contents);
   }
 
+  /**
+   * The key of everything a build is made from: the tool, the options, today's date (a future
+   * date is warned about), site.yml, every issue file and every other file of content/, and the
+   * templates. Touching a file without changing it leaves the key as it was.
+   */
+  private async buildKey(run: RunOptions): Promise<string> {
+    const sources = [this.siteFile, ...[...this.entries.values()].map((e) => e.file), ...this.otherFiles];
+    return hashOf(
+      await currentToolVersion(),
+      JSON.stringify([this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true, run.pdfs ?? 'cached', todayInChina()]),
+      await this.templatesKey(),
+      ...sources.flatMap((file) => [file.path, String(file.value), JSON.stringify(file.messages.map(String))]),
+    );
+  }
+
+  /** The result of a build that found the site as it would make it: its warnings told again. */
+  private upToDateResult(summary: BuildSummary): RunResult {
+    const files = summary.messages.map(({ path: filePath, messages }) => {
+      const file = new VFile({ path: filePath, cwd: this.projectDir });
+      for (const m of messages) reportWarning(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
+      return file;
+    });
+    return {
+      ok: true, files, issues: [], issueCount: summary.issues, drafts: summary.drafts, upToDate: true, paths: [], changed: [],
+      rendered: 0, full: false, pdfs: { published: summary.pdfs, printed: [] }, pageCount: summary.pages,
+    };
+  }
+
   /** Runs the whole pipeline, or brings it up to date with the changed files. */
   run(options: RunOptions = {}): Promise<RunResult> {
     return this.turns.take(() => this.runStages(options));
   }
 
-  private async runStages({ writer, changed, search = true, pdfs = 'cached', pdfPrinted }: RunOptions): Promise<RunResult> {
+  private async runStages(run: RunOptions): Promise<RunResult> {
+    const { writer, changed, search = true, pdfs = 'cached', pdfPrinted } = run;
     const incremental = changed !== undefined && !changed.includes(SITE_FILE) && this.paths.size > 0;
-    // 1–5. Read, parse, articles, check, issues.
-    const { site, files } = await this.load(incremental ? changed : undefined);
-    const { issues, drafts } = this.chooseIssues();
+    // 1. Read; a site left exactly as this build would make it is up to date.
+    const fresh = await this.read(incremental ? changed : undefined);
+    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run) : undefined;
+    const summary = key === undefined ? undefined : await writer!.current!(key);
+    if (summary) return this.upToDateResult(summary);
+    // 2–5. Parse, articles, check, issues.
+    const { site, files } = await this.parse(fresh);
+    const { issues, drafts } = await this.chooseIssues();
     const result: RunResult = {
       ok: false,
       files,
       issues,
-      drafts,
+      issueCount: issues.length,
+      drafts: drafts.map((d) => d.source),
+      upToDate: false,
       paths: [...this.paths],
+      pageCount: 0,
       changed: [],
       rendered: 0,
       full: !incremental,
@@ -234,9 +283,10 @@ export class Project {
     if (!site || (!this.options.keepLastGood && hasErrors(files))) return result;
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
+    const { findPdfs, indexSearch, planRender, printMissingPdfs, TemplateError } = await stages();
     try {
       // 6. PDFs: those printed already, and with --pdf those still missing.
-      let found: FoundPdfs | undefined;
+      let found: Stages.FoundPdfs | undefined;
       if (pdfs !== 'none' && this.cache) {
         const toolVersion = await currentToolVersion();
         found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await this.templatesKey(), toolVersion });
@@ -247,7 +297,7 @@ export class Project {
         result.pdfs.published = [...found.pdfs.keys()];
       }
       // 7. Pages: those the change reaches, or all; the others are kept as they are.
-      const plan: RenderPlan =
+      const plan: Stages.RenderPlan =
         incremental && !changed.some((p) => p.startsWith('templates/')) ? planRender(this.published, issues, new Set(changed)) : { removed: [] };
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
       const paths = new Set<string>();
@@ -271,11 +321,13 @@ export class Project {
         const toolVersion = await currentToolVersion();
         for (const [file, content] of await indexSearch(issues, { cache: this.cache, toolVersion })) await put(file, content);
       }
-      // 9. Publish.
-      result.changed = (await writer?.commit(paths)) ?? [];
+      // 9. Publish, with the stamp that lets the next build find the site up to date.
+      const pageCount = [...paths].filter((p) => p.endsWith('.html')).length;
+      const stampOf = (k: string) => ({ key: k, summary: this.summaryOf(files, result, pageCount) });
+      result.changed = (await writer?.commit(paths, key === undefined ? undefined : stampOf(key))) ?? [];
       this.paths = paths;
       this.published = issues;
-      return { ...result, ok: true, paths: [...paths].sort() };
+      return { ...result, ok: true, paths: [...paths].sort(), pageCount };
     } catch (error) {
       await writer?.abort();
       if (!(error instanceof TemplateError)) throw error;
@@ -283,6 +335,21 @@ export class Project {
       reportError(templateFile, error.message, 'template', error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
       return { ...result, files: [...files, templateFile] };
     }
+  }
+
+  private summaryOf(files: VFile[], result: RunResult, pages: number): BuildSummary {
+    return {
+      issues: result.issueCount,
+      pages,
+      pdfs: result.pdfs.published,
+      drafts: result.drafts,
+      messages: files
+        .filter((f) => f.messages.length > 0)
+        .map((f) => ({
+          path: f.path,
+          messages: f.messages.map((m) => ({ reason: m.reason, line: m.line ?? undefined, column: m.column ?? undefined, ruleId: m.ruleId ?? undefined })),
+        })),
+    };
   }
 
   /** Opens a new version of the site; a VFile with the reason when the output folder is refused. */
@@ -298,11 +365,12 @@ export class Project {
     }
   }
 
-  private renderPages(
+  private async renderPages(
     site: Site,
     issues: Issue[],
     { pdfs, only }: { pdfs?: ReadonlyMap<string, IssuePdf>; only?: (outputPath: string) => boolean },
   ): Promise<SiteOutput> {
+    const { renderPages } = await stages();
     return renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
   }
 
@@ -314,6 +382,7 @@ export class Project {
     // No site yet (site.yml has errors): nothing to index.
     if (this.paths.size === 0) return;
     const issues = this.published;
+    const { indexSearch } = await stages();
     const index = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
     await this.turns.take(async () => {
       if (this.published !== issues) return;

@@ -4,7 +4,29 @@
 // null writer keeps nothing (npm run check).
 import type { SiteOutput } from '../model/output.ts';
 
+/**
+ * What a build leaves with the site it published: the key of all its inputs, and what it said.
+ * A later build with the same key, finding the site as it was left, need do nothing.
+ */
+export interface BuildStamp {
+  key: string;
+  summary: BuildSummary;
+}
+
+export interface BuildSummary {
+  /** Issues published, pages, and the issue paths with a PDF. */
+  issues: number;
+  pages: number;
+  pdfs: string[];
+  /** Source paths of the drafts left out. */
+  drafts: string[];
+  /** The warnings of each file (a published site has no error). */
+  messages: { path: string; messages: { reason: string; line?: number; column?: number; ruleId?: string }[] }[];
+}
+
 export interface Writer {
+  /** The summary of the build that published the site as it is, when that build's key is this one. */
+  current?(key: string): Promise<BuildSummary | undefined>;
   /** Opens a new version of the site. */
   begin(): Promise<void>;
   /** A file of the new version. */
@@ -13,7 +35,7 @@ export interface Writer {
    * Makes the new version the site: it holds exactly `files`, and those of them not put are
    * kept as they are in the current version. Resolves to the paths that changed.
    */
-  commit(files: ReadonlySet<string>): Promise<string[]>;
+  commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]>;
   /** Drops the new version: the site stays as it was. */
   abort(): Promise<void>;
 }

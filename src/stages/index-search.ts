@@ -15,10 +15,9 @@ import { HAN } from '../format/han.ts';
 import { escapeHtml } from '../format/html.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { type Cache, hashOf } from '../cache/cache.ts';
-import type { SiteOutput } from '../model/output.ts';
+import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 
-/** Where the index and Pagefind's scripts go in the site. */
-export const SEARCH_BUNDLE = 'pagefind';
+export { SEARCH_BUNDLE };
 
 /** Pagefind's own UIs and its highlighter: the site has a search page of its own. */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
