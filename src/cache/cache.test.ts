@@ -2,22 +2,11 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DAMAGES } from '../../test/damage.ts';
 import { Cache, openEntry, sealEntry } from './cache.ts';
 
 const isPair = (v: unknown): v is { a: number; b: string } =>
   typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'number' && typeof (v as { b: unknown }).b === 'string';
-
-/** Every way an entry on disk can be damaged, from a whole one. */
-export const DAMAGES: Record<string, (whole: Buffer) => Buffer> = {
-  truncated: (whole) => whole.subarray(0, Math.floor(whole.length / 2)),
-  'cut by one byte': (whole) => whole.subarray(0, whole.length - 1),
-  empty: () => Buffer.alloc(0),
-  zeros: (whole) => Buffer.alloc(whole.length),
-  garbage: (whole) => Buffer.from(whole.map((_, i) => (i * 7919) % 256)),
-  'a flipped byte': (whole) => Buffer.from(whole.map((byte, i) => (i === whole.length - 2 ? byte ^ 1 : byte))),
-  null: () => Buffer.from('null'),
-  'an older format': (whole) => Buffer.from(whole.toString('latin1').replace('lldt-cache 2', 'lldt-cache 1'), 'latin1'),
-};
 
 describe('cache entries', () => {
   it('read back exactly what was written', () => {

@@ -1,0 +1,85 @@
+// What an unlucky office does to a build: kills it anywhere, damages its cache. After each,
+// the next build publishes a site byte-identical to a cold build, and leaves no folder behind.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DAMAGES } from './damage.ts';
+import { build } from './build.ts';
+import { CLI, copyProject } from './cli.ts';
+import { readTree } from './site.ts';
+
+async function coldTree(dir: string): Promise<Map<string, string>> {
+  const cold = path.join(dir, 'dist-cold');
+  expect((await build({ projectDir: dir, outDir: cold, write: true, cacheDir: false })).ok).toBe(true);
+  return readTree(cold);
+}
+
+async function cacheEntries(dir: string): Promise<string[]> {
+  const root = path.join(dir, '.cache', 'build');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.entry')).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('a damaged cache only costs time', () => {
+  it.each(Object.keys(DAMAGES))('every entry %s: the next build is the cold build', async (damage) => {
+    const dir = await copyProject();
+    const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
+    expect((await build(dist)).ok).toBe(true);
+    // Every kind of entry: articles, search index parts, the record of the published folder.
+    const entries = await cacheEntries(dir);
+    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['articles', 'search', 'output']));
+    for (const entry of entries) await writeFile(entry, DAMAGES[damage]!(await readFile(entry)));
+    const after = await build(dist);
+    expect(after.ok).toBe(true);
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(await coldTree(dir));
+  });
+
+  it('valid entries of the wrong shape are misses too', async () => {
+    const dir = await copyProject();
+    const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
+    expect((await build(dist)).ok).toBe(true);
+    const { sealEntry } = await import('../src/cache/cache.ts');
+    for (const [i, entry] of (await cacheEntries(dir)).entries()) {
+      const wrong = [{ articles: [], messages: [] }, { articles: [{ id: 1 }] }, [['pagefind.js', 5]], { files: { 'index.html': 3 } }][i % 4];
+      await writeFile(entry, sealEntry(Buffer.from(JSON.stringify(wrong))));
+    }
+    expect((await build(dist)).ok).toBe(true);
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(await coldTree(dir));
+  });
+});
+
+/** Runs npm run build and kills it with SIGKILL after `ms` milliseconds (or lets it finish). */
+function buildKilledAfter(dir: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'build'], { cwd: dir, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe('a build killed at any point', () => {
+  it('leaves the published site or the new one, and the next build restores the cold build with no leftovers', async () => {
+    const dir = await copyProject();
+    await buildKilledAfter(dir, 60_000);
+    const cold = await coldTree(dir);
+    // Seeded, so a failure can be replayed: kill points spread over the whole build.
+    let seed = 9;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 20; round++) {
+      // Each round changes the content, so the build has work to do when it is killed.
+      const issue = path.join(dir, 'content', '2019', '09.md');
+      await writeFile(issue, `${await readFile(issue, 'utf8')}\n第 ${round} 次补充的一段。\n`);
+      await buildKilledAfter(dir, 80 + Math.floor(next() * 900));
+      // Whatever the kill left, the published folder is a whole site, the old or the new.
+      const published = await readdir(path.join(dir, 'dist')).catch(() => [] as string[]);
+      if (published.length > 0) expect(published).toContain('index.html');
+    }
+    await buildKilledAfter(dir, 60_000);
+    expect(await readTree(path.join(dir, 'dist'))).toEqual(await coldTree(dir));
+    expect((await readdir(dir)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
+  }, 240_000);
+});
