@@ -31,14 +31,9 @@ function describe(character: string): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}（${name}）`;
 }
 
-function warn(file: VFile, first: string, count: number, place: Point | undefined): void {
+function warn(file: VFile, first: string, count: number, place: Point | undefined, todo: string): void {
   const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : `${count} 个看不见的字符，第一个是 ${describe(first)}`;
-  reportWarning(
-    file,
-    `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去：它多半是从 Word 或网页复制时带来的，请在编辑器中删去`,
-    'control-character',
-    place,
-  );
+  reportWarning(file, `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去：${todo}`, 'control-character', place);
 }
 
 /** The file's text without forbidden characters, each line that had any warned at its first. */
@@ -48,7 +43,7 @@ export function removeFromFile(file: VFile, text: string): string {
     .split('\n')
     .map((line, i) => {
       const found = [...line.matchAll(FORBIDDEN)];
-      if (found.length > 0) warn(file, found[0]![0], found.length, { line: i + 1, column: found[0]!.index + 1 });
+      if (found.length > 0) warn(file, found[0]![0], found.length, { line: i + 1, column: found[0]!.index + 1 }, '它多半是从 Word 或网页复制时带来的，请在编辑器中删去');
       return found.length > 0 ? withoutXmlForbidden(line) : line;
     })
     .join('\n');
@@ -58,6 +53,6 @@ export function removeFromFile(file: VFile, text: string): string {
 export function removeFromValue(file: VFile, value: string, place: Point | undefined): string {
   const found = [...value.matchAll(FORBIDDEN)];
   if (found.length === 0) return value;
-  warn(file, found[0]![0], found.length, place);
+  warn(file, found[0]![0], found.length, place, '它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义');
   return withoutXmlForbidden(value);
 }
