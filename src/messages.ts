@@ -11,13 +11,16 @@ export type Place = Point | { start: Point; end: Point };
 
 export const SOURCE = 'bulletin';
 
+/** Where a problem of the whole file is reported: its start, so that every message has a place to click. */
+export const FILE_START: Point = { line: 1, column: 1 };
+
 export function reportError(file: VFile, reason: string, rule: string, place?: Place): void {
-  const message = file.message(reason, { place, ruleId: rule, source: SOURCE });
+  const message = file.message(reason, { place: place ?? FILE_START, ruleId: rule, source: SOURCE });
   message.fatal = true;
 }
 
 export function reportWarning(file: VFile, reason: string, rule: string, place?: Place): void {
-  const message = file.message(reason, { place, ruleId: rule, source: SOURCE });
+  const message = file.message(reason, { place: place ?? FILE_START, ruleId: rule, source: SOURCE });
   message.fatal = false;
 }
 

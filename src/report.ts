@@ -7,11 +7,31 @@ export interface Tally {
   warnings: number;
 }
 
+/**
+ * Characters that would break a message's line or hide what it says, shown as escapes: control
+ * characters (a newline in a file name), line and paragraph separators, bidirectional overrides.
+ */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** A reason's own line breaks are kept, its further lines indented: only a message's first line starts at the margin. */
+function printableReason(reason: string): string {
+  return reason
+    .split('\n')
+    .map(printable)
+    .map((line, i) => (i === 0 || line === '' || line.startsWith(' ') ? line : `  ${line}`))
+    .join('\n');
+}
+
 function formatMessage(file: VFile, message: VFileMessage): string {
-  const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+  const place = `:${message.line ?? 1}:${message.column ?? 1}`;
   const severity = message.fatal ? '错误' : '警告';
   const rule = message.ruleId ? ` [${message.source ? `${message.source}:` : ''}${message.ruleId}]` : '';
-  return `${file.path}${place}: ${severity}\uFF1A${message.reason}${rule}`;
+  return `${printable(file.path)}${place}: ${severity}\uFF1A${printableReason(message.reason)}${rule}`;
 }
 
 export function tally(files: readonly VFile[]): Tally {

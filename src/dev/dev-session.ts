@@ -72,6 +72,9 @@ const WATCHED = ['content', 'templates'];
 /** What the site is made from: issue files, site.yml, and anything in templates/. */
 const isSiteSource = (relPath: string) => isIssuePath(relPath) || relPath === SITE_FILE || relPath.startsWith('templates/');
 
+/** A folder of content/ that appeared or vanished as a whole (content/ itself moved back, a year deleted) is read again as a whole, as when site.yml changes. */
+const asSaved = (relPath: string) => (relPath.startsWith('content/') && relPath.endsWith('/') ? 'content/site.yml' : relPath);
+
 /** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
 function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {
   const pending = new Set<string>();
@@ -142,7 +145,7 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
   search.schedule();
 
   const onSave = serialQueue(async (saved) => {
-    const paths = saved.filter(isSiteSource);
+    const paths = [...new Set(saved.map(asSaved))].filter(isSiteSource);
     if (paths.length === 0) return;
     const started = performance.now();
     let update: Update;

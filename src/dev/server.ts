@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
 import type { Problem } from './dev-session.ts';
+import { isLocalHost, isSameOrigin } from './local-only.ts';
 
 export const EVENTS_PATH = '/__dev/events';
 const CLIENT_PATH = '/__dev/live-reload.js';
@@ -35,19 +36,31 @@ export interface DevServer {
 const NO_SITE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
 <body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`;
 
+/** The answer to a request that does not come from this computer's browser (local-only.ts). */
+const REFUSED = '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开';
+
 function withClient(html: string): string {
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + CLIENT_TAG : `${html.slice(0, at)}${CLIENT_TAG}\n${html.slice(at)}`;
 }
 
-export async function startDevServer(site: ServedSite, port: number): Promise<DevServer> {
+export async function startDevServer(site: ServedSite, requestedPort: number): Promise<DevServer> {
   const clients = new Set<ServerResponse>();
   let problems: readonly Problem[] = [];
   const send = (client: ServerResponse, event: string, data: unknown) => client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
+  let port = requestedPort;
   const server = createServer((req, res) => {
+    if (!isLocalHost(req, port)) {
+      res.writeHead(403, { 'content-type': contentTypeOf('.txt') }).end(REFUSED);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
+      if (!isSameOrigin(req, port)) {
+        res.writeHead(403, { 'content-type': contentTypeOf('.txt') }).end(REFUSED);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       send(res, 'problems', problems);
@@ -83,16 +96,16 @@ export async function startDevServer(site: ServedSite, port: number): Promise<De
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(requestedPort, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const urlPath = (key: string) => `${site.basePath()}${pageUrlPath(key)}`;
   return {
-    url: `http://127.0.0.1:${actualPort}${site.basePath()}`,
-    port: actualPort,
+    url: `http://127.0.0.1:${port}${site.basePath()}`,
+    port,
     reload(outputPaths) {
       const pages = outputPaths.includes('*') || outputPaths.some((p) => p.startsWith('assets/')) ? ['*'] : outputPaths.map(urlPath);
       for (const client of clients) send(client, 'reload', { pages });

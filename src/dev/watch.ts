@@ -3,7 +3,13 @@
 // Each folder is watched on its own (not with { recursive: true }, which on Linux loses a file
 // that an editor saves by writing a new file and renaming it over the old one); folders that
 // appear later, such as a new year's, are watched from then on.
-import { watch, type FSWatcher } from 'node:fs';
+//
+// A watch follows the folder itself, not its name: a folder moved away takes its watch with it,
+// and one deleted ends it. So each watched folder is known by its inode, and the project folder
+// is watched too: when a name changes (content/ moved away and back, deleted and made again),
+// the watch goes to whatever folder has the name now, a folder that vanished is reported as
+// `name/`, and every file of a folder that (re)appears is reported as saved.
+import { statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -16,6 +22,8 @@ export interface Watcher {
 /** Editors' backup, swap and lock files, and sed's: not the editor's text. */
 const SCRATCH = /(^|\/)(\.[^/]*|[^/]*~|[^/]*\.swp|[^/]*\.tmp|4913|sed[A-Za-z0-9]{6})$/;
 
+const gone = (error: unknown) => ['ENOENT', 'ENOTDIR', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
+
 export function watchProject(
   projectDir: string,
   folders: readonly string[],
@@ -24,12 +32,13 @@ export function watchProject(
   settleMs = 30,
 ): Watcher {
   const pending = new Set<string>();
-  const watchers = new Map<string, FSWatcher>();
+  /** Each folder watched, with the inode of the folder the watch follows. */
+  const watched = new Map<string, { watcher: FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
   const changed = (relPath: string) => {
-    if (SCRATCH.test(relPath)) return;
+    if (closed || SCRATCH.test(relPath)) return;
     pending.add(relPath);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -39,46 +48,82 @@ export function watchProject(
     }, settleMs);
   };
 
-  const watchFolder = async (relDir: string): Promise<void> => {
-    if (closed || watchers.has(relDir)) return;
-    const dir = path.join(projectDir, relDir);
-    try {
-      const watcher = watch(dir, (_event, name) => {
-        if (!name) return changed(`${relDir}/`);
-        const relPath = `${relDir}/${name}`;
-        changed(relPath);
-        // A new folder: watch it, and take in what was saved into it before its watch began.
-        void stat(path.join(projectDir, relPath)).then(
-          async (s) => {
-            if (!s.isDirectory() || watchers.has(relPath)) return;
-            await watchFolder(relPath);
-            for (const entry of await readdir(path.join(projectDir, relPath))) changed(`${relPath}/${entry}`);
-          },
-          () => undefined,
-        ).catch(() => undefined); // the folder went away again before it was read
-      });
-      watcher.on('error', (error) => {
-        watchers.get(relDir)?.close();
-        watchers.delete(relDir);
-        // A folder deleted is no error; any other is told.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'EPERM') onError(relDir, error);
-      });
-      watchers.set(relDir, watcher);
-      for (const entry of await readdir(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && !entry.name.startsWith('.')) await watchFolder(`${relDir}/${entry.name}`);
-      }
-    } catch (error) {
-      if (folders.includes(relDir)) onError(relDir, error as Error);
+  const unwatch = (relDir: string) => {
+    for (const [dir, { watcher }] of watched) {
+      if (dir !== relDir && !dir.startsWith(`${relDir}/`)) continue;
+      watcher.close();
+      watched.delete(dir);
     }
   };
 
+  /** Watches a folder and those in it; `announce`: reports its files as saved, for a folder that just appeared. */
+  const watchFolder = async (relDir: string, announce: boolean): Promise<void> => {
+    if (closed || watched.has(relDir)) return;
+    const dir = path.join(projectDir, relDir);
+    const { ino } = statSync(dir);
+    const watcher = watch(dir, (_event, name) => {
+      if (!name) return changed(`${relDir}/`);
+      const relPath = `${relDir}/${name}`;
+      if (SCRATCH.test(relPath)) return;
+      changed(relPath);
+      void refresh(relPath);
+    });
+    watched.set(relDir, { watcher, ino });
+    watcher.on('error', (error) => {
+      if (watched.get(relDir)?.watcher === watcher) unwatch(relDir);
+      if (gone(error)) void refresh(relDir);
+      else onError(relDir, error);
+    });
+    if (announce) changed(`${relDir}/`);
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const relPath = `${relDir}/${entry.name}`;
+      if (!(await isFolder(relPath, entry))) {
+        if (announce) changed(relPath);
+      } else if (!SCRATCH.test(relPath)) await watchFolder(relPath, announce).catch(() => undefined); // gone again already
+    }
+  };
+
+  /** A folder, or a link to one (a year folder may be a link, as the build allows). */
+  const isFolder = async (relPath: string, entry: Dirent) =>
+    entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path.join(projectDir, relPath)).then((s) => s.isDirectory(), () => false)));
+
+  /** Brings the watch of a path in line with what now has its name: nothing, a file, the same folder or another. */
+  const refresh = async (relPath: string): Promise<void> => {
+    const now = await stat(path.join(projectDir, relPath)).catch(() => undefined);
+    const before = watched.get(relPath);
+    if (now?.isDirectory() && before?.ino === now.ino) return;
+    if (before) {
+      unwatch(relPath);
+      changed(`${relPath}/`);
+    }
+    if (now?.isDirectory()) await watchFolder(relPath, true).catch(() => undefined);
+  };
+
+  // The project folder, for its watched folders moved, deleted or made.
+  let projectWatcher: FSWatcher | undefined;
+  try {
+    projectWatcher = watch(projectDir, (_event, name) => {
+      if (name && folders.includes(name)) void refresh(name);
+    });
+    projectWatcher.on('error', (error) => onError('.', error));
+  } catch (error) {
+    onError('.', error as Error);
+  }
+
+  const start = (folder: string) =>
+    watchFolder(folder, false).catch((error: unknown) => {
+      unwatch(folder);
+      if (!gone(error)) onError(folder, error as Error); // one that is missing is watched when it appears
+    });
+
   return {
-    ready: Promise.all(folders.map(watchFolder)),
+    ready: Promise.all(folders.map(start)),
     close() {
       closed = true;
       clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
+      projectWatcher?.close();
+      for (const { watcher } of watched.values()) watcher.close();
+      watched.clear();
     },
   };
 }

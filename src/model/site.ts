@@ -1,5 +1,6 @@
 // Site-wide settings from content/site.yml: the schema and the type, made in one place.
 import { z } from 'zod';
+import { baseUrlSchema } from './base-url.ts';
 
 const text = (what: string, example: string) =>
   z.string({ error: `${what} 应为文字，例如 ${example}` }).trim().min(1, { error: `${what} 不能为空` });
@@ -11,9 +12,7 @@ export const siteSchema = z.object({
   approval: text('批准文号 approval', 'approval: 湘党简准字〔2000〕第28号'),
   editors: z.array(text('责任编辑', '- 吴静波'), { error: '责任编辑 editors 应为列表，每行一人，例如 "- 吴静波"' }),
   contact: text('联系方式 contact', 'contact: 0731—85309270 hnrddt@163.com'),
-  baseUrl: z
-    .url({ error: '网址 baseUrl 应为完整网址，例如 https://example.gov.cn/lldt/' })
-    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  baseUrl: baseUrlSchema,
   language: z.literal('zh-CN', { error: '语言 language 应为 zh-CN' }).default('zh-CN'),
   columns: z
     .array(text('栏目', '- 快讯'), { error: '栏目 columns 应为列表，每行一个栏目，例如 "- 快讯"' })

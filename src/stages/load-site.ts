@@ -20,7 +20,7 @@ const SITE_FIELD_NAMES: Record<string, string> = {
 };
 
 export function loadSite(file: VFile): Site | undefined {
-  if (file.messages.length > 0) return undefined;
+  if (file.messages.some((m) => m.fatal)) return undefined;
   const parsed = parseYaml(file, mendTypingSlips(file, String(file.value), SITE_FIELD_NAMES));
   if (!parsed) return undefined;
   return validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });

@@ -1,7 +1,9 @@
 // YAML with positions: the data, and where each value stands in the file,
 // so that every later message can point at the editor's line.
-import { isMap, isNode, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { isMap, isNode, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { VFile } from 'vfile';
+import { removeFromValue } from '../format/xml-characters.ts';
+import { MAX_YAML_ALIASES } from '../limits.ts';
 import { reportError, type Point } from '../messages.ts';
 
 export interface ParsedYaml {
@@ -21,6 +23,7 @@ const YAML_PROBLEMS: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: '键的写法不对：每行应写作 "键: 值"，冒号后留一个空格',
   UNEXPECTED_TOKEN: '这里有一个意外的符号：请检查冒号、引号和括号',
   BAD_SCALAR_START: '值不能以这个符号开头：请给整个值加上英文引号',
+  RESOURCE_EXHAUSTION: '这里的括号或缩进嵌套得太深：设置中的值不会这样嵌套，请检查这一行',
 };
 
 function describe(error: YAMLError): string {
@@ -48,13 +51,16 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml 
     }
     return undefined;
   }
+  cleanScalars(file, doc, at);
+  const data = toData(file, doc, at);
+  if (data === TOO_MANY_ALIASES) return undefined;
   const start = at(doc.contents?.range[0] ?? 0);
   const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
     const node = doc.getIn(path as unknown[], true);
     return isNode(node) ? node : undefined;
   };
   return {
-    data: doc.toJS(),
+    data,
     placeOf(path) {
       for (let depth = path.length; depth > 0; depth--) {
         const node = nodeAt(path.slice(0, depth));
@@ -69,6 +75,42 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml 
       return isNode(keyNode) && keyNode.range ? at(keyNode.range[0]) : undefined;
     },
   };
+}
+
+/** Strings made by escapes ("\f", "\uFFFF") may hold characters XML forbids: removed, with a warning. */
+function cleanScalars(file: VFile, doc: Document, at: (offset: number) => Point): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string') node.value = removeFromValue(file, node.value, node.range ? at(node.range[0]) : undefined);
+    },
+  });
+}
+
+const TOO_MANY_ALIASES = Symbol('too many aliases');
+
+/**
+ * The document's data. An alias bomb (a few lines that expand to millions of values) or an alias
+ * without its anchor is an error at the first alias, not an exception.
+ */
+function toData(file: VFile, doc: Document, at: (offset: number) => Point): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first ??= node.range?.[0];
+      },
+    });
+    reportError(
+      file,
+      `这里用了 YAML 的别名（*名称），它没有对应的锚点（&名称），或展开后超过 ${MAX_YAML_ALIASES} 项：设置中用不到别名，请把值直接写出来`,
+      'yaml-aliases',
+      first === undefined ? undefined : at(first),
+    );
+    return TOO_MANY_ALIASES;
+  }
 }
 
 export function isMapping(value: unknown): value is Record<string, unknown> {

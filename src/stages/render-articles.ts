@@ -82,7 +82,7 @@ export interface ArticleRendering {
 
 /** Every issue's articles, in the order of sources. */
 export async function renderArticles(sources: SourceIssue[], site: Site, { cache, toolVersion, prune = true }: ArticleRendering): Promise<Article[][]> {
-  const settings = JSON.stringify([site.columns, site.defaultColumn]);
+  const settings = JSON.stringify([site.columns, site.defaultColumn, site.baseUrl]);
   const keys = sources.map((source) => hashOf(toolVersion, settings, source.file.path, String(source.file.value)));
   const cached = await Promise.all(keys.map((key) => cache?.readJson(NAMESPACE, key, isRenderedIssue)));
   // The Markdown pipeline takes a third of a second to load: only when something is to render.

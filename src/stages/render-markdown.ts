@@ -18,7 +18,11 @@ import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
 import rehypeArticleIds from '../plugins/rehype-article-ids.ts';
 import { bulletinSchema } from '../plugins/bulletin-schema.ts';
 import rehypeLocalResources from '../plugins/rehype-local-resources.ts';
+import rehypeXmlCharacters from '../plugins/rehype-xml-characters.ts';
+import { reportError } from '../messages.ts';
+import { checkBlockNesting, checkHtmlNesting, checkTreeNesting, type TooDeep } from './nesting.ts';
 import type { SourceIssue } from './parse-issue.ts';
+import { issuePathOf } from './resolve-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkChinesePunctuation).freeze();
@@ -31,6 +35,7 @@ const toHtml = unified()
   })
   .use(rehypeRaw)
   .use(rehypeSanitize, bulletinSchema)
+  .use(rehypeXmlCharacters)
   .use(rehypeLocalResources)
   .use(rehypeArticleIds)
   .use(rehypeStringify)
@@ -81,8 +86,20 @@ function withArticleId(file: VFile, id: string): VFile {
 
 
 export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
+  const { file } = source;
+  const tooDeep = (problem: TooDeep) => {
+    reportError(file, problem.reason, 'too-deep', problem.place);
+    return [];
+  };
+  const blocks = checkBlockNesting(source.body, source.bodyLine);
+  if (blocks) return tooDeep(blocks);
   // Blank lines in place of the front matter keep positions on the file's own lines.
   const text = '\n'.repeat(source.bodyLine - 1) + source.body;
-  const tree = parser.runSync(parser.parse(text), source.file) as Root;
-  return splitArticles(tree, source.file, site).map((parts, index) => renderArticle(parts, index, source.file));
+  const parsed = parser.parse(text);
+  // Before any plugin walks the tree (recursively).
+  const nested = checkTreeNesting(parsed) ?? checkHtmlNesting(parsed);
+  if (nested) return tooDeep(nested);
+  const tree = parser.runSync(parsed, file) as Root;
+  file.data.pageUrl = new URL(issuePathOf(source.meta), site.baseUrl).href;
+  return splitArticles(tree, file, site).map((parts, index) => renderArticle(parts, index, file));
 }

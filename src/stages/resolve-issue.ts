@@ -1,6 +1,6 @@
 // An issue's own values, with the site's defaults where the issue gives none.
 import { yearOf } from '../format/chinese.ts';
-import type { Article, Issue } from '../model/issue.ts';
+import type { Article, FrontMatter, Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { setChinesePunctuation } from '../plugins/remark-chinese-punctuation.ts';
 import type { SourceIssue } from './parse-issue.ts';
@@ -14,6 +14,11 @@ export function issuePath(year: number, number: number): string {
   return `${year}/${issueFileName(number)}/`;
 }
 
+/** The issue's folder in the site, from its date's year and its 期号. */
+export function issuePathOf(meta: FrontMatter): string {
+  return issuePath(yearOf(meta.date), meta.issue);
+}
+
 export function resolveIssue(source: SourceIssue, site: Site, articles: Article[]): Issue {
   const { meta } = source;
   const year = yearOf(meta.date);
@@ -23,7 +28,7 @@ export function resolveIssue(source: SourceIssue, site: Site, articles: Article[
     number: meta.issue,
     total: meta.total,
     date: meta.date,
-    path: issuePath(year, meta.issue),
+    path: issuePathOf(meta),
     title: meta.title === undefined ? undefined : setChinesePunctuation(meta.title),
     draft: meta.draft ?? false,
     distribution: meta.distribution.map(setChinesePunctuation),

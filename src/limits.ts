@@ -1,0 +1,20 @@
+// Limits on content files that no editor reaches (the sample issue is 13 KB in 64 lines, its
+// lists and quotes nest 2 deep), so that a damaged or hostile file is refused with a message in
+// a moment instead of hanging the build or overflowing the stack. Each is checked before the
+// work it protects; docs/architecture.md ("Input limits") gives what each costs at its limit,
+// measured by bench/limits.ts.
+
+/** Bytes of one file in content/: about 85,000 Chinese characters. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+/** Lines of one file: the Markdown parser's time grows with the number of lines and blocks. */
+export const MAX_LINES = 5000;
+
+/** Lists and block quotes inside each other; also emphasis, links and the like inside each other. */
+export const MAX_NESTING = 32;
+
+/** HTML elements inside each other, in HTML written into an issue. */
+export const MAX_HTML_NESTING = 64;
+
+/** Aliases (*name) expanded in front matter or site.yml: the YAML library's own default. */
+export const MAX_YAML_ALIASES = 100;
