@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
 import { escapeHtml } from '../format/html.ts';
+import { clipText } from '../format/word-breaks.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
@@ -35,7 +36,7 @@ const toHtml = unified()
   .use(rehypeStringify)
   .freeze();
 
-const LABEL_LENGTH = 24;
+const LABEL_LENGTH = 28;
 
 /** 快讯 and other untitled column items open with their column's name, run in. */
 function prependColumnLabel(parts: ArticleParts): void {
@@ -48,11 +49,11 @@ function prependColumnLabel(parts: ArticleParts): void {
   });
 }
 
+/** 快讯：2019年3月11日，郴州市五届人大……: cut between words, never inside one. */
 function labelOf(parts: ArticleParts): string {
   if (parts.title !== null) return parts.title;
-  const text = [...toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '')];
-  const words = text.slice(0, LABEL_LENGTH).join('');
-  return `${parts.column}\uFF1A${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
+  const text = toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '');
+  return clipText(`${parts.column}\uFF1A${text}`, LABEL_LENGTH);
 }
 
 function renderArticle(parts: ArticleParts, index: number, file: VFile): Article {
