@@ -4,9 +4,10 @@
 // Usage: tsx scripts/screenshot.ts [OUTDIR [PAGE...]]   (PAGE like 2019/09/ or search/?q=危桥)
 // Build first: npx tsx src/cli.ts build (or pdf, for the PDF pages).
 import { execFile } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { launchBrowser } from '../test/browser.ts';
 import { serveDirectory } from '../test/serve.ts';
 
@@ -19,7 +20,9 @@ await mkdir(outDir, { recursive: true });
 /** A file name for a page: 2019/09/ → 2019_09, search/?q=危桥 → search_q=危桥, '' → home */
 const nameOf = (page: string) => page.replace(/[/?]+/g, '_').replace(/_$/, '') || 'home';
 
-const server = await serveDirectory('dist');
+// Served under the site's own path (baseUrl in site.yml), where the 404 page finds its styles.
+const { baseUrl } = parse(await readFile('content/site.yml', 'utf8')) as { baseUrl: string };
+const server = await serveDirectory('dist', new URL(baseUrl).pathname);
 const browser = await launchBrowser();
 for (const page of pages.length ? pages : PAGES) {
   for (const [name, width] of WIDTHS) {

@@ -36,7 +36,7 @@ const toHtml = unified()
   .use(rehypeStringify)
   .freeze();
 
-const LABEL_LENGTH = 28;
+const LABEL_LENGTH = 34;
 
 /** 快讯 and other untitled column items open with their column's name, run in. */
 function prependColumnLabel(parts: ArticleParts): void {
