@@ -48,6 +48,8 @@ export interface BuildResult {
   output?: SiteOutput;
   /** Paths of the issues published with a PDF, and of those printed in this build. */
   pdfs?: { published: string[]; printed: string[] };
+  /** Source files of the drafts left out (draft: true, without --drafts). */
+  drafts?: string[];
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -110,5 +112,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writeSite(outDir, output, buildCache);
   }
   const pdfs = { published: [...attached.pdfs.keys()], printed: attached.printedNow };
-  return { files, ok: true, issues: published, output, pdfs };
+  const drafts = issues.filter((issue) => !published.includes(issue)).map((issue) => issue.source);
+  return { files, ok: true, issues: published, output, pdfs, drafts };
 }

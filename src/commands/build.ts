@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build.ts';
-import { formatReport, tally } from '../report.ts';
+import { formatDrafts, formatReport, tally } from '../report.ts';
 import { ChromiumUnavailable, missingForPdf } from '../chromium.ts';
 import type { Issue } from '../model/issue.ts';
 import { EXIT, type Command } from './command.ts';
@@ -82,6 +82,8 @@ function buildCommand(write: boolean): Command {
       } else {
         console.log(`检查通过：${result.issues.length} 期，用时 ${seconds} 秒。`);
       }
+      const drafts = formatDrafts(result.drafts ?? []);
+      if (drafts) console.log(drafts);
       return EXIT.ok;
     },
   };

@@ -18,6 +18,7 @@ import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
 import rehypeArticleIds from '../plugins/rehype-article-ids.ts';
 import { bulletinSchema } from '../plugins/bulletin-schema.ts';
 import rehypeLocalResources from '../plugins/rehype-local-resources.ts';
+import rehypeImageAlt from '../plugins/rehype-image-alt.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
 
@@ -32,6 +33,7 @@ const toHtml = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, bulletinSchema)
   .use(rehypeLocalResources)
+  .use(rehypeImageAlt)
   .use(rehypeArticleIds)
   .use(rehypeStringify)
   .freeze();
