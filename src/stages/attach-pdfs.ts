@@ -10,7 +10,7 @@ import { printPages } from '../pdf/print-pages.ts';
 import type { SiteOutput } from './render-pages.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
-const PRINT_VERSION = '1';
+const PRINT_VERSION = '2';
 
 /** What the issue page shows of its PDF, and the PDF itself. */
 export interface IssuePdf {
