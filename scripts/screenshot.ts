@@ -11,14 +11,14 @@ import { parse } from 'yaml';
 import { launchBrowser } from '../test/browser.ts';
 import { serveDirectory } from '../test/serve.ts';
 
-const PAGES = ['', '2019/', '2019/09/', 'search/?q=代表小组', 'search/?q=危桥', 'search/?q=疫情防控', '2030/99/'];
+const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=危桥#article-1-s2', 'search/?q=代表小组', 'search/?q=危桥', 'search/?q=疫情防控', '2030/99/'];
 const WIDTHS = [['phone', 390], ['desktop', 1280]] as const;
 
 const [outDir = 'test/output/screens', ...pages] = process.argv.slice(2);
 await mkdir(outDir, { recursive: true });
 
 /** A file name for a page: 2019/09/ → 2019_09, search/?q=危桥 → search_q=危桥, '' → home */
-const nameOf = (page: string) => page.replace(/[/?]+/g, '_').replace(/_$/, '') || 'home';
+const nameOf = (page: string) => page.replace(/[/?#]+/g, '_').replace(/_$/, '') || 'home';
 
 // Served under the site's own path (baseUrl in site.yml), where the 404 page finds its styles.
 const { baseUrl } = parse(await readFile('content/site.yml', 'utf8')) as { baseUrl: string };

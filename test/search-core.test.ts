@@ -74,6 +74,7 @@ describe('the search page ranking', () => {
     expect(sharedWith([['2019', '年']], new Map([['2019', [1]]]))).toEqual({ longest: 4, held: 4, total: 5 });
     expect(sharesEnough({ longest: 1, held: 1, total: 4 })).toBe(false);
     expect(sharesEnough({ longest: 1, held: 3, total: 4 })).toBe(true);
+    expect(sharesEnough({ longest: 1, held: 3, total: 5 })).toBe(false);
     expect(sharesEnough({ longest: 1, held: 2, total: 2 })).toBe(false);
   });
 

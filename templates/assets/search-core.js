@@ -126,11 +126,12 @@ export function sharedWith(words, positions) {
 
 /**
  * Whether a hit without the whole phrase shares a meaningful part of it: two of its characters in
- * a row (a word such as 灌区 of 韶山灌区), or most of its characters, three at least. A hit sharing
- * one character (情 of 疫情防控, in 情况) is noise, and is not shown.
+ * a row (a word such as 灌区 of 韶山灌区), or all its characters but one, three at least. A hit
+ * sharing one character (情 of 疫情防控, in 情况), or a few common ones scattered over a long
+ * report (量, 子 and 机 of 量子计算机), is noise, and is not shown.
  */
 export function sharesEnough({ longest, held, total }) {
-  return longest >= 2 || (held >= 3 && held * 2 > total);
+  return longest >= 2 || (held >= 3 && held >= total - 1);
 }
 
 async function searchOnce(pagefind, query, options) {
@@ -145,11 +146,14 @@ async function searchOnce(pagefind, query, options) {
     Promise.all(distinct.map((piece) => pagefind.search(piece, options))),
     options.sort ? pagefind.search(null, options) : undefined,
   ]);
-  // A hit is exact when it holds every word as a phrase. Ids are the same across searches.
+  // A hit is exact when it holds every word as a phrase. Ids are the same across searches. It is
+  // ranked as the typed search ranks it, and shown as the phrase search found it: its excerpt and
+  // section are where the phrase is, not where its characters are thickest.
   const exactIds = phrases
     .map((phrase) => new Set(phrase.results.map((result) => result.id)))
     .reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))));
-  let exact = typed.results.filter((result) => exactIds.has(result.id));
+  const asPhrase = new Map(phrases[0].results.map((result) => [result.id, result]));
+  let exact = typed.results.filter((result) => exactIds.has(result.id)).map((result) => ({ ...asPhrase.get(result.id), words: result.words }));
   if (!options.sort && words.length === 1) {
     // Quoted hits all score alike; the ranked ones score characters, not the phrase. The
     // article that holds the phrase most often comes first (a stable sort keeps the rank order).
