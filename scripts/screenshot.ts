@@ -30,7 +30,9 @@ for (const page of pages.length ? pages : PAGES) {
     await tab.goto(`${server.url}${page}`);
     if (page.startsWith('search/')) await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
     const file = path.join(outDir, `${nameOf(page)}-${name}.png`);
-    await tab.screenshot({ path: file, fullPage: true });
+    // A page opened at a section (#…) is photographed as it lands, the others whole.
+    if (page.includes('highlight=')) await tab.waitForSelector('mark.search-highlight');
+    await tab.screenshot({ path: file, fullPage: !page.includes('#') });
     console.log(file);
     await tab.close();
   }

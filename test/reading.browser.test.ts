@@ -118,7 +118,7 @@ describe('heading levels', () => {
     const text = await renderedFonts(tab, '.article-body > p');
     expect(await tab.locator('.article-body .h-1').first().textContent()).toBe('一、基本情况');
     expect(levelOne).toEqual(['Noto Sans CJK SC']); // Debian's 黑体 (fonts-noto-cjk)
-    expect(levelTwo).toContainEqual(expect.stringMatching(/^AR PL (UKai CN|KaitiM GB)$/)); // Debian's 楷体 (fonts-arphic-*)
+    expect(levelTwo, 'apt-get install fonts-arphic-ukai').toContainEqual(expect.stringMatching(/^AR PL (UKai CN|KaitiM GB)$/)); // Debian's 楷体
     expect(text).toContain('Noto Serif CJK SC'); // standing for 仿宋
     expect(new Set([levelOne[0], levelTwo[0], 'Noto Serif CJK SC']).size).toBe(3);
     await tab.close();

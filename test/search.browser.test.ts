@@ -132,13 +132,13 @@ describe('search', () => {
     const [first] = await hits(tab);
     const text = first!.excerpt.replace(/<[^>]+>/g, '');
     expect(text).toMatch(/^……[^…]+……$|^……[^…]+。$/);
-    expect(text).toContain('，');
+    expect(text).toContain('\uFF0C');
     expect(text).not.toMatch(/[,.;:()]/);
     await tab.goto(`${site.url}search/?q=${encodeURIComponent('督办清单')}`);
-    expect((await hits(tab))[0]!.excerpt).toContain('（1）建立重点建议<mark>督办清单</mark>');
+    expect((await hits(tab))[0]!.excerpt).toContain('\uFF081\uFF09建立重点建议<mark>督办清单</mark>');
     // A section's heading, then its text: an ideographic space between, not Pagefind's ". ".
     await tab.goto(`${site.url}search/?q=${encodeURIComponent('率先垂范')}`);
-    expect((await hits(tab))[0]!.excerpt).toMatch(/^一、基本情况\u3000（一）主要领导<mark>率先垂范<\/mark>。/);
+    expect((await hits(tab))[0]!.excerpt).toMatch(/^一、基本情况\u3000\uFF08一\uFF09主要领导<mark>率先垂范<\/mark>\u3002/);
     // Hits holding only part of the query: runs of two characters or more marked, never one.
     await tab.goto(`${site.url}search/?q=${encodeURIComponent('代表小组')}`);
     const found = await hits(tab);

@@ -12,7 +12,7 @@ dist/2019/09/lianluodongtai-2019-09.pdf，该期页面上出现“下载 PDF”�
 只重印页面有改动的期：印好的 PDF 保存在 .cache/pdf/，之后的 npm run build
 （不带 --pdf）也会沿用，页面改过的期则暂时没有 PDF，直到再次运行 npm run pdf。
 
-需要 Debian 的 Chromium 浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk
+需要 Debian 的 Chromium 浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk fonts-arphic-ukai
 
 选项：
   --drafts     同时发布标有 draft: true 的草稿

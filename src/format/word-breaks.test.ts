@@ -41,7 +41,7 @@ describe('clipping a text', () => {
   });
 
   it('lets a comma give way to the ellipsis, and keeps a full stop without one', () => {
-    expect(clipText('现将有关情况报告如下，请各地认真研究', 11)).toBe('现将有关情况报告如下……');
-    expect(clipText('现将有关情况报告如下。请各地认真研究', 11)).toBe('现将有关情况报告如下。');
+    expect(clipText('现将有关情况报告如下\uFF0C请各地认真研究', 11)).toBe('现将有关情况报告如下……');
+    expect(clipText('现将有关情况报告如下\u3002请各地认真研究', 11)).toBe('现将有关情况报告如下\u3002');
   });
 });
