@@ -51,3 +51,9 @@ export function formatReport(files: readonly VFile[]): string {
   if (errors + warnings > 0) lines.push('', `共 ${errors} 个错误，${warnings} 个警告。`);
   return lines.join('\n');
 }
+
+/** The drafts a build or check left out, said so that an editor does not think they were published. */
+export function formatDrafts(drafts: readonly string[]): string | undefined {
+  if (drafts.length === 0) return undefined;
+  return `草稿 ${drafts.length} 期未发布：${drafts.join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
+}

@@ -1,5 +1,5 @@
 // Accessibility and a strict Content-Security-Policy, in Chromium: axe-core on the home, year,
-// issue and search pages (no serious or critical violation, the red masthead's contrast
+// issue (also with the words of a search highlighted) and search pages (no serious or critical violation, the red masthead's contrast
 // included), the search used by keyboard alone, and no page breaking the policy.
 import { createRequire } from 'node:module';
 import { mkdtemp } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { serveDirectory, type StaticServer } from './serve.ts';
 import { PROJECT_DIR } from './site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = ['', '2019/', '2019/09/', 'search/?q=%E5%8D%B1%E6%A1%A5', '404.html'];
+const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=%E5%8D%B1%E6%A1%A5#article-1-s2', 'search/?q=%E5%8D%B1%E6%A1%A5', '404.html'];
 
 let browser: Browser;
 let server: StaticServer;
@@ -39,6 +39,7 @@ async function open(tab: Page, page: string): Promise<string[]> {
   });
   await tab.goto(`${server.url}${page}`);
   if (page.startsWith('search/')) await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+  if (page.includes('highlight=')) await tab.waitForSelector('mark.search-highlight');
   return violations;
 }
 
@@ -69,11 +70,15 @@ describe('accessibility', () => {
     await tab.keyboard.press('Enter');
     await tab.waitForURL(/\/search\/\?q=/);
     await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-    const focusedHref = () => tab.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? '');
+    // The hit's address without the words it asks the page to highlight.
+    const focusedHref = () => tab.evaluate(() => {
+      const href = (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href');
+      return href ? `${new URL(href, location.href).pathname}${new URL(href, location.href).hash}` : '';
+    });
     for (let i = 0; i < 20 && (await focusedHref()) !== '/2019/09/#article-1'; i++) await tab.keyboard.press('Tab');
     expect(await focusedHref()).toBe('/2019/09/#article-1');
     await tab.keyboard.press('Enter');
-    await tab.waitForURL(/\/2019\/09\/#article-1$/);
+    await tab.waitForURL(/\/2019\/09\/\?highlight=[^#]+#article-1$/);
     await tab.close();
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
-import { PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
+import { makeSite, PROJECT_DIR, readTree, TEMPLATES_DIR } from './site.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -143,7 +143,20 @@ describe('the command line', () => {
     const { code, stdout } = await cli(dir, 'check');
     expect(code).toBe(0);
     expect(stdout).toContain('检查通过\uFF1A4 期');
+    expect(stdout).not.toContain('草稿');
     await expect(readFile(path.join(dir, 'dist', 'index.html'))).rejects.toThrow();
+  });
+
+  it('says which drafts it left out, in check and build alike', async () => {
+    const dir = await makeSite('publishing');
+    await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
+    const line = '草稿 1 期未发布：content/2019/02.md（要发布请去掉 draft: true，或用 --drafts 预览）';
+    for (const command of ['check', 'build']) {
+      const { code, stdout } = await cli(dir, command);
+      expect(code).toBe(0);
+      expect(stdout).toContain(line);
+    }
+    expect((await cli(dir, 'build', '--drafts')).stdout).not.toContain('草稿');
   });
 
   it('explains itself in Chinese', async () => {

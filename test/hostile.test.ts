@@ -53,4 +53,11 @@ describe('hostile input', () => {
     const { warnings } = await hostilePage();
     expect(warnings).toContain('41:external-resource');
   });
+
+  it('publishes an image without alt valid, with alt="", and tells the editor at its line', async () => {
+    const { html, warnings } = await hostilePage();
+    expect(untrusted(html)).toContain('<img src="x" alt="">');
+    expect(warnings).toContain('15:image-alt');
+    expect(warnings).not.toContain('39:image-alt');
+  });
 });

@@ -12,6 +12,7 @@ import { cliWithEnv } from './cli.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from './browser.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';
+import { PDF_CREATOR } from '../src/pdf/pdf-metadata.ts';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
 const run = promisify(execFile);
@@ -67,6 +68,18 @@ describe('npm run pdf', () => {
       expect(page).toContain(`<a class="issue-pdf" href="${file}" download="联络动态-${issue.year}-第${String(issue.number).padStart(2, '0')}期.pdf" type="application/pdf">下载 PDF</a>`);
       expect(page).toContain(`\uFF08A4\uFF0C${info.pages} 页\uFF0C`);
     }
+  });
+
+  it('says what it is: title, author, subject, creator and language', async () => {
+    const info = await pdfInfo(pdfOf(ISSUE_9));
+    expect(info.title).toBe('联络动态 2019年第9期\uFF08总第583期\uFF09');
+    expect(info.author).toBe('湖南省人大常委会选举任免联络工作委员会');
+    expect(info.subject).toBe(
+      '关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告\uFF1B快讯\uFF1A2019年3月11日\uFF0C郴州市五届人大常委会第三十五次主任会议……',
+    );
+    expect(info.creator).toBe(PDF_CREATOR);
+    expect(info.creator).not.toMatch(/Chrome/);
+    expect(info.language).toBe('zh-CN');
   });
 
   it('holds the whole of 2019 第9期: masthead, title, 送 list, 版记', async () => {

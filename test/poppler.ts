@@ -1,6 +1,8 @@
 // poppler-utils for the PDF tests: pdfinfo, pdftotext and pdftoppm, with their answers parsed.
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 
 const run = promisify(execFile);
 
@@ -10,13 +12,29 @@ export interface PdfInfo {
   width: number;
   height: number;
   title: string;
+  author: string;
+  subject: string;
+  creator: string;
+  /** The document's language, the catalog's /Lang (read with pdf-lib: pdfinfo does not show it). */
+  language: string;
 }
 
 export async function pdfInfo(file: string): Promise<PdfInfo> {
   const { stdout } = await run('pdfinfo', [file]);
   const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(stdout)?.[1] ?? '';
   const size = /([\d.]+) x ([\d.]+) pts/.exec(field('Page size'));
-  return { pages: Number(field('Pages')), width: Number(size?.[1]), height: Number(size?.[2]), title: field('Title') };
+  const catalog = (await PDFDocument.load(await readFile(file), { updateMetadata: false })).catalog;
+  const language = catalog.lookupMaybe(PDFName.of('Lang'), PDFString)?.decodeText() ?? '';
+  return {
+    pages: Number(field('Pages')),
+    width: Number(size?.[1]),
+    height: Number(size?.[2]),
+    title: field('Title'),
+    author: field('Author'),
+    subject: field('Subject'),
+    creator: field('Creator'),
+    language,
+  };
 }
 
 /** The text of pages first..last (all when omitted); layout keeps each printed line on a line. */

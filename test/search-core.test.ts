@@ -2,21 +2,28 @@
 // for Pagefind that finds words in a few texts the way the real index holds them.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a browser module without types, tested as it ships
-import { phraseCount, phraseSearch, queryWords, spaced } from '../templates/assets/search-core.js';
+import { phraseCount, phraseSearch, queryWords, sharedWith, sharesEnough, spaced } from '../templates/assets/search-core.js';
+// @ts-expect-error: a browser module without types, tested as it ships
+import { marks, snippetHtml, trimExcerpt } from '../templates/assets/search-snippet.js';
 
 interface Hit { id: string; score: number; words: number[] }
 
-/** Pagefind in miniature: an unquoted query finds texts holding every character, ranked by how many; quoted, texts holding them in a row. */
+/**
+ * Pagefind in miniature: an unquoted query finds texts holding every character it knows (ignoring
+ * characters no text holds), ranked by how many; quoted, texts holding all of them in a row; null, every text.
+ */
 function fakePagefind(texts: Record<string, string>) {
   const chars = (query: string) => query.replace(/"/g, '').split(' ').filter(Boolean);
+  const all = Object.values(texts).join('');
   return {
-    async search(query: string, _options: object) {
-      const wanted = chars(query);
+    async search(query: string | null, _options: object) {
+      if (query === null) return { results: Object.keys(texts).map((id) => ({ id, score: 0, words: [] })) };
       const quoted = query.startsWith('"');
+      const wanted = chars(query).filter((c) => quoted || all.includes(c));
       const results: Hit[] = [];
       for (const [id, text] of Object.entries(texts)) {
         const positions = [...text].flatMap((c, i) => (wanted.includes(c) ? [i] : []));
-        const holds = quoted ? text.includes(wanted.join('')) : wanted.every((c) => text.includes(c));
+        const holds = wanted.length > 0 && (quoted ? text.includes(wanted.join('')) : wanted.every((c) => text.includes(c)));
         if (holds) results.push({ id, score: quoted ? 1 : positions.length / text.length, words: positions });
       }
       return { results: quoted ? results : results.sort((a, b) => b.score - a.score) };
@@ -48,7 +55,34 @@ describe('the search page ranking', () => {
     });
     const { exact, loose } = await phraseSearch(pagefind, '韶山灌区');
     expect(exact.map((h: Hit) => h.id).sort()).toEqual(['exact', 'pieces']);
-    expect(loose.map((h: Hit) => h.id)).toEqual(['short', 'scattered']);
+    // 韶山 and 灌区 in a row first; then all four characters, none two in a row.
+    expect(loose.map((h: Hit) => h.id)).toEqual(['scattered', 'short']);
+  });
+
+  it('leaves out what shares a single character with the query', async () => {
+    const pagefind = fakePagefind({ report: '了解情况，现将有关情况报告如下', other: '代表小组活动' });
+    expect(await phraseSearch(pagefind, '疫情防控')).toEqual({ exact: [], loose: [] });
+    const { loose } = await phraseSearch(fakePagefind({ half: '防控工作', one: '情况' }), '疫情防控');
+    expect(loose.map((h: Hit) => h.id)).toEqual(['half']);
+  });
+
+  it('measures what a hit shares: the longest run in order, and the characters held', () => {
+    const words = [['疫', '情', '防', '控']];
+    expect(sharedWith(words, new Map([['情', [3, 9]]]))).toEqual({ longest: 1, held: 1, total: 4 });
+    expect(sharedWith(words, new Map([['防', [5]], ['控', [6]]]))).toEqual({ longest: 2, held: 2, total: 4 });
+    expect(sharedWith(words, new Map([['控', [5]], ['防', [6]]]))).toEqual({ longest: 1, held: 2, total: 4 });
+    expect(sharedWith([['2019', '年']], new Map([['2019', [1]]]))).toEqual({ longest: 4, held: 4, total: 5 });
+    expect(sharesEnough({ longest: 1, held: 1, total: 4 })).toBe(false);
+    expect(sharesEnough({ longest: 1, held: 3, total: 4 })).toBe(true);
+    expect(sharesEnough({ longest: 1, held: 3, total: 5 })).toBe(false);
+    expect(sharesEnough({ longest: 1, held: 2, total: 2 })).toBe(false);
+  });
+
+  it('keeps the date order of the hits sharing part of the query, when sorted by date', async () => {
+    const pagefind = fakePagefind({ newest: '灌区', middle: '韶山灌区', oldest: '韶山韶山' });
+    const { exact, loose } = await phraseSearch(pagefind, '韶山灌区', { sort: { order: 'desc' } });
+    expect(exact.map((h: Hit) => h.id)).toEqual(['middle']);
+    expect(loose.map((h: Hit) => h.id)).toEqual(['newest', 'oldest']);
   });
 
   it('orders the exact hits by how often they hold the phrase', async () => {
@@ -62,5 +96,40 @@ describe('the search page ranking', () => {
     const { exact, loose } = await phraseSearch(pagefind, '危桥 湘潭');
     expect(exact.map((h: Hit) => h.id)).toEqual(['both']);
     expect(loose.map((h: Hit) => h.id)).toEqual(['one']);
+  });
+});
+
+describe('the snippet of a hit', () => {
+  const content = '了解到韶山灌区一座年久失修的人行桥存在安全隐患，积极安排协调相关部门重建危桥，推动对整个灌区危桥安全隐患的排查和解决。株洲市芦淞区人大代表认真履职。';
+  const excerpt = '隐患，积极安排协调相关部门重建<mark>危</mark><mark>桥</mark>，推动对整个灌区<mark>危</mark><mark>桥</mark>安全隐';
+
+  it('starts after punctuation, ends at a whole word, and says where the text goes on', () => {
+    const trimmed = trimExcerpt(excerpt, content);
+    expect(trimmed).toEqual({ text: '积极安排协调相关部门重建危桥，推动对整个灌区危桥安全', before: true, after: true });
+    expect(snippetHtml(trimmed, marks(trimmed.text, ['危桥'], true))).toBe('……积极安排协调相关部门重建<mark>危桥</mark>，推动对整个灌区<mark>危桥</mark>安全……');
+  });
+
+  it('needs no ellipsis where the text starts or ends', () => {
+    expect(trimExcerpt('现将有关情况报告如下。', '现将有关情况报告如下。')).toEqual({ text: '现将有关情况报告如下。', before: false, after: false });
+  });
+
+  it('keeps a section\'s heading whole, where the excerpt starts with it', () => {
+    const whole = '各地开展工作。 一、主要做法 （一）抓好代表学习培训。各地普遍举办代表履职学习班，全年培训县乡人大代表一万余人次。';
+    const trimmed = trimExcerpt('一、主要做法 （一）抓好<mark>代</mark><mark>表</mark>学习培训。各地普遍举办<mark>代</mark><mark>表</mark>履职学习班，全年培训县', whole);
+    expect(trimmed).toEqual({ text: '一、主要做法\u3000（一）抓好代表学习培训。各地普遍举办代表履职学习班，', before: false, after: true });
+  });
+
+  it('separates a heading from the text after it by an ideographic space, not by ". "', () => {
+    const trimmed = trimExcerpt('一、基本情况 （一）主要领导率先垂范。', '一、基本情况 （一）主要领导率先垂范。');
+    expect(trimmed.text).toBe('一、基本情况\u3000（一）主要领导率先垂范。');
+  });
+
+  it('marks runs of two characters or more in a hit holding only parts of the query', () => {
+    const text = '了解到韶山灌区一座年久失修的人行桥，组织市人大代表';
+    const marked = (words: string[], exact: boolean) => marks(text, words, exact).map(([a, b]: [number, number]) => text.slice(a, b));
+    expect(marked(['危桥'], false)).toEqual([]);
+    expect(marked(['代表小组'], false)).toEqual(['代表']);
+    expect(marked(['韶山灌区'], true)).toEqual(['韶山灌区']);
+    expect(marked(['韶山水库'], false)).toEqual(['韶山']);
   });
 });

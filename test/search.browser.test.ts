@@ -55,15 +55,29 @@ async function open(url: string): Promise<{ tab: Page; requests: string[] }> {
   return { tab, requests };
 }
 
-async function hits(tab: Page): Promise<{ title: string; href: string; issue: string; excerpt: string }[]> {
+interface Hit {
+  title: string;
+  /** The article's address, without the words it asks its page to highlight. */
+  href: string;
+  /** The words the article's page is asked to highlight (?highlight=…). */
+  highlight: string[];
+  issue: string;
+  excerpt: string;
+}
+
+async function hits(tab: Page): Promise<Hit[]> {
   await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
   return tab.locator('.search-hit').evaluateAll((items) =>
-    items.map((item) => ({
-      title: item.querySelector('.search-hit-title')?.textContent ?? '',
-      href: item.querySelector('.search-hit-title a')?.getAttribute('href') ?? '',
-      issue: item.querySelector('.search-hit-issue')?.textContent ?? '',
-      excerpt: item.querySelector('.search-hit-excerpt')?.innerHTML ?? '',
-    })),
+    items.map((item) => {
+      const link = new URL(item.querySelector('.search-hit-title a')?.getAttribute('href') ?? '', 'http://site.invalid');
+      return {
+        title: item.querySelector('.search-hit-title')?.textContent ?? '',
+        href: `${link.pathname}${link.hash}`,
+        highlight: link.searchParams.getAll('highlight'),
+        issue: item.querySelector('.search-hit-issue')?.textContent ?? '',
+        excerpt: item.querySelector('.search-hit-excerpt')?.innerHTML ?? '',
+      };
+    }),
   );
 }
 
@@ -77,8 +91,9 @@ describe('search', () => {
     expect(first!.title).toBe('关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告');
     expect(first!.href).toBe('/2019/09/#article-1');
     expect(first!.issue).toBe('第9期 · 总第583期 · 2019年4月29日');
-    expect(first!.excerpt).toContain('重建<mark>危</mark><mark>桥</mark>');
-    expect(await tab.locator('.search-hit-section').first().getAttribute('href')).toBe('/2019/09/#article-1-s2');
+    expect(first!.excerpt).toContain('重建<mark>危桥</mark>');
+    expect(first!.highlight).toEqual(['危桥']);
+    expect(await tab.locator('.search-hit-section').first().getAttribute('href')).toBe('/2019/09/?highlight=%E5%8D%B1%E6%A1%A5#article-1-s2');
     expect(requests.filter((url) => !url.startsWith(site.url) && !url.startsWith('data:'))).toEqual([]);
     await tab.close();
   });
@@ -100,6 +115,82 @@ describe('search', () => {
     const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('量子计算机')}`);
     expect(await hits(tab)).toEqual([]);
     expect(await tab.locator('#search-status').textContent()).toContain('没有找到含“量子计算机”的文章');
+    await tab.close();
+  });
+
+  it('finds nothing for a query sharing only one character with the archive, and says so', async () => {
+    const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('情')}`);
+    expect((await hits(tab)).length).toBeGreaterThan(0);
+    await tab.goto(`${site.url}search/?q=${encodeURIComponent('疫情防控')}`);
+    expect(await hits(tab)).toEqual([]);
+    expect(await tab.locator('#search-status').textContent()).toContain('没有找到含“疫情防控”的文章。可以少输几个字');
+    await tab.close();
+  });
+
+  it('sets snippets as the page is set: full-width punctuation, …… where cut, headings apart, words marked whole', async () => {
+    const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('危桥')}`);
+    const [first] = await hits(tab);
+    const text = first!.excerpt.replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/^……[^…]+……$|^……[^…]+。$/);
+    expect(text).toContain('\uFF0C');
+    expect(text).not.toMatch(/[,.;:()]/);
+    await tab.goto(`${site.url}search/?q=${encodeURIComponent('督办清单')}`);
+    expect((await hits(tab))[0]!.excerpt).toContain('\uFF081\uFF09建立重点建议<mark>督办清单</mark>');
+    // A section's heading, then its text: an ideographic space between, not Pagefind's ". ".
+    await tab.goto(`${site.url}search/?q=${encodeURIComponent('率先垂范')}`);
+    expect((await hits(tab))[0]!.excerpt).toMatch(/^一、基本情况\u3000\uFF08一\uFF09主要领导<mark>率先垂范<\/mark>\u3002/);
+    // Hits holding only part of the query: runs of two characters or more marked, never one.
+    await tab.goto(`${site.url}search/?q=${encodeURIComponent('代表小组')}`);
+    const found = await hits(tab);
+    const marked = found.flatMap((hit) => [...hit.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!));
+    expect(marked).toContain('代表小组');
+    expect(marked).toContain('代表');
+    expect(marked.every((run) => run.length >= 2 && '代表小组'.includes(run))).toBe(true);
+    await tab.close();
+  });
+
+  it('keeps an issue\'s own order when sorted by date: the report above its 快讯', async () => {
+    const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('郴州')}&sort=date`);
+    const found = (await hits(tab)).map((hit) => hit.href);
+    expect(found.indexOf('/2019/09/#article-1')).toBeGreaterThanOrEqual(0);
+    expect(found.indexOf('/2019/09/#article-1')).toBeLessThan(found.indexOf('/2019/09/#article-2'));
+    await tab.close();
+  });
+
+  it('does not shift the page as the results arrive (cumulative layout shift at most 0.02)', async () => {
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      // Every layout shift not caused by the reader, as Chromium reports it for CLS.
+      await context.addInitScript(() => {
+        (window as unknown as { shift: number }).shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const tab = await context.newPage();
+      await tab.goto(`${site.url}search/?q=${encodeURIComponent('代表小组')}`);
+      expect((await hits(tab)).length).toBeGreaterThan(3);
+      await tab.waitForTimeout(300); // shifts are reported after the frame that made them
+      const shift = await tab.evaluate(() => (window as unknown as { shift: number }).shift);
+      expect(shift, `${width} px`).toBeLessThanOrEqual(0.02);
+      await context.close();
+    }
+  });
+
+  it('highlights the words found on the article\'s page', async () => {
+    const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('危桥')}`);
+    await hits(tab);
+    await tab.click('.search-hit-title a >> nth=0');
+    await tab.waitForURL(/\/2019\/09\/\?highlight=/);
+    await tab.waitForSelector('mark.search-highlight');
+    const marks = await tab.locator('mark.search-highlight').evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: node.textContent, article: node.closest('.article')?.id, background: getComputedStyle(node).backgroundColor })),
+    );
+    expect(marks.length).toBeGreaterThanOrEqual(2);
+    expect(marks.every((mark) => mark.text === '危桥' && mark.article === 'article-1')).toBe(true);
+    expect(marks[0]!.background).toBe('rgb(253, 233, 168)');
     await tab.close();
   });
 
@@ -175,7 +266,7 @@ describe('search', () => {
     const [first] = await hits(tab);
     expect(first!.href).toBe('/lldt/2019/09/#article-1');
     await tab.click('.search-hit-title a');
-    await tab.waitForURL(/\/lldt\/2019\/09\/#article-1$/);
+    await tab.waitForURL(/\/lldt\/2019\/09\/\?highlight=[^#]+#article-1$/);
     expect(requests.every((url) => url.startsWith(subPath.url) || url.startsWith('data:'))).toBe(true);
     await tab.close();
   });

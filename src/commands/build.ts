@@ -5,7 +5,7 @@ import { ChromiumUnavailable, missingForPdf } from '../pdf/chromium.ts';
 import { DiskWriter } from '../pipeline/disk-writer.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { NullWriter } from '../pipeline/writer.ts';
-import { formatReport, tally } from '../report.ts';
+import { formatDrafts, formatReport, tally } from '../report.ts';
 import { type Command, EXIT } from './command.ts';
 
 type Mode = 'build' | 'check' | 'pdf';
@@ -17,12 +17,6 @@ function reportPdfs({ issueCount, pdfs }: RunResult, printing: boolean): string 
   const lines = [`PDF\uFF1A${pdfs.published.length} 期有 PDF\uFF0C其中本次印制 ${pdfs.printed.length} 期。`];
   if (without > 0) lines.push(`另有 ${without} 期没有 PDF（新的一期，或页面改过），用 npm run pdf 生成。`);
   return lines.join('\n');
-}
-
-/** Drafts are left out on purpose, but never silently. */
-function reportDrafts(drafts: string[]): string | undefined {
-  if (drafts.length === 0) return undefined;
-  return `草稿 ${drafts.length} 期未发布\uFF1A${drafts.join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
 }
 
 const HELP: Record<Mode, string> = {
@@ -103,7 +97,7 @@ function buildCommand(mode: Mode): Command {
       } else {
         console.log(`检查通过：${result.issueCount} 期，用时 ${seconds} 秒。`);
       }
-      for (const line of [reportDrafts(result.drafts), write ? reportPdfs(result, print) : undefined]) if (line) console.log(line);
+      for (const line of [formatDrafts(result.drafts), write ? reportPdfs(result, print) : undefined]) if (line) console.log(line);
       return EXIT.ok;
     },
   };

@@ -12,7 +12,7 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-const INSTALL = '请先安装浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk';
+const INSTALL = '请先安装浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk fonts-arphic-ukai';
 
 /** Chromium is there but would not start; the message, in Chinese, says what to do. */
 export class ChromiumUnavailable extends Error {}

@@ -13,7 +13,7 @@ import { issuePage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
-const PRINT_VERSION = '2';
+const PRINT_VERSION = '3';
 const NAMESPACE = 'pdf';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -3,6 +3,7 @@
 // from memory, at an address that leads nowhere else: no server, no files, no other host.
 import type { Browser } from 'playwright-core';
 import { contentTypeOf, fileForUrl, pageUrlPath, type SiteOutput } from '../model/output.ts';
+import { readMetadata, withMetadata } from './pdf-metadata.ts';
 
 const ORIGIN = 'http://bulletin.invalid';
 
@@ -37,7 +38,7 @@ export async function printPages(
       await page.evaluate(() => document.fonts.ready);
       // The page's own print.js places the 版记 on the beforeprint event that printing fires.
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-      await printed(next, new Uint8Array(pdf));
+      await printed(next, await withMetadata(pdf, await readMetadata(page)));
     }
     await page.close();
   };

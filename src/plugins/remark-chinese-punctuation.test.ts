@@ -13,6 +13,8 @@ describe('setChinesePunctuation', () => {
     expect(setChinesePunctuation('介绍;同时')).toBe(`介绍${SEMICOLON}同时`);
     expect(setChinesePunctuation('(调研组人员:符乔荫 段成钢)')).toBe(`${OPEN}调研组人员${COLON}符乔荫 段成钢${CLOSE}`);
     expect(setChinesePunctuation('(一)主要领导率先垂范。')).toBe(`${OPEN}一${CLOSE}主要领导率先垂范。`);
+    expect(setChinesePunctuation('督办。(1)建立清单。(2)实行')).toBe(`督办。${OPEN}1${CLOSE}建立清单。${OPEN}2${CLOSE}实行`);
+    expect(setChinesePunctuation('(1)建立清单')).toBe(`${OPEN}1${CLOSE}建立清单`);
   });
   it('keeps marks that are full-width already', () => {
     const text = `作日${COMMA}党政领导干部${OPEN}街道${CLOSE}`;

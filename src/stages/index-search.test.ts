@@ -21,9 +21,10 @@ describe('the search index', () => {
     expect(doc).toContain('<html lang="zh-CN">');
     expect(doc).toContain('<meta data-pagefind-filter="year[content]" content="2019">');
     expect(doc).toContain('<meta data-pagefind-filter="column[content]" content="调研报告">');
-    expect(doc).toContain('<meta data-pagefind-sort="date[content]" content="2019-04-29">');
+    expect(doc).toContain('<meta data-pagefind-sort="order[content]" content="0000583999">');
     expect(doc).toContain('<meta data-pagefind-meta="issue[content]" content="第9期 · 总第583期 · 2019年4月29日">');
-    expect(doc).toContain('<h1>关\u200B于\u200B危\u200B桥\u200B的\u200B报\u200B告</h1>');
+    expect(doc).toContain('<h1>关\u200B于\u200B危\u200B桥\u200B的\u200B报\u200B告 </h1>');
+    expect(doc).toContain('<p>调\u200B研\u200B组 </p>');
     expect(doc).not.toMatch(/送|责任编辑|批准文号|联络动态/);
   });
 
@@ -31,10 +32,23 @@ describe('the search index', () => {
     expect(articleDocument(issue, issue.articles[1]!)).not.toContain('<h1>');
   });
 
-  it('writes Pagefind’s bundle for Chinese, without the UIs the site does not use', async () => {
+  it('sorts an issue newest first with its articles in their own order', () => {
+    const keys = [articleDocument(issue, issue.articles[0]!), articleDocument(issue, issue.articles[1]!)].map((doc) => /sort="order\[content\]" content="(\d+)"/.exec(doc)![1]!);
+    const older = articleDocument({ ...issue, total: 582 }, issue.articles[0]!);
+    const olderKey = /sort="order\[content\]" content="(\d+)"/.exec(older)![1]!;
+    expect([olderKey, ...keys].sort().reverse()).toEqual([...keys, olderKey]);
+  });
+
+  it('marks where a title may break, for the search page', () => {
+    const titled = { ...issue.articles[0]!, label: '参加代表小组活动' };
+    expect(articleDocument(issue, titled)).toContain('content="参加\u200B代表\u200B小组\u200B活动"');
+  });
+
+  it('writes Pagefind’s bundle for Chinese and its highlighter, without the UIs the site does not use', async () => {
     const files = await indexSearch([issue]);
     const names = [...files.keys()];
     expect(names).toContain('pagefind/pagefind.js');
+    expect(names).toContain('pagefind/pagefind-highlight.js');
     expect(names.some((n) => /^pagefind\/index\/zh-cn_.*\.pf_index$/.test(n))).toBe(true);
     expect(names.some((n) => /pagefind-ui|component-ui|modular-ui/.test(n))).toBe(false);
   });

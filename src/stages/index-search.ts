@@ -9,18 +9,24 @@
 // holding it; on single characters, a quoted search finds exactly the pages holding the phrase.
 // The search page spaces the reader's query the same way (search-core.js). The zero-width
 // space is invisible in excerpts.
+//
+// Excerpts read like the page: Pagefind joins a block that ends without punctuation (a heading,
+// the byline) to the next with ". ", so every block ends with a space instead, which the page
+// shows as an ideographic space. Titles carry a zero-width space where they may break between
+// words (src/format/word-breaks.ts), for the page to mark with <wbr>.
 import * as pagefind from 'pagefind';
 import { chineseDate } from '../format/chinese.ts';
 import { HAN } from '../format/han.ts';
 import { escapeHtml } from '../format/html.ts';
+import { zeroWidthBreaks } from '../format/word-breaks.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 
 export { SEARCH_BUNDLE };
 
-/** Pagefind's own UIs and its highlighter: the site has a search page of its own. */
-const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+/** Pagefind's own UIs: the site has a search page of its own (its highlighter is used, on issue pages). */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\./;
 
 export class SearchIndexError extends Error {}
 
@@ -38,6 +44,22 @@ export function issueLine(issue: Issue): string {
   return `第${issue.number}期 · 总第${issue.total}期 · ${chineseDate(issue.date)}`;
 }
 
+const BLOCK_END = /<\/(h[1-6]|p|li|dt|dd|td|th|caption|figcaption|blockquote)>/g;
+
+/** Ends every block with a space, so that Pagefind does not join it to the next with ". ". */
+export function endBlocks(html: string): string {
+  return html.replace(BLOCK_END, ' $&');
+}
+
+/**
+ * The sort key of "按日期": the issue's place in the archive (总期号 grows with the date, which the
+ * build checks), then the article's place in its issue, so that sorted newest first, an issue's
+ * report stays above its 快讯. Ten digits, so that Pagefind's sort by text sorts by number.
+ */
+export function issueOrder(issue: Issue, articleIndex: number): string {
+  return String(issue.total * 1000 + (999 - articleIndex)).padStart(10, '0');
+}
+
 /** The document the indexer reads for one article. */
 export function articleDocument(issue: Issue, article: Article, hanAsWords = true): string {
   const meta = (attribute: string, name: string, value: string) =>
@@ -45,13 +67,13 @@ export function articleDocument(issue: Issue, article: Article, hanAsWords = tru
   return [
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
     `<title>${escapeHtml(article.label)}</title>`,
-    meta('meta', 'title', article.label),
+    meta('meta', 'title', zeroWidthBreaks(article.label)),
     meta('meta', 'issue', issueLine(issue)),
     meta('filter', 'year', String(issue.year)),
     meta('filter', 'column', article.column),
-    meta('sort', 'date', article.date ?? issue.date),
+    meta('sort', 'order', issueOrder(issue, issue.articles.indexOf(article))),
     '</head>',
-    (hanAsWords ? separateHan : (html: string) => html)(
+    (hanAsWords ? separateHan : (html: string) => html)(endBlocks(
       [
         '<body>',
         // A 快讯 has no title: its text opens with the column's name already.
@@ -60,7 +82,7 @@ export function articleDocument(issue: Issue, article: Article, hanAsWords = tru
         article.html,
         '</body>',
       ].join('\n'),
-    ),
+    )),
     '</html>',
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import type { Article } from '../model/issue.ts';
 import { escapeHtml } from '../format/html.ts';
 import { columnLabel } from '../grammar/article-parts.ts';
+import { clipText } from '../format/word-breaks.ts';
 import type { Site } from '../model/site.ts';
 import remarkBulletinHeadings from '../plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from '../plugins/remark-chinese-punctuation.ts';
@@ -21,6 +22,7 @@ import rehypeLocalResources from '../plugins/rehype-local-resources.ts';
 import rehypeXmlCharacters from '../plugins/rehype-xml-characters.ts';
 import { reportError } from '../messages.ts';
 import { checkBlockNesting, checkHtmlNesting, checkTreeNesting, type TooDeep } from './nesting.ts';
+import rehypeImageAlt from '../plugins/rehype-image-alt.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issuePathOf } from './resolve-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
@@ -37,11 +39,12 @@ const toHtml = unified()
   .use(rehypeSanitize, bulletinSchema)
   .use(rehypeXmlCharacters)
   .use(rehypeLocalResources)
+  .use(rehypeImageAlt)
   .use(rehypeArticleIds)
   .use(rehypeStringify)
   .freeze();
 
-const LABEL_LENGTH = 24;
+const LABEL_LENGTH = 34;
 
 /** 快讯 and other untitled column items open with their column's name, run in. */
 function prependColumnLabel(parts: ArticleParts): void {
@@ -54,11 +57,11 @@ function prependColumnLabel(parts: ArticleParts): void {
   });
 }
 
+/** 快讯：2019年3月11日，郴州市五届人大……: cut between words, never inside one. */
 function labelOf(parts: ArticleParts): string {
   if (parts.title !== null) return parts.title;
-  const text = [...toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '')];
-  const words = text.slice(0, LABEL_LENGTH).join('');
-  return `${columnLabel(parts.column)}${words}${text.length > LABEL_LENGTH ? '…' : ''}`;
+  const text = toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '');
+  return clipText(`${columnLabel(parts.column)}${text}`, LABEL_LENGTH);
 }
 
 function renderArticle(parts: ArticleParts, index: number, file: VFile): Article {

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { chineseDate, chineseNumber, padName } from '../format/chinese.ts';
+import { wordBreaks } from '../format/word-breaks.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
@@ -81,6 +82,8 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   env.addFilter('chineseDate', chineseDate);
   env.addFilter('chineseNumber', chineseNumber);
   env.addFilter('padName', padName);
+  // Titles break between words only: <wbr> where they may, with word-break: keep-all in the styles.
+  env.addFilter('wordBreaks', (text: string) => new nunjucks.runtime.SafeString(wordBreaks(String(text ?? ''))));
   return env;
 }
 

@@ -66,6 +66,14 @@ function checkFutureDate(source: SourceIssue, today: string): void {
   );
 }
 
+/** The first 总期号 after `total` that no issue uses: what a duplicate most likely should be. */
+function nextFreeTotal(sources: SourceIssue[], total: number): number {
+  const used = new Set(sources.map((s) => s.meta.total));
+  let next = total + 1;
+  while (used.has(next)) next += 1;
+  return next;
+}
+
 export function validateArchive(sources: SourceIssue[]): void {
   sources.forEach(checkPlace);
   const today = todayInChina();
@@ -80,7 +88,12 @@ export function validateArchive(sources: SourceIssue[]): void {
     sources,
     (s) => String(s.meta.total),
     (s, first) =>
-      reportError(s.file, `总期号 ${s.meta.total} 已由 ${first.file.path} 使用（第${first.meta.issue}期，${chineseDate(first.meta.date)}）：总期号不能重复`, 'duplicate-total', s.placeOf('total')),
+      reportError(
+        s.file,
+        `总期号 ${s.meta.total} 已由 ${first.file.path} 使用（第${first.meta.issue}期，${chineseDate(first.meta.date)}）：总期号不能重复，请核对；下一个未用的总期号是 ${nextFreeTotal(sources, s.meta.total)}`,
+        'duplicate-total',
+        s.placeOf('total'),
+      ),
   );
   checkTotalOrder(sources);
 }

@@ -4,8 +4,9 @@
 // is spaced the same way: 韶山灌区 → 韶 山 灌 区. Typed as is, Pagefind then finds the pages
 // holding every character anywhere and ranks them; quoted, it finds the pages holding the
 // characters in a row, the exact phrase. A reader typing 韶山灌区 means the phrase: the
-// pages holding it come first, in the ranked order; pages holding only its characters follow,
-// so that nothing findable is lost. Space-separated words are each a phrase.
+// pages holding it come first, in the ranked order; pages holding a meaningful part of it
+// follow (灌区, or most of its characters), so that nothing findable is lost, and pages sharing
+// a single character with it (情 of 疫情防控) are left out. Space-separated words are each a phrase.
 
 /** A Han character: a copy of HAN in src/format/han.ts (the index is spaced by that one), checked by its test. */
 export const HAN = /[\p{Script=Han}]/u;
@@ -97,28 +98,88 @@ async function searchByDate(pagefind, query, options, parts) {
   return { exact: found.flatMap((f) => f.exact), loose: found.flatMap((f) => f.loose) };
 }
 
+/**
+ * What a hit shares with the query, from where each of the query's pieces (a Han character, or a
+ * Latin word or number) stands in it: the longest run of them in the query's order, in characters,
+ * and how many of the query's characters it holds at all.
+ * @param {string[][]} words the query's words, each as its pieces (韶山灌区 → [韶, 山, 灌, 区])
+ * @param {Map<string, number[]>} positions piece → its word positions in the hit
+ */
+export function sharedWith(words, positions) {
+  const length = (piece) => [...piece].length;
+  let longest = 0;
+  for (const pieces of words) {
+    let runs = new Map(); // position → length of the run ending there
+    for (const piece of pieces) {
+      const next = new Map();
+      for (const position of positions.get(piece) ?? []) {
+        const run = (runs.get(position - 1) ?? 0) + length(piece);
+        next.set(position, run);
+        longest = Math.max(longest, run);
+      }
+      runs = next;
+    }
+  }
+  const distinct = [...new Set(words.flat())];
+  const held = distinct.filter((piece) => (positions.get(piece) ?? []).length > 0).reduce((sum, piece) => sum + length(piece), 0);
+  return { longest, held, total: distinct.reduce((sum, piece) => sum + length(piece), 0) };
+}
+
+/**
+ * Whether a hit without the whole phrase shares a meaningful part of it: two of its characters in
+ * a row (a word such as 灌区 of 韶山灌区), or all its characters but one, three at least. A hit
+ * sharing one character (情 of 疫情防控, in 情况), or a few common ones scattered over a long
+ * report (量, 子 and 机 of 量子计算机), is noise, and is not shown.
+ */
+export function sharesEnough({ longest, held, total }) {
+  return longest >= 2 || (held >= 3 && held >= total - 1);
+}
+
 async function searchOnce(pagefind, query, options) {
   const words = queryWords(query);
   if (words.length === 0) return { exact: [], loose: [] };
-  const [typed, ...phrases] = await Promise.all([
+  const pieces = words.map((word) => spaced(word).split(' '));
+  const distinct = [...new Set(pieces.flat())];
+  // Pagefind finds the hits holding every piece it knows, and ignores the pieces it does not know.
+  const [typed, phrases, alone, inOrder] = await Promise.all([
     pagefind.search(words.map(spaced).join(' '), options),
-    ...words.map((word) => pagefind.search(`"${spaced(word)}"`, options)),
+    Promise.all(words.map((word) => pagefind.search(`"${spaced(word)}"`, options))),
+    Promise.all(distinct.map((piece) => pagefind.search(piece, options))),
+    options.sort ? pagefind.search(null, options) : undefined,
   ]);
-  // A hit is exact when it holds every word as a phrase. Ids are the same across searches.
+  // A hit is exact when it holds every word as a phrase. Ids are the same across searches. It is
+  // ranked as the typed search ranks it, and shown as the phrase search found it: its excerpt and
+  // section are where the phrase is, not where its characters are thickest.
   const exactIds = phrases
     .map((phrase) => new Set(phrase.results.map((result) => result.id)))
     .reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))));
-  let exact = typed.results.filter((result) => exactIds.has(result.id));
+  const asPhrase = new Map(phrases[0].results.map((result) => [result.id, result]));
+  let exact = typed.results.filter((result) => exactIds.has(result.id)).map((result) => ({ ...asPhrase.get(result.id), words: result.words }));
   if (!options.sort && words.length === 1) {
     // Quoted hits all score alike; the ranked ones score characters, not the phrase. The
     // article that holds the phrase most often comes first (a stable sort keeps the rank order).
-    const n = spaced(words[0]).split(' ').length;
+    const n = pieces[0].length;
     exact = exact
       .map((result) => ({ result, count: phraseCount(result.words ?? [], n) }))
       .sort((a, b) => b.count - a.count)
       .map(({ result }) => result);
   }
-  return { exact, loose: typed.results.filter((result) => !exactIds.has(result.id)) };
+  // The others: every hit holding a piece, kept when it shares enough, most shared first
+  // (then in Pagefind's order), or in date order when sorted by date.
+  const found = new Map();
+  for (const result of [...typed.results, ...alone.flatMap((search) => search.results)]) {
+    if (!exactIds.has(result.id) && !found.has(result.id)) found.set(result.id, { result, positions: new Map() });
+  }
+  alone.forEach((search, i) => {
+    for (const result of search.results) found.get(result.id)?.positions.set(distinct[i], result.words ?? []);
+  });
+  const order = new Map((inOrder?.results ?? []).map((result, i) => [result.id, i]));
+  const loose = [...found.values()]
+    .map((hit, rank) => ({ ...hit, rank: order.get(hit.result.id) ?? rank, shared: sharedWith(pieces, hit.positions) }))
+    .filter((hit) => sharesEnough(hit.shared))
+    .sort((a, b) => (options.sort ? 0 : b.shared.longest - a.shared.longest || b.shared.held - a.shared.held) || a.rank - b.rank)
+    .map((hit) => hit.result);
+  return { exact, loose };
 }
 
 /** Text from the index, without the zero-width spaces that separate its characters. */

@@ -1,7 +1,8 @@
 // The search page: reads the query from the URL (/search/?q=危桥), searches the Pagefind
 // index phrase-first, and writes the query back to the URL so a search can be linked and
 // the back button works. Works under any sub-path: everything is found relative to this file.
-import { bestSection, loadPagefind, phraseSearch, readable } from './search-core.js';
+import { bestSection, loadPagefind, phraseSearch, queryWords, readable } from './search-core.js';
+import { marks, snippetHtml, trimExcerpt } from './search-snippet.js';
 
 const PAGE_SIZE = 10;
 const siteRoot = new URL('../', import.meta.url);
@@ -14,7 +15,7 @@ const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 
 let loading;
-const pagefindForSite = () => (loading ??= loadPagefind(siteRoot, 'pagefind/', { excerptLength: 40 }));
+const pagefindForSite = () => (loading ??= loadPagefind(siteRoot, 'pagefind/', { excerptLength: 60 }));
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -44,23 +45,44 @@ function element(tag, className, text) {
   return node;
 }
 
-async function renderHit(result) {
+/** A title from the index: a zero-width space where it may break between words becomes <wbr>. */
+function withWordBreaks(node, text) {
+  text.split('\u200B').forEach((part, i) => {
+    if (i > 0) node.append(document.createElement('wbr'));
+    node.append(part);
+  });
+  return node;
+}
+
+/** An article's address, asking its page to highlight the words found: /2019/09/?highlight=危桥#article-1 */
+function highlighting(url, terms) {
+  const [path, hash] = url.split('#');
+  const params = new URLSearchParams(terms.map((term) => ['highlight', term]));
+  return `${path}${terms.length ? `?${params}` : ''}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+async function renderHit({ result, exact }, words) {
   const data = await result.data();
+  const section = bestSection(data);
+  const excerpt = trimExcerpt((section ?? data).excerpt, data.content);
+  const marked = marks(excerpt.text, words, exact);
+  const terms = exact ? words : [...new Set(marked.map(([start, end]) => excerpt.text.slice(start, end)))];
   const item = element('li', 'search-hit');
   const heading = element('h2', 'search-hit-title');
-  const link = element('a', '', data.meta.title);
-  link.href = data.url;
+  const link = withWordBreaks(element('a'), data.meta.title);
+  link.href = highlighting(data.url, terms);
   heading.append(link);
-  item.append(heading, element('p', 'search-hit-issue', data.meta.issue));
-  const section = bestSection(data);
-  const excerpt = element('p', 'search-hit-excerpt');
-  excerpt.innerHTML = readable((section ?? data).excerpt);
+  const issue = element('p', 'search-hit-issue');
+  data.meta.issue.split(' · ').forEach((part, i) => issue.append(...(i > 0 ? [' · '] : []), element('span', '', part)));
+  item.append(heading, issue);
   if (section) {
-    const sectionLink = element('a', 'search-hit-section', readable(section.title));
-    sectionLink.href = section.url;
+    const sectionLink = element('a', 'search-hit-section', readable(section.title).trim());
+    sectionLink.href = highlighting(section.url, terms);
     item.append(sectionLink);
   }
-  item.append(excerpt);
+  const snippet = element('p', 'search-hit-excerpt');
+  snippet.innerHTML = snippetHtml(excerpt, marked);
+  item.append(snippet);
   return item;
 }
 
@@ -68,9 +90,11 @@ let shown = [];
 let current = 0;
 let searchNumber = 0;
 
+let words = [];
+
 async function showMore(number) {
   const batch = shown.slice(list.querySelectorAll('.search-hit').length, list.querySelectorAll('.search-hit').length + PAGE_SIZE);
-  const items = await Promise.all(batch.map(({ result }) => renderHit(result)));
+  const items = await Promise.all(batch.map((hit) => renderHit(hit, words)));
   if (number !== searchNumber) return;
   batch.forEach(({ divider }, i) => {
     if (divider) list.append(divider);
@@ -99,7 +123,7 @@ async function search(state, number) {
   const filters = {};
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
-  const options = { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) };
+  const options = { filters, ...(state.sort === 'date' ? { sort: { order: 'desc' } } : {}) };
   const { exact, loose } = await phraseSearch(pagefind, state.q, options, parts);
   if (number !== searchNumber) return;
   const total = exact.length + loose.length;
@@ -110,13 +134,15 @@ async function search(state, number) {
   status.textContent = loose.length === 0
     ? `找到 ${total} 篇文章。`
     : exact.length === 0
-      ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的字词。`
-      : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的字词。`;
+      ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的部分字词。`
+      : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的部分字词。`;
+  words = queryWords(state.q);
   shown = [
-    ...exact.map((result) => ({ result })),
+    ...exact.map((result) => ({ result, exact: true })),
     ...loose.map((result, i) => ({
       result,
-      divider: i === 0 && exact.length > 0 ? element('li', 'search-divider', `以下文章不含完整的“${state.q}”，只含其中的字词`) : undefined,
+      exact: false,
+      divider: i === 0 && exact.length > 0 ? element('li', 'search-divider', `以下文章不含完整的“${state.q}”，只含其中的部分字词`) : undefined,
     })),
   ];
   current = number;
