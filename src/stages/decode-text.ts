@@ -23,6 +23,10 @@ export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
   return undefined;
 }
 
+/** Starts with a byte order mark: text, whatever bytes follow (UTF-16 is full of zero bytes). */
+export const hasTextBom = (bytes: Uint8Array) =>
+  startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff);
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Han characters and the punctuation of Chinese text: what GBK text decodes to. */
