@@ -2,6 +2,7 @@
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
 import { reportError, reportWarning } from '../messages.ts';
 import { chineseDate, todayInChina } from '../format/chinese.ts';
+import { noteGaps } from '../archive/note-gaps.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
 
@@ -83,4 +84,5 @@ export function validateArchive(sources: SourceIssue[]): void {
       reportError(s.file, `总期号 ${s.meta.total} 已由 ${first.file.path} 使用（第${first.meta.issue}期，${chineseDate(first.meta.date)}）：总期号不能重复`, 'duplicate-total', s.placeOf('total')),
   );
   checkTotalOrder(sources);
+  noteGaps(sources);
 }
