@@ -27,16 +27,16 @@ function disagreement(before: Placed, after: Placed, subject: Placed): Omit<Disa
   const other = name(subject === before ? after : before);
   const sameYear = before.date.slice(0, 4) === after.date.slice(0, 4);
   if (sameYear && after.issue <= before.issue) {
-    return { field: 'issue', message: `期号 ${subject.issue} 与同年的 ${other} 不合：日期在前的一期，期号应更小\uFF1A请核对原件的期号和日期` };
+    return { field: 'issue', message: `期号 ${subject.issue} 与同年的 ${other}不合：日期在前的一期，期号应更小\uFF1A请核对原件的期号和日期` };
   }
   if (before.total === undefined || after.total === undefined) return undefined;
   if (after.total <= before.total) {
-    return { field: 'total', message: `总期号 ${subject.total} 与 ${other} 不合：日期在前的一期，总期号应更小\uFF1A请核对原件的总期号和日期` };
+    return { field: 'total', message: `总期号 ${subject.total} 与 ${other}不合：日期在前的一期，总期号应更小\uFF1A请核对原件的总期号和日期` };
   }
   const issueStep = after.issue - before.issue;
   const totalStep = after.total - before.total;
   if (sameYear && issueStep !== totalStep) {
-    return { field: 'total', message: `期号和总期号与 ${other} 对不上：期号相差 ${issueStep}，总期号却相差 ${totalStep}\uFF1A请核对原件的期号和总期号` };
+    return { field: 'total', message: `期号和总期号与 ${other}对不上：期号相差 ${issueStep}，总期号却相差 ${totalStep}\uFF1A请核对原件的期号和总期号` };
   }
   return undefined;
 }

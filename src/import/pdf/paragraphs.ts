@@ -85,6 +85,8 @@ function joinText(before: string, after: string): string {
 interface Run {
   lines: Line[];
   continuationLeft: number;
+  /** In the 送 list: where its recipient groups start. */
+  hanging?: number;
 }
 
 function follows(previous: Line, next: Line, column: Column, isLastOnPage: boolean, isFirstOnPage: boolean): boolean {
@@ -101,9 +103,10 @@ function runsOf(pages: readonly Line[][], column: Column): Run[] {
       const previous = run?.lines.at(-1);
       const start = () => {
         const label = HANGING_LABEL.exec(line.text);
-        // The 送 line's groups start after its label; a paragraph's wrapped lines at the column's edge.
-        const continuationLeft = label ? line.left + label[0].length * line.size : Math.min(column.left, line.left);
-        runs.push({ lines: [line], continuationLeft });
+        // The 送 line's groups, and their wrapped lines, start after its label; a paragraph's wrapped lines at the column's edge.
+        const hangs = run?.hanging !== undefined && Math.abs(line.left - run.hanging) <= ALIGNED * line.size;
+        const hanging = label ? line.left + label[0].length * line.size : hangs ? run!.hanging : undefined;
+        runs.push({ lines: [line], continuationLeft: hanging ?? Math.min(column.left, line.left), hanging });
       };
       if (!run || !previous) return start();
       const pageOfPrevious = pages.find((p) => p.includes(previous))!;
