@@ -3,7 +3,7 @@
 // (each import worker) a LibreOffice profile of its own, so that conversions run side by side
 // without waiting for each other's lock.
 import { execFile, type ExecFileException } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,8 +34,10 @@ function run(args: string[]): Promise<{ error?: ExecFileException; stderr: strin
 export async function convertToDocx(file: string): Promise<Converted> {
   const work = await mkdtemp(path.join(tmpdir(), 'lldt-convert-'));
   try {
-    // Under a plain name of its own: LibreOffice names its output after the input.
-    const input = path.join(work, `source${path.extname(file).toLowerCase() || '.doc'}`);
+    // Under a plain name of its own in a folder of its own: LibreOffice names its output after
+    // the input, and a .doc misnamed .docx would otherwise be written over by its own output.
+    await mkdir(path.join(work, 'in'));
+    const input = path.join(work, 'in', `source${path.extname(file).toLowerCase() || '.doc'}`);
     await copyFile(file, input);
     const { error } = await run([
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
