@@ -13,7 +13,10 @@ export interface Line {
   page: number;
   /** The cells' text, joined by a full-width space. */
   text: string;
+  /** Parts of the line apart by a wide gap: the masthead's 编印单位 and date, a table's cells. */
   cells: Cell[];
+  /** Parts of the line apart by any space: the cells of a table set with narrow gaps, among others. */
+  pieces: Cell[];
   left: number;
   right: number;
   /** Baseline, in points from the bottom of the page. */
@@ -46,9 +49,9 @@ export function normaliseCharacters(text: string): string {
 
 const isBlank = (text: string) => text.trim() === '';
 
-/** The runs of one line, left to right, → its cells. */
-function cellsOf(runs: TextRun[], size: number): Cell[] {
-  const cells: Cell[] = [];
+/** The runs of one line, left to right, → its pieces: text between spaces or gaps. */
+function piecesOf(runs: TextRun[], size: number): Cell[] {
+  const pieces: Cell[] = [];
   let current: Cell | undefined;
   let spaced = false;
   for (const run of [...runs].sort((a, b) => a.x - b.x)) {
@@ -57,18 +60,32 @@ function cellsOf(runs: TextRun[], size: number): Cell[] {
       continue;
     }
     const text = normaliseCharacters(run.text);
-    const gap = current ? run.x - current.right : 0;
-    if (!current || gap >= CELL_GAP * size) {
-      current = { text: text.trimStart(), left: run.x, right: run.x + run.width };
-      cells.push(current);
+    const apart = !current || spaced || run.x - current.right >= SPACE_GAP * size || /^\s/.test(text) || /\s$/.test(current.text);
+    if (apart) {
+      current = { text, left: run.x, right: run.x + run.width };
+      pieces.push(current);
     } else {
-      const space = spaced || gap >= SPACE_GAP * size || /^\s/.test(text) || /\s$/.test(current.text);
-      current.text = `${current.text.trimEnd()}${space ? ' ' : ''}${text.trimStart()}`;
-      current.right = Math.max(current.right, run.x + run.width);
+      current!.text += text;
+      current!.right = Math.max(current!.right, run.x + run.width);
     }
     spaced = /\s$/.test(text);
   }
-  return cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text !== '');
+  return pieces.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text !== '');
+}
+
+/** Pieces → cells: pieces closer than a wide gap make one cell, a space between them. */
+function cellsOf(pieces: readonly Cell[], size: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const piece of pieces) {
+    const last = cells.at(-1);
+    if (last && piece.left - last.right < CELL_GAP * size) {
+      last.text += ` ${piece.text}`;
+      last.right = piece.right;
+    } else {
+      cells.push({ ...piece });
+    }
+  }
+  return cells;
 }
 
 /** The page's lines, top to bottom. */
@@ -83,10 +100,12 @@ export function pageLines(page: PdfPage): Line[] {
   }
   return groups.flatMap((group): Line[] => {
     const size = dominantSize(group);
-    const cells = cellsOf(group, size);
-    if (cells.length === 0) return [];
+    const pieces = piecesOf(group, size);
+    if (pieces.length === 0) return [];
+    const cells = cellsOf(pieces, size);
     const y = group.find((r) => r.size === size)?.y ?? group[0]!.y;
-    return [{ page: page.number, text: cells.map((c) => c.text).join('\u3000'), cells, left: cells[0]!.left, right: cells.at(-1)!.right, y, size }];
+    const text = cells.map((c) => c.text).join('\u3000');
+    return [{ page: page.number, text, cells, pieces, left: cells[0]!.left, right: cells.at(-1)!.right, y, size }];
   });
 }
 

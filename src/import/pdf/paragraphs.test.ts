@@ -5,7 +5,7 @@ import { linesToBlocks } from './paragraphs.ts';
 
 /** A line of 16 pt text on an A4 page whose column runs from x 80 to 520, lines 29 pt apart. */
 function line(page: number, row: number, text: string, left = 80, right = 520, size = 16): Line {
-  return { page, text, cells: [{ text, left, right }], left, right, y: 760 - row * 29, size };
+  return { page, text, cells: [{ text, left, right }], pieces: [{ text, left, right }], left, right, y: 760 - row * 29, size };
 }
 
 describe('PDF lines → blocks', () => {

@@ -5,7 +5,7 @@
 // lines split into cells are tables; lines opening with a bullet are a list. The 送 line of the
 // 版记 hangs: its recipient groups start under the first one, one group a line unless it wraps.
 import { escapeLineStart, escapeMarkdownText, paragraphBlock, type Block } from '../blocks.ts';
-import { dominantSize, type Line } from './lines.ts';
+import { dominantSize, type Cell, type Line } from './lines.ts';
 
 /** Above this share of the text's size a line is a title, from DEPTH_1 on an article's title. */
 const HEADING = 1.15;
@@ -62,12 +62,32 @@ export function measureColumn(lines: readonly Line[]): Column {
 }
 
 const isHeading = (line: Line, column: Column) => line.size >= HEADING * column.size;
+const isBullet = (line: Line) => BULLET.test(line.text);
+
+/** A table's row: cells apart by wide gaps, or (for a table set tight) pieces apart by spaces. */
+type Split = (line: Line) => Cell[];
+const SPLITS: Split[] = [(line) => line.cells, (line) => line.pieces];
+
 const isRow = (line: Line) => line.cells.length >= 2 && !END_MATTER_LABEL.test(line.text);
 
-/** Rows of one table: as many cells each, starting at the same places. */
-const sameColumns = (a: Line, b: Line) =>
-  a.cells.length === b.cells.length && a.cells.every((cell, i) => Math.abs(cell.left - b.cells[i]!.left) <= a.size);
-const isBullet = (line: Line) => BULLET.test(line.text);
+/** Rows of one table: as many cells each, the second and later starting at the same places (a heading row may centre the first). */
+const sameColumns = (split: Split, a: Line, b: Line) =>
+  split(a).length >= 2 &&
+  split(a).length === split(b).length &&
+  split(a).every((cell, i) => i === 0 || Math.abs(cell.left - split(b)[i]!.left) <= a.size) &&
+  ![a, b].some((line) => END_MATTER_LABEL.test(line.text) || isBullet(line));
+
+/** The rows of a table starting at runs[i], split into cells, if two or more lines there make one. */
+function tableAt(runs: readonly Run[], i: number): { rows: Line[]; split: Split } | undefined {
+  const first = runs[i]!.lines[0]!;
+  for (const split of SPLITS) {
+    const rows: Line[] = [];
+    for (let k = i; k < runs.length && runs[k]!.lines.length === 1 && sameColumns(split, first, runs[k]!.lines[0]!); k++) rows.push(runs[k]!.lines[0]!);
+    if (rows.length >= 2) return { rows, split };
+  }
+  return undefined;
+}
+
 
 /** Set in the middle of the column: clearly in from the left, about as far in as from the right. */
 export function isCentred(line: Line, column: Column): boolean {
@@ -126,12 +146,11 @@ function runsOf(pages: readonly Line[][], column: Column): Run[] {
 
 const cellMarkdown = (text: string) => escapeMarkdownText(text).replace(/\|/g, '\\|');
 
-function tableBlock(rows: Line[]): Block {
-  const width = Math.max(...rows.map((r) => r.cells.length));
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const [head, ...body] = rows.map((r) => r.cells.map((c) => cellMarkdown(c.text)));
-  const markdown = [line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n');
-  return { kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), markdown, line: rows[0]!.page };
+function tableBlock({ rows, split }: { rows: Line[]; split: Split }): Block {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const [head, ...body] = rows.map((r) => split(r).map((c) => cellMarkdown(c.text)));
+  const markdown = [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
+  return { kind: 'table', text: rows.map((r) => split(r).map((c) => c.text).join(' ')).join(' '), markdown, line: rows[0]!.page };
 }
 
 function listBlock(items: Run[]): Block {
@@ -160,13 +179,10 @@ export function linesToBlocks(pages: readonly Line[][]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < runs.length; ) {
     const run = runs[i]!;
-    const rows = [];
-    for (let k = i; k < runs.length && isRow(runs[k]!.lines[0]!) && sameColumns(run.lines[0]!, runs[k]!.lines[0]!); k++) {
-      rows.push(runs[k]!.lines[0]!);
-    }
-    if (rows.length >= 2) {
-      blocks.push(tableBlock(rows));
-      i += rows.length;
+    const table = tableAt(runs, i);
+    if (table) {
+      blocks.push(tableBlock(table));
+      i += table.rows.length;
       continue;
     }
     const items = [];
