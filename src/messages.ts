@@ -24,6 +24,11 @@ export function reportWarning(file: VFile, reason: string, rule: string, place?:
   message.fatal = false;
 }
 
+/** A note: neither an error nor a warning, only for npm run check (a gap in the archive). */
+export function reportNote(file: VFile, reason: string, rule: string, place?: Place): void {
+  file.info(reason, { place, ruleId: rule, source: SOURCE });
+}
+
 export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true));
 }

@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 export interface Tally {
   errors: number;
   warnings: number;
+  notes: number;
 }
 
 /**
@@ -29,7 +30,7 @@ function printableReason(reason: string): string {
 
 function formatMessage(file: VFile, message: VFileMessage): string {
   const place = `:${message.line ?? 1}:${message.column ?? 1}`;
-  const severity = message.fatal ? '错误' : '警告';
+  const severity = message.fatal ? '错误' : message.fatal === false ? '警告' : '提示';
   const rule = message.ruleId ? ` [${message.source ? `${message.source}:` : ''}${message.ruleId}]` : '';
   return `${printable(file.path)}${place}: ${severity}\uFF1A${printableReason(message.reason)}${rule}`;
 }
@@ -37,18 +38,24 @@ function formatMessage(file: VFile, message: VFileMessage): string {
 export function tally(files: readonly VFile[]): Tally {
   const all = files.flatMap((f) => f.messages);
   const errors = all.filter((m) => m.fatal === true).length;
-  return { errors, warnings: all.length - errors };
+  const warnings = all.filter((m) => m.fatal === false).length;
+  return { errors, warnings, notes: all.length - errors - warnings };
 }
 
-/** Every message of every file, files in path order and messages in line order. */
-export function formatReport(files: readonly VFile[]): string {
+/**
+ * Every message of every file, files in path order and messages in line order; notes (fatal
+ * neither true nor false: a gap in the archive) only when asked for, as npm run check does.
+ */
+export function formatReport(files: readonly VFile[], options: { notes?: boolean } = {}): string {
+  const shown = (m: VFileMessage) => options.notes === true || m.fatal !== undefined;
   const lines: string[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const messages = file.messages.filter(shown).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     for (const message of messages) lines.push(formatMessage(file, message));
   }
-  const { errors, warnings } = tally(files);
-  if (errors + warnings > 0) lines.push('', `共 ${errors} 个错误，${warnings} 个警告。`);
+  const { errors, warnings, notes } = tally(files);
+  const noted = options.notes === true && notes > 0 ? `，${notes} 条提示` : '';
+  if (errors + warnings > 0 || noted) lines.push('', `共 ${errors} 个错误，${warnings} 个警告${noted}。`);
   return lines.join('\n');
 }
 

@@ -60,12 +60,12 @@ describe('npm run import, text extracted from print', () => {
     expect(await renderedText(dir, '2019/09/index.html')).toBe(handMade);
   });
 
-  it('refuses to write over an existing issue, and leaves it as it was', async () => {
+  it('skips an issue that is there already, and leaves it as it was', async () => {
     const dir = await copyProject();
     const before = await readTree(path.join(dir, 'content'));
-    const { code, stderr } = await cli(dir, 'import', CORPUS);
-    expect(code).toBe(1);
-    expect(stderr).toContain('错误\uFF1Acontent/2019/09.md 已经存在，不会覆盖（没有导入）');
+    const { code, stdout } = await cli(dir, 'import', CORPUS);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`已跳过 ${CORPUS}\uFF1Acontent/2019/09.md 已经存在，没有覆盖`);
     expect(await readTree(path.join(dir, 'content'))).toEqual(before);
   });
 });
@@ -95,11 +95,11 @@ describe('npm run import, Word documents', () => {
 describe('npm run import, bad files', () => {
   const cases: [string, () => Promise<Buffer | string>, string][] = [
     ['empty.txt', async () => '', '文件是空的，没有可导入的内容'],
-    ['old.doc', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), '这是旧版 Word 格式（.doc），不能直接导入\uFF1A请在 Word 中打开它，点“另存为”'],
-    ['renamed.docx', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), '扩展名是 .docx，内容却是旧版 Word 格式（.doc）'],
+    ['old.doc', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), 'LibreOffice 没能打开这个文件，它可能已损坏'],
+    ['renamed.docx', async () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'), 'LibreOffice 没能打开这个文件'],
     ['damaged.docx', async () => (await makeWordIssue()).subarray(0, 2000), '这个 Word 文档已损坏，或不是 .docx 文件'],
     ['notes.docx', async () => '这其实是文本', '扩展名是 .docx，内容却不是 Word 文档'],
-    ['scan.pdf', async () => '%PDF-1.4\n', 'PDF 不能直接导入'],
+    ['damaged.pdf', async () => '%PDF-1.4\n', '这个 PDF 已损坏，读不出内容'],
     ['big5.txt', async () => iconv.encode('聯絡動態，第九期：測試報告', 'big5'), '认不出文件的编码'],
     ['no-masthead.txt', async () => '关于某项工作的报告\n\n正文。\n', '报头中没有找到期号（报头中的“第 9 期”）和出刊日期'],
   ];
@@ -112,6 +112,7 @@ describe('npm run import, bad files', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(message);
     expect(stderr).toContain('（没有导入）');
+    expect(stdout).toContain('没有导入 1 个');
     expect(stderr + stdout).not.toMatch(/\n\s+at |Error:/);
     expect(await readTree(path.join(dir, 'content'))).toEqual(before);
   });

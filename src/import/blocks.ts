@@ -13,6 +13,8 @@ export interface Block {
   line: number;
   /** The line was indented in the source, so it opens a paragraph. */
   indented?: boolean;
+  /** The line was set in the middle of the page (a PDF's masthead items, an issue's own title). */
+  centred?: boolean;
 }
 
 /** Backslash-escapes what Markdown would read as markup in plain text. */

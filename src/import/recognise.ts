@@ -12,6 +12,8 @@ export interface ImportedIssue {
   date?: string;
   /** Only when it differs from the site's. */
   publisher?: string;
+  /** The issue's own title, printed under the masthead (a PDF of the site's own print). */
+  title?: string;
   distribution: string[];
   editors?: string[];
   /** Only when it differs from the site's. */
@@ -31,18 +33,28 @@ export interface RecogniseOptions {
   rejoin: boolean;
 }
 
+/** A line set in the middle of the page under the masthead, right above the first title, is the issue's own title. */
+function readIssueTitle(blocks: readonly Block[], from: number): string | undefined {
+  const [line, next] = [blocks[from], blocks[from + 1]];
+  const isTitle = next?.kind === 'heading' && next.depth === 1;
+  return line?.kind === 'paragraph' && line.centred && isTitle ? line.text : undefined;
+}
+
 export function recogniseIssue(blocks: readonly Block[], site: Site, options: RecogniseOptions): ImportedIssue {
   const warnings: Note[] = [];
   const masthead = readMasthead(blocks, site, warnings);
-  const endStart = findEndMatter(blocks, masthead.end);
+  const title = readIssueTitle(blocks, masthead.end);
+  const bodyStart = masthead.end + (title === undefined ? 0 : 1);
+  const endStart = findEndMatter(blocks, bodyStart);
   const end = readEndMatter(blocks, endStart, site, warnings);
-  const body = readBody(blocks.slice(masthead.end, endStart), site, options, warnings);
+  const body = readBody(blocks.slice(bodyStart, endStart), site, options, warnings);
   const publisher = masthead.publisher && compact(masthead.publisher) !== compact(site.publisher) ? masthead.publisher : undefined;
   return {
     issue: masthead.issue,
     total: masthead.total,
     date: masthead.date,
     publisher,
+    title,
     distribution: end.distribution,
     editors: end.editors,
     contact: end.contact,

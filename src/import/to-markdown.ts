@@ -8,6 +8,7 @@ export function importedIssueText(issue: ImportedIssue): string {
     { key: 'total', value: issue.total ?? null, comment: issue.total ? undefined : '总期号：原件中没有找到，请补上' },
     { key: 'date', value: issue.date ?? null },
   ];
+  if (issue.title) fields.push({ key: 'title', value: issue.title });
   if (issue.publisher) fields.push({ key: 'publisher', value: issue.publisher });
   fields.push(
     issue.distribution.length > 0

@@ -189,6 +189,13 @@ export class Project {
     return { site, sources, files: this.files() };
   }
 
+  /** Stages 1–2 for site.yml alone: the settings (npm run import needs the columns and the title). */
+  async settings(): Promise<{ site?: Site; file: VFile }> {
+    this.siteFile = await readText(this.projectDir, SITE_FILE);
+    this.site = (await stages()).loadSite(this.siteFile);
+    return { site: this.site, file: this.siteFile };
+  }
+
   /** Stages 1–5 on everything, for the commands that need the archive but not the site (new, import). */
   async load({ articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
     return this.parse(await this.read(), { articles });

@@ -24,6 +24,10 @@ export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
   return undefined;
 }
 
+/** Starts with a byte order mark: text, whatever bytes follow (UTF-16 is full of zero bytes). */
+export const hasTextBom = (bytes: Uint8Array) =>
+  startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff);
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Han characters and the punctuation of Chinese text, with the dashes, ellipsis and middle dot of GBK: what GBK text decodes to. */
@@ -73,9 +77,9 @@ export function notUtf8Reason(decoded: Decoded): string {
     case 'docx':
       return '这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入 Word 文档，不要只改扩展名';
     case 'doc':
-      return '这个文件其实是旧版 Word 文档（.doc），不是文本\uFF1A请在 Word 中另存为 .docx，再用 npm run import -- 文件名 导入';
+      return '这个文件其实是旧版 Word 或 WPS 文档，不是文本\uFF1A请把它移出 content/，用 npm run import -- 文件名 导入';
     case 'pdf':
-      return '这个文件其实是 PDF，不是文本\uFF1A请把其中的文字复制到记事本，以 UTF-8 编码另存为 .txt，再用 npm run import -- 文件名 导入';
+      return '这个文件其实是 PDF，不是文本\uFF1A请把它移出 content/，用 npm run import -- 文件名 导入';
     case 'binary':
       return '这个文件不是文本文件\uFF1Acontent/ 中的期刊应是以 UTF-8 编码保存的 .md 文件，请检查是不是放错了文件';
     default:

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { archiveView, missingInYears } from '../archive/archive-view.ts';
 import { chineseDate, chineseNumber, padName } from '../format/chinese.ts';
 import { wordBreaks } from '../format/word-breaks.ts';
 import type { Issue } from '../model/issue.ts';
@@ -15,6 +16,8 @@ export interface YearView {
   issuesNewestFirst: Issue[];
   firstTotal: number;
   lastTotal: number;
+  /** The 期号 missing in the year ("第5、6期"), if any. */
+  missing?: string;
 }
 
 const RECENT_ISSUES = 10;
@@ -23,7 +26,7 @@ const FEED_ISSUES = 20;
 interface PageMeta {
   title: string;
   description: string;
-  /** issue, year, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
+  /** issue, year, archive, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
   kind: string;
 }
 
@@ -58,7 +61,7 @@ export function rootFrom(page: string): string {
   return depth === 0 ? './' : '../'.repeat(depth);
 }
 
-function groupByYear(issues: Issue[]): YearView[] {
+function groupByYear(issues: Issue[], missing = missingInYears(issues)): YearView[] {
   const years = new Map<number, Issue[]>();
   for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
   return [...years.entries()]
@@ -69,6 +72,7 @@ function groupByYear(issues: Issue[]): YearView[] {
       issuesNewestFirst: [...list].reverse(),
       firstTotal: list[0]!.total,
       lastTotal: list.at(-1)!.total,
+      missing: missing.get(year),
     }));
 }
 
@@ -179,6 +183,11 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
       kind: 'year',
     }, { year });
   }
+  render('archive/index.html', 'archive.njk', {
+    title: `往期总目录 · ${site.title}`,
+    description: `${site.title}全部 ${issues.length} 期的目录，按年份排列`,
+    kind: 'archive',
+  }, { archive: archiveView(issues, columnsOf(issues, site)) });
   render('index.html', 'home.njk', {
     title: site.title,
     description: `${site.title}：${site.publisher}编印的工作简报，共 ${issues.length} 期`,

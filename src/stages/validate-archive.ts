@@ -2,6 +2,7 @@
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
 import { reportError, reportWarning } from '../messages.ts';
 import { chineseDate, todayInChina, yearOf } from '../format/chinese.ts';
+import { noteGaps } from '../archive/note-gaps.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
 
@@ -96,4 +97,5 @@ export function validateArchive(sources: SourceIssue[]): void {
       ),
   );
   checkTotalOrder(sources);
+  noteGaps(sources);
 }

@@ -1,0 +1,156 @@
+// A batch of past issues → content files: every file read in the worker threads, then, in the
+// order of the files, each placed at content/<year>/<NN>.md unless it is there already or another
+// file of the batch is the same issue; the 期号 and 总期号 checked against their neighbours; the
+// files written (not on a dry run) and checked as the build checks them.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { reportError, reportWarning } from '../messages.ts';
+import type { Site } from '../model/site.ts';
+import { writeNewFile } from '../files.ts';
+import { Project } from '../pipeline/project.ts';
+import { checkImported } from './check-imported.ts';
+import type { Imported } from './import-file.ts';
+import { listFiles } from './list-files.ts';
+import { checkNeighbours, type Placed } from './neighbours.ts';
+import { importInWorkers } from './worker-pool.ts';
+
+export interface BatchOptions {
+  projectDir: string;
+  /** The folder the editor typed the names in, which names are shown relative to. */
+  cwd: string;
+  /** Files and folders, as the editor typed them. */
+  names: string[];
+  site: Site;
+  /** Read and report, write nothing. */
+  dryRun: boolean;
+  /** Told as each file is done: N of M. */
+  progress?: (done: number, total: number, file: string) => void;
+}
+
+export interface ImportedFile {
+  source: string;
+  imported: Imported;
+}
+
+export interface SkippedFile {
+  source: string;
+  reason: string;
+}
+
+export interface BatchReport {
+  /** Files read, after the folders were listed. */
+  total: number;
+  imported: ImportedFile[];
+  skipped: SkippedFile[];
+  /** Messages for the editor: on the source files (not imported, warnings) and on the content files written. */
+  files: VFile[];
+  dryRun: boolean;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  );
+}
+
+
+/** The issues already in content/, to check the imported ones against. */
+async function issuesInContent(projectDir: string): Promise<Placed[]> {
+  const { sources } = await new Project({ projectDir }).load({ articles: false });
+  return sources.map((s) => ({ target: s.file.path, issue: s.meta.issue, total: s.meta.total, date: s.meta.date, imported: false }));
+}
+
+/** The source's warnings, where the editor finds them: a line of a text file, a paragraph or page of a document. */
+function reportWarnings(file: VFile, imported: Imported): void {
+  for (const { line, message } of imported.issue.warnings) {
+    if (imported.unit === '行') reportWarning(file, message, 'import', { line, column: 1 });
+    else reportWarning(file, `第 ${line} ${imported.unit}\uFF1A${message}`, 'import');
+  }
+}
+
+const lineOf = (text: string, key: string) => text.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1 || 1;
+
+export async function importBatch(options: BatchOptions): Promise<BatchReport> {
+  const { projectDir, cwd, site, dryRun } = options;
+  const shown = (file: string) => (path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file));
+  const listed = await listFiles(options.names, cwd);
+  const report: BatchReport = { total: listed.files.length, imported: [], skipped: [], files: [], dryRun };
+  const sourceFile = (source: string) => {
+    const file = new VFile({ path: source });
+    report.files.push(file);
+    return file;
+  };
+  for (const { name, reason } of listed.problems) reportError(sourceFile(name), `${reason}（没有导入）`, 'import');
+
+  // The same bytes twice (a copy in another folder) are read once.
+  const seen = new Map<string, string>();
+  const unique: string[] = [];
+  for (const file of listed.files) {
+    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const first = seen.get(hash);
+    if (first) report.skipped.push({ source: shown(file), reason: `与 ${shown(first)} 内容完全相同` });
+    else {
+      seen.set(hash, file);
+      unique.push(file);
+    }
+  }
+
+  const results = unique.length === 0 ? [] : await importInWorkers(unique, site, {
+    finished: (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)),
+  });
+  const placed: ImportedFile[] = [];
+  const targets = new Map<string, string>();
+  for (const [i, result] of results.entries()) {
+    const source = shown(unique[i]!);
+    if (!result.ok) {
+      reportError(sourceFile(source), `${result.reason}（没有导入）`, 'import');
+      continue;
+    }
+    const sameIssue = targets.get(result.target);
+    if (sameIssue) {
+      report.skipped.push({ source, reason: `与 ${sameIssue} 是同一期（${result.target}），已按 ${sameIssue} 导入` });
+      continue;
+    }
+    if (await exists(path.join(projectDir, result.target))) {
+      report.skipped.push({ source, reason: `${result.target} 已经存在，没有覆盖；如要重新导入，请先把已有的文件改名或移走` });
+      continue;
+    }
+    targets.set(result.target, source);
+    placed.push({ source, imported: result });
+    if (result.issue.warnings.length > 0) reportWarnings(sourceFile(source), result);
+  }
+
+  const content = await issuesInContent(projectDir);
+  const neighbours = checkNeighbours([
+    ...content,
+    ...placed.map(({ imported: { target, issue } }) => ({ target, issue: issue.issue!, total: issue.total, date: issue.date!, imported: true })),
+  ]);
+  const targetFiles = new Map<string, VFile>();
+  for (const { target, field, message } of neighbours) {
+    const text = placed.find((p) => p.imported.target === target)!.imported.text;
+    const file = targetFiles.get(target) ?? new VFile({ path: target });
+    targetFiles.set(target, file);
+    reportWarning(file, message, 'import-neighbours', { line: lineOf(text, field), column: 1 });
+  }
+
+  if (!dryRun) {
+    for (const entry of placed) {
+      if (await writeNewFile(path.join(projectDir, entry.imported.target), entry.imported.text)) report.imported.push(entry);
+      else report.skipped.push({ source: entry.source, reason: `${entry.imported.target} 已经存在，没有覆盖` });
+    }
+    const written = report.imported.map((entry) => entry.imported.target);
+    // The build's own checks of the files written, with the neighbours' notes on the same files.
+    for (const checked of written.length > 0 ? await checkImported(projectDir, written) : []) {
+      const notes = targetFiles.get(checked.path);
+      if (notes) checked.messages.push(...notes.messages);
+      targetFiles.set(checked.path, checked);
+    }
+  } else {
+    report.imported.push(...placed);
+  }
+  report.files.push(...targetFiles.values());
+  return report;
+}

@@ -1,0 +1,120 @@
+// Runs of text on a PDF page → its printed lines, top to bottom: runs on one baseline make a line,
+// and a wide gap inside a line (the masthead's 编印单位 and date, the cells of a table row)
+// splits it into cells.
+import type { PdfPage, TextRun } from './extract.ts';
+
+export interface Cell {
+  text: string;
+  left: number;
+  right: number;
+}
+
+export interface Line {
+  page: number;
+  /** The cells' text, joined by a full-width space. */
+  text: string;
+  /** Parts of the line apart by a wide gap: the masthead's 编印单位 and date, a table's cells. */
+  cells: Cell[];
+  /** Parts of the line apart by any space: the cells of a table set with narrow gaps, among others. */
+  pieces: Cell[];
+  left: number;
+  right: number;
+  /** Baseline, in points from the bottom of the page. */
+  y: number;
+  size: number;
+}
+
+/** A gap this many characters wide separates cells; a narrower one that is not nothing is a space. */
+const CELL_GAP = 1.5;
+const SPACE_GAP = 0.25;
+/** Runs whose baselines differ by less than this share of their size stand on one line. */
+const SAME_LINE = 0.35;
+
+/** CJK radical forms that stand for a whole character (Unicode's EquivalentUnifiedIdeograph.txt). */
+const RADICAL_FORMS = '⺁厂⺇几⺊卜⺎兀⺐尢⺒巳⺓幺⺜日⺝月⺟母⺠民⺩王⺪疋⺬示⺮竹⺶羊⺻聿⺼肉⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻯竜⻰龙⻳龟';
+const RADICALS = new Map([...RADICAL_FORMS.matchAll(/(.)(.)/gu)].map(([, form, character]) => [form!, character!]));
+
+/**
+ * Characters as fonts map them, → the ones the text means: radicals and CJK compatibility
+ * ideographs for the same-looking unified ideographs (a font's glyph for 人 often maps to ⼈,
+ * the one for 民 to ⺠), the horizontal bar (―) for the dash (—), and no-break spaces for spaces.
+ */
+export function normaliseCharacters(text: string): string {
+  return text
+    .replace(/[\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize('NFKC'))
+    .replace(/[\u2e80-\u2eff]/g, (c) => RADICALS.get(c) ?? c)
+    .replace(/\u2015/g, '\u2014')
+    .replace(/\u00a0/g, ' ');
+}
+
+const isBlank = (text: string) => text.trim() === '';
+
+/** The runs of one line, left to right, → its pieces: text between spaces or gaps. */
+function piecesOf(runs: TextRun[], size: number): Cell[] {
+  const pieces: Cell[] = [];
+  let current: Cell | undefined;
+  let spaced = false;
+  for (const run of [...runs].sort((a, b) => a.x - b.x)) {
+    if (isBlank(run.text)) {
+      spaced = true;
+      continue;
+    }
+    const text = normaliseCharacters(run.text);
+    const apart = !current || spaced || run.x - current.right >= SPACE_GAP * size || /^\s/.test(text) || /\s$/.test(current.text);
+    if (apart) {
+      current = { text, left: run.x, right: run.x + run.width };
+      pieces.push(current);
+    } else {
+      current!.text += text;
+      current!.right = Math.max(current!.right, run.x + run.width);
+    }
+    spaced = /\s$/.test(text);
+  }
+  return pieces.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text !== '');
+}
+
+/** Pieces → cells: pieces closer than a wide gap make one cell, a space between them. */
+function cellsOf(pieces: readonly Cell[], size: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const piece of pieces) {
+    const last = cells.at(-1);
+    if (last && piece.left - last.right < CELL_GAP * size) {
+      last.text += ` ${piece.text}`;
+      last.right = piece.right;
+    } else {
+      cells.push({ ...piece });
+    }
+  }
+  return cells;
+}
+
+/** The page's lines, top to bottom. */
+export function pageLines(page: PdfPage): Line[] {
+  const runs = [...page.runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const run of runs) {
+    const group = groups.at(-1);
+    const size = Math.max(run.size, group?.[0]?.size ?? 0);
+    if (group && Math.abs(group[0]!.y - run.y) <= SAME_LINE * size) group.push(run);
+    else groups.push([run]);
+  }
+  return groups.flatMap((group): Line[] => {
+    const size = dominantSize(group);
+    const pieces = piecesOf(group, size);
+    if (pieces.length === 0) return [];
+    const cells = cellsOf(pieces, size);
+    const y = group.find((r) => r.size === size)?.y ?? group[0]!.y;
+    const text = cells.map((c) => c.text).join('\u3000');
+    return [{ page: page.number, text, cells, pieces, left: cells[0]!.left, right: cells.at(-1)!.right, y, size }];
+  });
+}
+
+/** The size most of the text is set in (by characters), rounded to half a point. */
+export function dominantSize(runs: readonly { text: string; size: number }[]): number {
+  const chars = new Map<number, number>();
+  for (const run of runs) {
+    const size = Math.round(run.size * 2) / 2;
+    chars.set(size, (chars.get(size) ?? 0) + run.text.replace(/\s/g, '').length);
+  }
+  return [...chars.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
