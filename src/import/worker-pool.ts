@@ -19,8 +19,12 @@ export interface Done {
 /** Workers at most: the machines this runs on have two cores or more. */
 const MAX_WORKERS = 2;
 
-/** A worker runs TypeScript as the command line does: through tsx, registered in the worker first. */
+/**
+ * A worker runs the compiled import-worker.js beside this module (lib/); run from the sources
+ * (the unit tests), it runs import-worker.ts through tsx, registered in the worker first.
+ */
 function startWorker(site: Site): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./import-worker.js', import.meta.url), { workerData: { site } });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./import-worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
