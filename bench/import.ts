@@ -1,6 +1,6 @@
 // Importing the back catalogue (issue 13): N text-layer PDFs of generated issues (bench/corpus.ts),
 // printed by the site's own PDF printing, imported in one `npm run import -- FOLDER`, timed from
-// the command's start to its exit; then the imported archive is built with its search index, and
+// the command's start to its exit, with the processor time it and its workers used; then the imported archive is built with its search index, and
 // every issue checked against the one it was printed from (front matter and article text).
 // The PDFs are printed once into bench/.cache/import-pdfs-<N>/ and reused (printing takes minutes).
 // Usage: npm run bench:import [-- --issues 500]
@@ -56,14 +56,20 @@ async function pagesOf(dir: string): Promise<number> {
   return pages;
 }
 
-function runImport(projectDir: string): Promise<{ seconds: number; code: number; tail: string }> {
+/** The import as an editor runs it, under /usr/bin/time: its wall clock, and the processor time of it and its workers. */
+function runImport(projectDir: string): Promise<{ seconds: number; cpuSeconds: number; code: number; tail: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), 'import', pdfDir], { cwd: projectDir });
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', tsx, path.join(ROOT, 'src', 'cli.ts'), 'import', pdfDir], { cwd: projectDir });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => resolve({ seconds: seconds(started), code: code ?? -1, tail: out.trim().split('\n').slice(-3).join('\n') }));
+    child.on('exit', (code) => {
+      const [, user = '0', system = '0'] = /^cpu ([\d.]+) ([\d.]+)$/m.exec(out) ?? [];
+      const tail = out.trim().split('\n').filter((l) => !l.startsWith('cpu ')).slice(-3).join('\n');
+      resolve({ seconds: seconds(started), cpuSeconds: Number(user) + Number(system), code: code ?? -1, tail });
+    });
   });
 }
 
@@ -89,10 +95,12 @@ await cp(path.join(ROOT, 'templates'), path.join(project, 'templates'), { recurs
 
 const imported = await runImport(project);
 console.log(imported.tail);
-console.log(`Import: ${imported.seconds.toFixed(1)} s for ${count} PDFs (exit ${imported.code}), ${((imported.seconds * 1000) / count).toFixed(0)} ms a PDF.`);
+const load = os.loadavg()[0]!.toFixed(1);
+console.log(`Import: ${imported.seconds.toFixed(1)} s wall for ${count} PDFs (exit ${imported.code}), ${((imported.seconds * 1000) / count).toFixed(0)} ms a PDF;`);
+console.log(`  processor time ${imported.cpuSeconds.toFixed(1)} s (the command and its workers), ${(imported.cpuSeconds / 2).toFixed(1)} s on two cores of their own; load average ${load}.`);
 
 const buildStarted = performance.now();
 const rebuilt = await build({ projectDir: project, write: true });
 const same = rebuilt.issues.filter((issue, i) => printed[i] && readable(issue) === readable(printed[i]!)).length;
 console.log(`Build of the imported archive with its search index: ${rebuilt.ok ? 'ok' : 'FAILED'}, ${seconds(buildStarted).toFixed(1)} s; ${same}/${count} issues equal to those printed (front matter and article text).`);
-await writeFile(path.join(CACHE, `import-${count}.json`), JSON.stringify({ count, pages, importSeconds: imported.seconds, same, built: rebuilt.ok }, null, 2));
+await writeFile(path.join(CACHE, `import-${count}.json`), JSON.stringify({ count, pages, importSeconds: imported.seconds, cpuSeconds: imported.cpuSeconds, same, built: rebuilt.ok }, null, 2));
