@@ -33,6 +33,7 @@ import { byPublication, resolveIssue } from '../stages/resolve-issue.ts';
 import { validateArchive } from '../stages/validate-archive.ts';
 import { planRender, type RenderPlan } from './affected-pages.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
+import type { Timings } from './timings.ts';
 import type { Writer } from './writer.ts';
 
 export interface ProjectOptions {
@@ -49,6 +50,8 @@ export interface ProjectOptions {
    * other files (the dev server). Otherwise any error stops the run before it publishes.
    */
   keepLastGood?: boolean;
+  /** Told where each stage starts, for npm run build -- --timings. */
+  timings?: Timings;
 }
 
 export interface RunOptions {
@@ -120,6 +123,7 @@ export class Project {
     this.projectDir = options.projectDir;
     this.templatesDir = options.templatesDir ?? path.join(this.projectDir, 'templates');
     if (options.cacheDir !== false) this.cache = new Cache(options.cacheDir ?? path.join(this.projectDir, '.cache', 'build'));
+    options.timings?.countLookups(this.cache?.lookups);
   }
 
   /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
@@ -139,6 +143,7 @@ export class Project {
     const full = changed === undefined || changed.includes(SITE_FILE);
     const fresh: Entry[] = [];
     // 1. Read.
+    this.options.timings?.lap('read');
     if (full) {
       const listed = await listContent(this.projectDir);
       this.siteFile = await readText(this.projectDir, SITE_FILE);
@@ -159,12 +164,14 @@ export class Project {
       }
     }
     // 2. Parse.
+    this.options.timings?.lap('parse');
     if (full) {
       this.site = loadSite(this.siteFile);
       if (this.site) this.basePath = new URL(this.site.baseUrl).pathname;
     }
     for (const entry of fresh) entry.source = parseIssue(entry.file);
     // 4–5. Articles, from the cache when unchanged, and the issues resolved.
+    this.options.timings?.lap('articles');
     const site = this.site;
     if (articles && site) {
       const rendering = fresh.filter((e) => e.source);
@@ -176,6 +183,7 @@ export class Project {
     }
     for (const entry of fresh) entry.own = [...entry.file.messages];
     // 3. Check across the archive; its messages are made anew each time.
+    this.options.timings?.lap('check');
     const entries = [...this.entries.values()];
     for (const entry of entries) entry.file.messages = [...entry.own];
     const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
@@ -232,12 +240,14 @@ export class Project {
       pdfs: { published: [], printed: [] },
     };
     if (!site || (!this.options.keepLastGood && hasErrors(files))) return result;
+    this.options.timings?.lap('publish');
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
     try {
       // 6. PDFs: those printed already, and with --pdf those still missing.
       let found: FoundPdfs | undefined;
       if (pdfs !== 'none' && this.cache) {
+        this.options.timings?.lap('pdfs');
         const toolVersion = await currentToolVersion();
         found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await this.templatesKey(), toolVersion });
         if (pdfs === 'print') {
@@ -247,6 +257,7 @@ export class Project {
         result.pdfs.published = [...found.pdfs.keys()];
       }
       // 7. Pages: those the change reaches, or all; the others are kept as they are.
+      this.options.timings?.lap('pages');
       const plan: RenderPlan =
         incremental && !changed.some((p) => p.startsWith('templates/')) ? planRender(this.published, issues, new Set(changed)) : { removed: [] };
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
@@ -268,10 +279,12 @@ export class Project {
       result.full = !plan.only;
       // 8. Search index.
       if (search) {
+        this.options.timings?.lap('search');
         const toolVersion = await currentToolVersion();
         for (const [file, content] of await indexSearch(issues, { cache: this.cache, toolVersion })) await put(file, content);
       }
       // 9. Publish.
+      this.options.timings?.lap('publish');
       result.changed = (await writer?.commit(paths)) ?? [];
       this.paths = paths;
       this.published = issues;
