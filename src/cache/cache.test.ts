@@ -32,6 +32,19 @@ describe('cache entries', () => {
     expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
   });
 
+  it('count as hits when found whole and of the right shape, and as misses otherwise', async () => {
+    const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
+    await cache.writeJson('ns', 'good', { a: 1, b: '期' });
+    await cache.writeJson('ns', 'wrong shape', { a: '1', b: '期' });
+    await cache.write('ns', 'bytes', '期');
+    await cache.readJson('ns', 'good', isPair);
+    await cache.readJson('ns', 'wrong shape', isPair);
+    await cache.readJson('ns', 'missing', isPair);
+    await cache.read('ns', 'bytes');
+    await cache.read('ns', 'missing');
+    expect(cache.lookups).toEqual({ hits: 2, misses: 3 });
+  });
+
   it('are skipped when the cache cannot be written', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')), 'a-file');
     await writeFile(file, '');

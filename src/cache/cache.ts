@@ -85,6 +85,9 @@ export function openEntry(stored: Buffer): Buffer | undefined {
 export type ShapeCheck<T> = (value: unknown) => value is T;
 
 export class Cache {
+  /** Entries found and not found so far, for npm run build -- --timings. */
+  readonly lookups = { hits: 0, misses: 0 };
+
   constructor(readonly dir: string) {}
 
   private fileOf(namespace: string, key: string): string {
@@ -93,6 +96,15 @@ export class Cache {
 
   /** The bytes stored under this key, verified, or undefined. */
   async read(namespace: string, key: string): Promise<Buffer | undefined> {
+    return this.counted(await this.open(namespace, key));
+  }
+
+  private counted<T>(found: T | undefined): T | undefined {
+    this.lookups[found === undefined ? 'misses' : 'hits']++;
+    return found;
+  }
+
+  private async open(namespace: string, key: string): Promise<Buffer | undefined> {
     const file = this.fileOf(namespace, key);
     const stored = await readFile(file).catch(() => undefined);
     if (stored === undefined) return undefined;
@@ -103,17 +115,17 @@ export class Cache {
 
   /** The value stored under this key, when it is whole and has the expected shape. */
   async readJson<T>(namespace: string, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
-    const bytes = await this.read(namespace, key);
-    if (bytes === undefined) return undefined;
+    const bytes = await this.open(namespace, key);
+    if (bytes === undefined) return this.counted(undefined);
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
     } catch {
       value = undefined;
     }
-    if (isValid(value)) return value;
+    if (isValid(value)) return this.counted(value);
     await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
-    return undefined;
+    return this.counted(undefined);
   }
 
   /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */

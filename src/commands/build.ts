@@ -4,6 +4,7 @@ import type { Issue } from '../model/issue.ts';
 import { ChromiumUnavailable, missingForPdf } from '../pdf/chromium.ts';
 import { DiskWriter } from '../pipeline/disk-writer.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
+import { Timings } from '../pipeline/timings.ts';
 import { NullWriter } from '../pipeline/writer.ts';
 import { formatDrafts, formatReport, tally } from '../report.ts';
 import { type Command, EXIT } from './command.ts';
@@ -29,6 +30,7 @@ const HELP: Record<Mode, string> = {
   --drafts     同时发布标有 draft: true 的草稿
   --out 目录   输出到指定目录（默认 dist）
   --pdf        同时把每期印成 PDF（同 npm run pdf，需要 Chromium）
+  --timings    列出各阶段的用时和缓存命中数，看慢在哪里
   --help       显示本说明`,
   check: `用法：npm run check
 
@@ -36,6 +38,7 @@ const HELP: Record<Mode, string> = {
 报告的问题与 npm run build 相同，每条写明文件、行号和改法。
 
 选项：
+  --timings    列出各阶段的用时和缓存命中数，看慢在哪里
   --help       显示本说明`,
   pdf: `用法：npm run pdf [-- 选项]
 
@@ -52,6 +55,7 @@ npm run build（不带 --pdf）也会沿用；内容改过的期暂时没有 PDF
 选项：
   --drafts     同时发布标有 draft: true 的草稿
   --out 目录   输出到指定目录（默认 dist）
+  --timings    列出各阶段的用时和缓存命中数，看慢在哪里
   --help       显示本说明`,
 };
 
@@ -60,7 +64,10 @@ function buildCommand(mode: Mode): Command {
   return {
     summary: { build: '检查并生成网站', check: '只检查，不生成', pdf: '生成网站，并把每期印成 PDF' }[mode],
     help: HELP[mode],
-    options: write ? { drafts: { type: 'boolean' }, out: { type: 'string' }, ...(mode === 'build' ? { pdf: { type: 'boolean' } } : {}) } : {},
+    options: {
+      ...(write ? { drafts: { type: 'boolean' }, out: { type: 'string' }, ...(mode === 'build' ? { pdf: { type: 'boolean' } } : {}) } : {}),
+      timings: { type: 'boolean' },
+    },
     async run({ values }, projectDir) {
       const print = mode === 'pdf' || values.pdf === true;
       const missing = print ? await missingForPdf() : undefined;
@@ -71,7 +78,8 @@ function buildCommand(mode: Mode): Command {
       const started = performance.now();
       const outDir = path.resolve(projectDir, typeof values.out === 'string' ? values.out : 'dist');
       const shownOut = `${path.relative(projectDir, outDir) || '.'}/`;
-      const project = new Project({ projectDir, drafts: values.drafts === true });
+      const timings = values.timings === true ? new Timings() : undefined;
+      const project = new Project({ projectDir, drafts: values.drafts === true, timings });
       const writer = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(`PDF ${done}/${total}\uFF1A${issue.year}年第${issue.number}期`);
       let result: RunResult;
@@ -83,6 +91,9 @@ function buildCommand(mode: Mode): Command {
         return EXIT.unavailable;
       }
       // Gaps in the archive are notes, for npm run check; the year pages show them to readers.
+      timings?.stop();
+      // Since Node's start: started is the time it took to load the program.
+      if (timings) console.log(timings.format({ startupMs: started, totalMs: performance.now() }));
       const report = formatReport(result.files, { notes: !write });
       if (report) console.error(report);
       if (!result.ok) {

@@ -26,6 +26,7 @@ import type { Site } from '../model/site.ts';
 import { isIssuePath, listContent, readText, SITE_FILE } from '../stages/load-content.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
 import type * as Stages from './stages.ts';
+import type { Timings } from './timings.ts';
 import type { BuildSummary, Writer } from './writer.ts';
 
 /** The stages' modules, loaded on first use (see stages.ts). */
@@ -45,6 +46,8 @@ export interface ProjectOptions {
    * other files (the dev server). Otherwise any error stops the run before it publishes.
    */
   keepLastGood?: boolean;
+  /** Told where each stage starts, for npm run build -- --timings. */
+  timings?: Timings;
 }
 
 export interface RunOptions {
@@ -121,6 +124,7 @@ export class Project {
     this.projectDir = options.projectDir;
     this.templatesDir = options.templatesDir ?? path.join(this.projectDir, 'templates');
     if (options.cacheDir !== false) this.cache = new Cache(options.cacheDir ?? path.join(this.projectDir, '.cache', 'build'));
+    options.timings?.countLookups(this.cache?.lookups);
   }
 
   /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
@@ -133,6 +137,7 @@ export class Project {
 
   /** Stage 1: reads content/, or only the changed files; resolves to the entries read anew. */
   private async read(changed?: readonly string[]): Promise<Entry[]> {
+    this.options.timings?.lap('read');
     if (changed === undefined) {
       const listed = await listContent(this.projectDir);
       this.siteFile = await readText(this.projectDir, SITE_FILE);
@@ -164,6 +169,7 @@ export class Project {
   private async parse(fresh: Entry[], { articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
     const { loadSite, parseIssue, renderArticles, resolveIssue, validateArchive } = await stages();
     // 2. Parse.
+    this.options.timings?.lap('parse');
     const full = this.site === undefined;
     if (full) {
       this.site = loadSite(this.siteFile);
@@ -171,6 +177,7 @@ export class Project {
     }
     for (const entry of fresh) entry.source = parseIssue(entry.file);
     // 4–5. Articles, from the cache when unchanged, and the issues resolved.
+    this.options.timings?.lap('articles');
     const site = this.site;
     if (articles && site) {
       const rendering = fresh.filter((e) => e.source);
@@ -182,6 +189,7 @@ export class Project {
     }
     for (const entry of fresh) entry.own = [...entry.file.messages];
     // 3. Check across the archive; its messages are made anew each time.
+    this.options.timings?.lap('check');
     const entries = [...this.entries.values()];
     for (const entry of entries) entry.file.messages = [...entry.own];
     const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
@@ -288,6 +296,7 @@ export class Project {
       pdfs: { published: [], printed: [] },
     };
     if (!site || (!this.options.keepLastGood && hasErrors(files))) return result;
+    this.options.timings?.lap('publish');
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
     const { findPdfs, indexSearch, planRender, printMissingPdfs, TemplateError } = await stages();
@@ -295,6 +304,7 @@ export class Project {
       // 6. PDFs: those printed already, and with --pdf those still missing.
       let found: Stages.FoundPdfs | undefined;
       if (pdfs !== 'none' && this.cache) {
+        this.options.timings?.lap('pdfs');
         const toolVersion = await currentToolVersion();
         found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await this.templatesKey(), toolVersion });
         if (pdfs === 'print') {
@@ -304,6 +314,7 @@ export class Project {
         result.pdfs.published = [...found.pdfs.keys()];
       }
       // 7. Pages: those the change reaches, or all; the others are kept as they are.
+      this.options.timings?.lap('pages');
       const plan: Stages.RenderPlan =
         incremental && !changed.some((p) => p.startsWith('templates/')) ? planRender(this.published, issues, new Set(changed)) : { removed: [] };
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
@@ -325,10 +336,12 @@ export class Project {
       result.full = !plan.only;
       // 8. Search index.
       if (search) {
+        this.options.timings?.lap('search');
         const toolVersion = await currentToolVersion();
         for (const [file, content] of await indexSearch(issues, { cache: this.cache, toolVersion })) await put(file, content);
       }
       // 9. Publish, with the stamp that lets the next build find the site up to date.
+      this.options.timings?.lap('publish');
       const pageCount = [...paths].filter((p) => p.endsWith('.html')).length;
       const stampOf = (k: string) => ({ key: k, summary: this.summaryOf(files, result, pageCount) });
       result.changed = (await writer?.commit(paths, key === undefined ? undefined : stampOf(key))) ?? [];
