@@ -197,8 +197,8 @@ describe('a folder of mixed files', () => {
     expect(stdout).toMatch(/^5\/5 /m);
     expect(stdout).toMatch(/已导入 \S*2019\/第3期\.docx → content\/2019\/03\.md[\s\S]*已导入 \S*2019\/第9期\.txt → content\/2019\/09\.md/);
     expect(stdout).toMatch(/已跳过 \S*第9期（副本）\.txt\uFF1A与 \S*第9期\.txt 内容完全相同/);
-    expect(stderr).toMatch(/第5期\.pdf: 错误：这个 PDF 没有文字层，是扫描的图片，需要先做文字识别（OCR）才能导入/);
-    expect(stderr).toMatch(/目录\.txt: 错误：这个文件像是目录/);
+    expect(stderr).toMatch(/第5期\.pdf:1:1: 错误：这个 PDF 没有文字层，是扫描的图片，需要先做文字识别（OCR）才能导入/);
+    expect(stderr).toMatch(/目录\.txt:1:1: 错误：这个文件像是目录/);
     expect(stdout).toContain('共 5 个文件：已导入 2 期，跳过 1 个，没有导入 2 个');
     const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
     expect(report).toContain('## 没有导入（2）');
@@ -241,7 +241,7 @@ describe('text import limits and encodings', () => {
     await writeFile(file, await Packer.toBuffer(doc));
     const { code, stderr } = await cli(dir, 'import', file);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/huge\.docx: 错误：文件中的文字有 \d+ MB，远超一期刊物的篇幅（上限 20 MB）/);
+    expect(stderr).toMatch(/huge\.docx:1:1: 错误：文件中的文字有 \d+ MB，远超一期刊物的篇幅（上限 20 MB）/);
     expect(await readdir(path.join(dir, 'content'))).toEqual(['site.yml']);
   });
 });
