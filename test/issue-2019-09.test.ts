@@ -26,7 +26,8 @@ let html = '';
 beforeAll(async () => {
   const result = await build({ projectDir: PROJECT_DIR, write: false });
   expect(result.ok).toBe(true);
-  html = String(result.output!.get('2019/09/index.html'));
+  // Without the <wbr> that mark where titles may break (test/reading.browser.test.ts checks those).
+  html = String(result.output!.get('2019/09/index.html')).replaceAll('<wbr>', '');
 });
 
 describe('2019 第9期', () => {
@@ -70,7 +71,7 @@ describe('2019 第9期', () => {
     expect(banji).toContain('<li>省委办公厅、省委组织部、省委宣传部\uFF0C省人民政府办公厅\uFF0C省监察委员会\uFF0C省高级人民法院\uFF0C省人民检察院</li>');
     expect(banji).toContain('责任编辑\uFF1A石\u3000韧\u3000吴静波');
     expect(banji).toContain('联系方式\uFF1A0731—85309270 hnrddt@163.com');
-    expect(banji).toContain('批准文号\uFF1A湘党简准字〔2000〕第28号');
+    expect(banji).toContain('批准文号\uFF1A<span class="nowrap">湘党简准字〔2000〕第28号</span>');
     expect(html.indexOf('class="banji"')).toBeGreaterThan(html.lastIndexOf('class="article"'));
   });
 

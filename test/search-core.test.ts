@@ -109,6 +109,18 @@ describe('the snippet of a hit', () => {
     expect(snippetHtml(trimmed, marks(trimmed.text, ['危桥'], true))).toBe('……积极安排协调相关部门重建<mark>危桥</mark>，推动对整个灌区<mark>危桥</mark>安全……');
   });
 
+  it('does not start inside a word that ICU cut into characters', () => {
+    const trimmed = trimExcerpt('区一座年久失修的人行桥存在安全隐患，积极安排协调相关部门重建<mark>危</mark><mark>桥</mark>，推动', content);
+    expect(trimmed.text.startsWith('区')).toBe(false);
+    expect(trimmed.before).toBe(true);
+  });
+
+  it('starts at the paragraph after a byline cut inside its words, with no ellipsis', () => {
+    const whole = '关于代表小组的报告 省人大常委会联工委调研组 为掌握全省人大代表参加代表小组活动的情况，现将有关情况报告如下。';
+    const trimmed = trimExcerpt('工委调研组 为掌握全省人大代表参加<mark>代</mark><mark>表</mark><mark>小</mark><mark>组</mark>活动的情况，现将有关', whole);
+    expect(trimmed).toEqual({ text: '为掌握全省人大代表参加代表小组活动的情况，', before: false, after: true });
+  });
+
   it('needs no ellipsis where the text starts or ends', () => {
     expect(trimExcerpt('现将有关情况报告如下。', '现将有关情况报告如下。')).toEqual({ text: '现将有关情况报告如下。', before: false, after: false });
   });

@@ -30,19 +30,35 @@ function escapeHtml(text) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Offsets from 0 to length at which a word starts, for a text standing at `at` in whole. */
+const singleHan = (segment) => segment !== undefined && [...segment].length === 1 && /\p{Script=Han}/u.test(segment);
+
+/**
+ * Offsets from 0 to length at which a word starts, for a text standing at `at` in whole. ICU cuts
+ * words it does not know into single characters (灌/区): a start beside one is not trusted, as in
+ * src/format/word-breaks.ts.
+ */
 function wordStarts(whole, at, length) {
-  return [...segmenter.segment(whole)].map(({ index }) => index - at).filter((offset) => offset >= 0 && offset <= length);
+  const segments = [...segmenter.segment(whole)];
+  return segments
+    .filter(({ segment }, i) => !singleHan(segment) && !singleHan(segments[i - 1]?.segment))
+    .map(({ index }) => index - at)
+    .filter((offset) => offset >= 0 && offset <= length);
 }
 
-/** Offsets just after the clause-ending punctuation in text. */
+/** Where a clause or a block may start in text: after clause-ending punctuation, or after the space between blocks. */
+function clauseStarts(text) {
+  return [...text.matchAll(/[，。；：、！？\s]/gu)].map((match) => match.index + 1);
+}
+
+/** Where a clause or a block may end in text: after clause-ending punctuation, or before the space between blocks. */
 function clauseEnds(text) {
-  return [...text.matchAll(new RegExp(CLAUSE_END.source, 'gu'))].map((match) => match.index + match[0].length);
+  return [...text.matchAll(/[，。；：、！？]|\s/gu)].map((match) => match.index + (/\s/u.test(match[0]) ? 0 : 1));
 }
 
 /**
- * The excerpt, trimmed where it was cut inside a sentence: after punctuation near its start, or
- * else at its first whole word; at punctuation near its end, or else after its last whole word.
+ * The excerpt, trimmed where it was cut inside a sentence: after punctuation or a block's end near
+ * its start, or else at its first whole word; at punctuation or a block's end near its end, or else
+ * after its last whole word. Where it then starts or ends a sentence or a block, no ellipsis.
  * @param {string} excerptHtml Pagefind's excerpt
  * @param {string} content the whole text of the hit, to know where the excerpt was cut
  * @returns {{ text: string, before: boolean, after: boolean }} the text, and whether it is cut inside a sentence before and after
@@ -58,15 +74,15 @@ export function trimExcerpt(excerptHtml, content) {
   const from = Math.max(0, found - REACH);
   const starts = found < 0 ? wordStarts(text, 0, text.length) : wordStarts(whole.slice(from, found + text.length + REACH), found - from, text.length);
   const near = (offset, edge) => Math.abs(offset - edge) <= REACH;
-  const start = startsWhole ? 0 : clauseEnds(text).find((o) => near(o, 0)) ?? starts.find((o) => near(o, 0)) ?? 0;
+  const start = startsWhole ? 0 : clauseStarts(text).find((o) => near(o, 0)) ?? starts.find((o) => near(o, 0)) ?? 0;
   const later = (o) => o > start && near(o, text.length);
   const end = endsWhole ? text.length : clauseEnds(text).filter(later).at(-1) ?? starts.filter(later).at(-1) ?? text.length;
   const trimmed = text.slice(start, end).trim();
   return {
     // Blocks (a heading, the byline) are joined by a space in the index: an ideographic space between Chinese.
     text: trimmed.replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '\u3000'),
-    before: !startsWhole && !SENTENCE_END.test(text[start - 1] ?? ''),
-    after: !endsWhole && !SENTENCE_END.test(trimmed.at(-1) ?? ''),
+    before: !startsWhole && !/[。！？\s]/u.test(text[start - 1] ?? ''),
+    after: !endsWhole && !SENTENCE_END.test(trimmed.at(-1) ?? '') && !/\s/u.test(text[end] ?? ''),
   };
 }
 
