@@ -139,8 +139,7 @@ describe('Word documents through LibreOffice', () => {
     docxIssues = await issuesOf(dir);
   }, 120_000);
 
-  // Known failure after merging the shared grammar: the PDF's article text differs from the .docx's; see the closing note.
-  it.skip('a PDF LibreOffice printed from the .docx gives the same issue as the .docx', async () => {
+  it('a PDF LibreOffice printed from the .docx gives the same issue as the .docx', async () => {
     const out = await scratch();
     const pdf = await soffice(path.join(word, 'issue.docx'), 'pdf', out);
     const dir = await emptyProject();
