@@ -48,7 +48,7 @@ interface Read {
 type Source = Read | { problem: string };
 
 /** More text than this is no issue of a bulletin (an issue is some 10 to 50 KB); nothing is written. */
-export const MAX_TEXT = 20 * 1024 * 1024;
+const MAX_TEXT = 20 * 1024 * 1024;
 
 const OCR_ADVICE = '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入';
 
