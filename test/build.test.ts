@@ -17,7 +17,7 @@ describe('build', () => {
     const result = await build({ projectDir: PROJECT_DIR, write: false });
     expect(result.ok).toBe(true);
     const pages = [...result.output!.keys()].filter((p) => p.endsWith('.html')).sort();
-    expect(pages).toEqual(['2018/12/index.html', '2018/index.html', '2019/08/index.html', '2019/09/index.html', '2019/10/index.html', '2019/index.html', '404.html', 'index.html', 'search/index.html']);
+    expect(pages).toEqual(['2018/12/index.html', '2018/index.html', '2019/08/index.html', '2019/09/index.html', '2019/10/index.html', '2019/index.html', '404.html', 'archive/index.html', 'index.html', 'search/index.html']);
     for (const page of pages) expect(String(result.output!.get(page))).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
   });
 
@@ -92,7 +92,7 @@ describe('the command line', () => {
     const dir = await copyProject();
     const { code, stdout } = await cli(dir, 'build');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/已生成网站\uFF1A4 期\uFF0C9 个页面\uFF0C用时 [\d.]+ 秒/);
+    expect(stdout).toMatch(/已生成网站\uFF1A4 期\uFF0C10 个页面\uFF0C用时 [\d.]+ 秒/);
     expect(await readFile(path.join(dir, 'dist', '2019', '09', 'index.html'), 'utf8')).toContain('第9期');
   });
 

@@ -232,6 +232,20 @@ describe('text import limits and encodings', () => {
     expect(stdout).toContain('→ content/2019/09.md');
   });
 
+  it('refuses a .docx whose zip says its text unpacks to hundreds of MB, before unpacking it', async () => {
+    const dir = await emptyProject();
+    const bytes = await makeWordIssue();
+    // The zip directory's entry of word/document.xml (its name stands 46 bytes in): say 300 MB unpacked.
+    const entry = bytes.lastIndexOf(Buffer.from('word/document.xml')) - 46;
+    expect(bytes.readUInt32LE(entry)).toBe(0x02014b50);
+    bytes.writeUInt32LE(300 * 1024 * 1024, entry + 24);
+    await writeFile(path.join(dir, 'bomb.docx'), bytes);
+    const { code, stderr } = await cli(dir, 'import', path.join(dir, 'bomb.docx'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('bomb.docx: 错误：文件中的文字有 300 MB，远超一期刊物的篇幅');
+    expect(await readdir(path.join(dir, 'content'))).toEqual(['site.yml']);
+  });
+
   it('refuses a .docx whose text runs past 20 MB, and writes nothing', async () => {
     const dir = await emptyProject();
     const { Document, Packer, Paragraph } = await import('docx');

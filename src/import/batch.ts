@@ -98,9 +98,9 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
     }
   }
 
-  const results = unique.length === 0 ? [] : await importInWorkers(unique, site, {
-    finished: (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)),
-  });
+  const results = unique.length === 0
+    ? []
+    : await importInWorkers(unique, site, (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)));
   const placed: ImportedFile[] = [];
   const targets = new Map<string, string>();
   for (const [i, result] of results.entries()) {

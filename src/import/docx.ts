@@ -125,3 +125,28 @@ export async function docxToBlocks(bytes: Buffer): Promise<WordDocument> {
   );
   return htmlToBlocks(result.value);
 }
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+
+/**
+ * The size word/document.xml says it has unpacked, from the .docx's zip directory, read before
+ * mammoth unpacks it: a document that would expand to hundreds of MB is refused first. Undefined
+ * when the directory cannot be read (mammoth then says whether the file is a .docx at all).
+ */
+export function documentXmlSize(bytes: Buffer): number | undefined {
+  const from = Math.max(0, bytes.length - 65_557);
+  for (let end = bytes.length - 22; end >= from; end--) {
+    if (bytes.readUInt32LE(end) !== END_OF_DIRECTORY) continue;
+    const entries = bytes.readUInt16LE(end + 10);
+    let at = bytes.readUInt32LE(end + 16);
+    for (let i = 0; i < entries && at + 46 <= bytes.length && bytes.readUInt32LE(at) === DIRECTORY_ENTRY; i++) {
+      const nameLength = bytes.readUInt16LE(at + 28);
+      const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+      if (name === 'word/document.xml') return bytes.readUInt32LE(at + 24);
+      at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    }
+    return undefined;
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { binaryKind, decodeText, hasTextBom, type TextEncodingName } from '../st
 import { issueFileName } from '../stages/resolve-issue.ts';
 import type { Block } from './blocks.ts';
 import { looksLikeContents } from './contents.ts';
-import { docxToBlocks } from './docx.ts';
+import { documentXmlSize, docxToBlocks } from './docx.ts';
 import { convertToDocx } from './office.ts';
 import { pdfToBlocks } from './pdf/pdf.ts';
 import { recogniseIssue, type ImportedIssue } from './recognise.ts';
@@ -48,13 +48,21 @@ interface Read {
 type Source = Read | { problem: string };
 
 /** More text than this is no issue of a bulletin (an issue is some 10 to 50 KB); nothing is written. */
-export const MAX_TEXT = 20 * 1024 * 1024;
+const MAX_TEXT = 20 * 1024 * 1024;
 
 const OCR_ADVICE = '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入';
 
 const SAVE_AS_DOCX = '请在 Word 中打开它，点“另存为”，保存类型选“Word 文档（*.docx）”，再导入新存的文件';
 
+/** Word's XML holds a few times as many bytes as the text in it. */
+const MAX_DOCUMENT_XML = 10 * MAX_TEXT;
+
+const tooLong = (megabytes: number) =>
+  `文件中的文字有 ${megabytes} MB，远超一期刊物的篇幅（上限 ${MAX_TEXT / 1024 / 1024} MB）\uFF1A请检查是不是选错了文件，或把其中的各期分开保存后再导入`;
+
 async function readWord(bytes: Buffer): Promise<Source> {
+  const xml = documentXmlSize(bytes) ?? 0;
+  if (xml > MAX_DOCUMENT_XML) return { problem: tooLong(Math.round(xml / 1024 / 1024)) };
   try {
     const word = await docxToBlocks(bytes);
     return { blocks: word.blocks, unit: '段', images: word.images };
@@ -113,7 +121,7 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
   if (source.blocks.length === 0) return fail('文件是空的，没有可导入的内容\uFF1A请检查是不是选错了文件');
   const size = source.blocks.reduce((n, b) => n + b.markdown.length, 0);
   if (size > MAX_TEXT) {
-    return fail(`文件中的文字有 ${Math.round(size / 1024 / 1024)} MB，远超一期刊物的篇幅（上限 ${MAX_TEXT / 1024 / 1024} MB）\uFF1A请检查是不是选错了文件，或把其中的各期分开保存后再导入`);
+    return fail(tooLong(Math.round(size / 1024 / 1024)));
   }
   if (looksLikeContents(source.blocks)) {
     return fail('这个文件像是目录（大多数行以页码结尾），不是一期刊物\uFF1A目录不用导入；如果它确实是一期，请对照原件核对');

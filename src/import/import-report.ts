@@ -45,7 +45,7 @@ function entries(files: readonly VFile[], which: (m: VFileMessage) => boolean): 
 const notImported = (m: VFileMessage) => m.fatal === true && m.ruleId === 'import';
 const toCheck = (m: VFileMessage) => !notImported(m);
 
-export function counts(report: BatchReport) {
+function counts(report: BatchReport) {
   return {
     imported: report.imported.length,
     skipped: report.skipped.length,

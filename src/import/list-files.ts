@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
+const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
 
 export interface Listed {
   files: string[];

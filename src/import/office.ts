@@ -12,9 +12,9 @@ import { threadId } from 'node:worker_threads';
 export type Converted = { ok: true; docx: Buffer } | { ok: false; reason: string };
 
 /** LibreOffice's program, which SOFFICE_PATH may name (as CHROMIUM_PATH names Chromium). */
-export const sofficePath = () => process.env.SOFFICE_PATH ?? 'soffice';
+const sofficePath = () => process.env.SOFFICE_PATH ?? 'soffice';
 
-export const INSTALL_LIBREOFFICE = 'sudo apt-get install libreoffice-writer-nogui';
+const INSTALL_LIBREOFFICE = 'sudo apt-get install libreoffice-writer-nogui';
 
 /** A document LibreOffice takes longer than this over is given up (a damaged file may hang it). */
 const TIMEOUT_MS = 120_000;

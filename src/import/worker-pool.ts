@@ -31,40 +31,44 @@ function startWorker(site: Site): Worker {
   return new Worker(code, { eval: true, workerData: { site } });
 }
 
-/**
- * Imports every file, told of each as it starts (started) and as it is done (finished);
- * resolves to the results in the order of the files.
- */
+/** Imports every file, told of each as it is done; resolves to the results in the order of the files. */
 export async function importInWorkers(
   files: readonly string[],
   site: Site,
-  events: { started?: (file: string) => void; finished?: (file: string, done: number) => void } = {},
+  finished?: (file: string, done: number) => void,
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array(files.length);
   const queue: Job[] = files.map((file, index) => ({ index, file }));
   let done = 0;
   const count = Math.min(MAX_WORKERS, availableParallelism(), files.length);
-  const work = () =>
-    new Promise<void>((resolve, reject) => {
+  const finish = (index: number, result: ImportResult) => {
+    results[index] = result;
+    done++;
+    finished?.(files[index]!, done);
+  };
+  // A worker that dies (out of memory on a monstrous file) fails its file only: another takes over the queue.
+  const work = (): Promise<void> =>
+    new Promise<void>((resolve) => {
       const worker = startWorker(site);
+      let current: Job | undefined;
       const next = () => {
-        const job = queue.shift();
-        if (!job) {
-          worker.postMessage('close');
-          return;
-        }
-        events.started?.(job.file);
-        worker.postMessage(job);
+        current = queue.shift();
+        if (!current) return worker.postMessage('close');
+        worker.postMessage(current);
       };
       worker.on('message', ({ index, result }: Done) => {
-        results[index] = result;
-        done++;
-        events.finished?.(files[index]!, done);
+        finish(index, result);
         next();
       });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
       worker.once('online', next);
+      worker.on('error', (error) => {
+        if (current) finish(current.index, { ok: false, reason: `读取这个文件时程序出错（${error.message}）\uFF1A这是程序的问题，请把这个文件发给维护人员` });
+        current = undefined;
+      });
+      worker.on('exit', () => {
+        if (current) finish(current.index, { ok: false, reason: '读取这个文件时程序意外退出\uFF1A这是程序的问题，请把这个文件发给维护人员' });
+        resolve(queue.length > 0 ? work() : undefined);
+      });
     });
   await Promise.all(Array.from({ length: count }, work));
   return results;

@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 
 const PAGE_NUMBER = /^(?:[-—–－―]*\d{1,3}[-—–－―]*|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
 
-export const isPageNumber = (text: string) => PAGE_NUMBER.test(compact(text));
+const isPageNumber = (text: string) => PAGE_NUMBER.test(compact(text));
 
 /** A running head's text with its numbers left out: "联络动态 第 9 期" on every page is one head. */
 const headKey = (line: Line) => compact(line.text).replace(/\d+/g, '#');

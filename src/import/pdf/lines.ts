@@ -39,7 +39,7 @@ const RADICALS = new Map([...RADICAL_FORMS.matchAll(/(.)(.)/gu)].map(([, form, c
  * ideographs for the same-looking unified ideographs (a font's glyph for 人 often maps to ⼈,
  * the one for 民 to ⺠), the horizontal bar (―) for the dash (—), and no-break spaces for spaces.
  */
-export function normaliseCharacters(text: string): string {
+function normaliseCharacters(text: string): string {
   return text
     .replace(/[\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize('NFKC'))
     .replace(/[\u2e80-\u2eff]/g, (c) => RADICALS.get(c) ?? c)

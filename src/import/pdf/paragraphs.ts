@@ -1,8 +1,8 @@
 // Printed lines → the blocks they were set from. A line goes on into the next when it reaches the
 // column's right edge and the next one starts where its paragraph's lines start (a wrapped line,
 // also across a page end); an indented line opens a paragraph, as does one after a wider gap.
-// Lines larger than the text are titles (one title over several lines is one block); runs of
-// lines split into cells are tables; lines opening with a bullet are a list. The 送 line of the
+// Lines larger than the text are titles (one title over several lines is one block); lines whose
+// cells line up are a table; lines opening with a bullet are a list. The 送 line of the
 // 版记 hangs: its recipient groups start under the first one, one group a line unless it wraps.
 import { escapeLineStart, escapeMarkdownText, paragraphBlock, type Block } from '../blocks.ts';
 import { dominantSize, type Cell, type Line } from './lines.ts';
@@ -30,8 +30,6 @@ interface Column {
   pitch: number;
 }
 
-const round = (n: number) => Math.round(n);
-
 /** The leftmost place where at least two lines start (one line further out may be a stray). */
 function leftEdge(values: number[]): number {
   const counts = new Map<number, number>();
@@ -46,7 +44,7 @@ function median(values: number[]): number | undefined {
 }
 
 /** Where the text column is, from the lines set in the text's size. */
-export function measureColumn(lines: readonly Line[]): Column {
+function measureColumn(lines: readonly Line[]): Column {
   const size = dominantSize(lines.map((l) => ({ text: l.text, size: l.size })));
   const text = lines.filter((l) => Math.abs(l.size - size) < 0.5);
   const steps = text.slice(1).flatMap((l, i) => {
@@ -55,7 +53,7 @@ export function measureColumn(lines: readonly Line[]): Column {
   });
   return {
     size,
-    left: leftEdge(text.map((l) => round(l.left))),
+    left: leftEdge(text.map((l) => Math.round(l.left))),
     right: Math.max(...text.map((l) => l.right)),
     pitch: median(steps) ?? 1.5 * size,
   };
@@ -90,7 +88,7 @@ function tableAt(runs: readonly Run[], i: number): { rows: Line[]; split: Split 
 
 
 /** Set in the middle of the column: clearly in from the left, about as far in as from the right. */
-export function isCentred(line: Line, column: Column): boolean {
+function isCentred(line: Line, column: Column): boolean {
   const inLeft = line.left - column.left;
   const inRight = column.right - line.right;
   return inLeft > 2.5 * line.size && Math.abs(inLeft - inRight) <= 1.5 * line.size;
