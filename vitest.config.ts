@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Limits that only catch a hang: on a 2-core machine shared with other work, printing eight
+    // PDFs in one test has taken a minute.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    // One Chromium and the built sites that test files only read, made once per run (test/shared.ts).
+    globalSetup: ['test/shared-setup.ts'],
+    // vitest's default is one worker fewer than the cores: a single one on 2 cores. The browser
+    // and PDF tests spend much of their time waiting on Chromium and poppler, so run three files at once.
+    maxWorkers: 3,
+    reporters: ['./test/slowest-reporter.ts', 'default'],
   },
 });

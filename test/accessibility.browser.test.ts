@@ -2,16 +2,11 @@
 // issue (also with the words of a search highlighted) and search pages (no serious or critical violation, the red masthead's contrast
 // included), the search used by keyboard alone, and no page breaking the policy.
 import { createRequire } from 'node:module';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from './build.ts';
-import { launchBrowser } from './browser.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
-import { PROJECT_DIR } from './site.ts';
+import { sampleSite, sharedBrowser } from './shared.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=%E5%8D%B1%E6%A1%A5#article-1-s2', 'search/?q=%E5%8D%B1%E6%A1%A5', '404.html'];
@@ -20,10 +15,8 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-a11y-')), 'dist');
-  expect((await build({ projectDir: PROJECT_DIR, outDir, write: true })).ok).toBe(true);
-  server = await serveDirectory(outDir, '/', { 'content-security-policy': CONTENT_SECURITY_POLICY });
-  browser = await launchBrowser();
+  server = await serveDirectory(await sampleSite(), '/', { 'content-security-policy': CONTENT_SECURITY_POLICY });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
 // Files as real editors' machines save them: read as meant where the intent is certain (a BOM,
 // CRLF, UTF-16 with its BOM), otherwise refused with a Chinese message at the file that says what
 // to do, never a stack trace, and the published dist/ left exactly as it was.
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 import { readTree } from './site.ts';
@@ -12,10 +13,17 @@ import { makeWordIssue } from './word.ts';
 
 const ISSUE = path.join('content', '2019', '10.md');
 
-/** A built copy of the project, and the 2019 第10期 file's text. */
+/** A copy of the project, built once by the command line; each test changes a copy of it. */
+let built: string;
+beforeAll(async () => {
+  built = await copyProject();
+  expect((await cli(built, 'build')).code).toBe(0);
+});
+
+/** A copy of the built project (its dist/ and build cache too), and the 2019 第10期 file's text. */
 async function builtProject(): Promise<{ dir: string; text: string }> {
-  const dir = await copyProject();
-  expect((await cli(dir, 'build')).code).toBe(0);
+  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-bad-'));
+  await cp(built, dir, { recursive: true });
   return { dir, text: await readFile(path.join(dir, ISSUE), 'utf8') };
 }
 

@@ -1,14 +1,14 @@
 // npm run dev: a save on disk leads to a reload message for the pages it changes and to the
 // new page content; a content error is sent to the browser with its file and line, the server
 // goes on serving the last good page, and the error goes away when fixed.
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDevSession, type DevSession } from '../src/dev/dev-session.ts';
 import { cli, copyProject } from './cli.ts';
-import { PROJECT_DIR } from './site.ts';
+import { PROJECT_DIR, save } from './site.ts';
 
 interface ServerEvent {
   event: string;
@@ -59,7 +59,7 @@ const page = async (urlPath: string) => {
 };
 const edit = async (file: string, change: (text: string) => string) => {
   const target = path.join(dir, 'content', file);
-  await writeFile(target, change(await readFile(target, 'utf8')));
+  await save(target, change(await readFile(target, 'utf8')));
 };
 
 describe('npm run dev', () => {
@@ -118,9 +118,8 @@ describe('npm run dev', () => {
 
   it('takes in a new year\u2019s first issue and a deleted issue', async () => {
     const next = (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('issue: 10', 'issue: 1').replace('total: 584', 'total: 585').replace('date: 2019-05-27', 'date: 2020-01-06');
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'content', '2020'));
-    await writeFile(path.join(dir, 'content', '2020', '01.md'), next);
+    await save(path.join(dir, 'content', '2020', '01.md'), next);
     expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
     expect((await page('2020/01/')).status).toBe(200);
     expect((await page('')).text).toContain('href="./2020/"');
@@ -135,11 +134,11 @@ describe('npm run dev', () => {
   it('re-renders every page when a template changes, and shows a template error', async () => {
     const template = path.join(dir, 'templates', 'partials', 'banji.njk');
     const original = await readFile(template, 'utf8');
-    await writeFile(template, `${original}<p class="dev-test">模板已改</p>\n`);
+    await save(template, `${original}<p class="dev-test">模板已改</p>\n`);
     expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
     expect((await page('2018/12/')).text).toContain('模板已改');
 
-    await writeFile(template, `${original}{% if %}\n`);
+    await save(template, `${original}{% if %}\n`);
     const { data } = await events.next('problems');
     expect((data as { file: string }[])[0]!.file).toBe('templates/partials/banji.njk');
     expect((await page('2018/12/')).text).toContain('模板已改');
@@ -161,7 +160,7 @@ describe('npm run dev with a broken site.yml', () => {
       expect(res.status).toBe(503);
       expect(await res.text()).toContain('网站还没有生成');
 
-      await writeFile(siteYml, good);
+      await save(siteYml, good);
       expect((await stream.next('problems')).data).toEqual([]);
       expect((await stream.next('reload')).data).toEqual({ pages: ['*'] });
       expect((await fetch(new URL('/lldt/2019/09/', broken.url))).status).toBe(200);

@@ -9,10 +9,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type TestResult as BuildResult } from './build.ts';
 import { cliWithEnv } from './cli.ts';
-import { CHROMIUM, hasChromium, launchBrowser } from './browser.ts';
+import { CHROMIUM, hasChromium } from './browser.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';
 import { PDF_CREATOR } from '../src/pdf/pdf-metadata.ts';
+import { sharedBrowser } from './shared.ts';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
 const run = promisify(execFile);
@@ -49,7 +50,7 @@ beforeAll(async () => {
   expect(first.ok).toBe(true);
   await mkdir(OUTPUT_DIR, { recursive: true });
   await savePng(pdfOf(ISSUE_9), 1, path.join(OUTPUT_DIR, '2019-09-page-1'));
-}, 180_000);
+});
 
 afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -160,7 +161,7 @@ describe('npm run pdf', () => {
     // The text of 2019 第9期 cut to its first paragraph and n more lines, for a page's worth of n:
     // the 版记 fits under the text, or goes to the foot of the next page when it does not.
     const server = await serveDirectory(path.join(project, 'dist'));
-    const browser = await launchBrowser();
+    const browser = await sharedBrowser();
     const scratch = await mkdtemp(path.join(tmpdir(), 'lldt-banji-'));
     try {
       const page = await browser.newPage();
@@ -194,7 +195,7 @@ describe('npm run pdf', () => {
     // Headings, each followed by a paragraph of two lines: three lines a group, so that page by
     // page (22 lines) a heading comes to every line of the page, the last one included.
     const server = await serveDirectory(path.join(project, 'dist'));
-    const browser = await launchBrowser();
+    const browser = await sharedBrowser();
     const scratch = await mkdtemp(path.join(tmpdir(), 'lldt-headings-'));
     try {
       const page = await browser.newPage();

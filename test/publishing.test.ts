@@ -4,12 +4,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
-import { launchBrowser } from './browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,10 +7,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
-import { hasChromium, launchBrowser, CHROMIUM } from './browser.ts';
+import { hasChromium, CHROMIUM } from './browser.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
-import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
-import { generateCorpus, writeCorpus } from '../bench/corpus.ts';
+import { archiveSite, sampleSite, sharedBrowser } from './shared.ts';
+import { archiveCorpus, makeSite, TEMPLATES_DIR } from './site.ts';
 
 let browser: Browser;
 let site: StaticServer;
@@ -28,17 +28,14 @@ async function buildInto(projectDir: string): Promise<string> {
 
 beforeAll(async () => {
   expect(hasChromium(), `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`).toBe(true);
-  const projectSite = await buildInto(PROJECT_DIR);
+  const projectSite = await sampleSite();
   site = await serveDirectory(projectSite);
   subPath = await serveDirectory(projectSite, '/lldt/');
   ranking = await serveDirectory(await buildInto(await makeSite('search-ranking')));
-  // 250 issues: the index in three parts (总第1–100, 101–200, 201–250), merged in the browser.
-  const corpus = await generateCorpus(250);
-  const archiveDir = await mkdtemp(path.join(tmpdir(), 'lldt-archive-'));
-  await writeCorpus(archiveDir, corpus);
-  archive = await serveDirectory(await buildInto(archiveDir));
-  archiveTexts = new Map(corpus.flatMap((issue) => issue.articles.map((a) => [a.anchor, a.text] as const)));
-  browser = await launchBrowser();
+  // The archive's index is in three parts, merged in the browser.
+  archive = await serveDirectory(await archiveSite());
+  archiveTexts = new Map((await archiveCorpus()).flatMap((issue) => issue.articles.map((a) => [a.anchor, a.text] as const)));
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

@@ -1,9 +1,11 @@
 // Fixture sites for tests: the base site of test/fixtures/base, with a fixture's files laid over it,
 // in a temporary folder so that tests never touch the project's own content/ or dist/.
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCorpus } from '../bench/corpus.ts';
+import type { SiteOutput } from '../src/model/output.ts';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
@@ -29,4 +31,27 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
     tree.set(path.relative(dir, file), (await readFile(file)).toString('base64'));
   }
   return new Map([...tree.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The generated archive several tests read (built once per run, see shared.ts): 300 issues, so
+ * that the search index comes in three parts (总第1–100, 101–200, 201–300). */
+export const archiveCorpus = () => generateCorpus(300);
+
+/** A site written to disk, as the build holds it in memory. */
+export async function readSite(dir: string): Promise<SiteOutput> {
+  const output: SiteOutput = new Map();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) output.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return output;
+}
+
+/**
+ * Saves a file as most editors do: a new file renamed over the old one. The dev server's watcher
+ * then never reads it half written, as it can when a file is written in place under load.
+ */
+export async function save(file: string, text: string): Promise<void> {
+  const scratch = path.join(path.dirname(file), `.${path.basename(file)}.saving`);
+  await writeFile(scratch, text);
+  await rename(scratch, file);
 }

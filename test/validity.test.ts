@@ -1,16 +1,12 @@
 // What the build writes goes straight onto a web server: every page valid HTML
 // (html-validate, recommended preset), and no broken internal link, anchor or asset,
-// on the sample site and on a generated archive of hundreds of issues.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// on the sample site and on a generated archive of hundreds of issues (both as written to disk).
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, writeCorpus } from '../bench/corpus.ts';
-import { build } from './build.ts';
 import { findBrokenLinks } from './links.ts';
 import type { SiteOutput } from '../src/model/output.ts';
-import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { archiveSite, sampleSite } from './shared.ts';
+import { readSite } from './site.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
@@ -26,28 +22,20 @@ async function htmlErrors(output: SiteOutput): Promise<string[]> {
   return errors;
 }
 
-async function generatedSite(issues: number): Promise<SiteOutput> {
-  const projectDir = await mkdtemp(path.join(tmpdir(), 'lldt-valid-'));
-  await writeCorpus(projectDir, await generateCorpus(issues));
-  const result = await build({ projectDir, templatesDir: TEMPLATES_DIR, write: false });
-  expect(result.ok).toBe(true);
-  return result.output!;
-}
-
 describe('the sample site', async () => {
-  const result = await build({ projectDir: PROJECT_DIR, write: false });
+  const output = await readSite(await sampleSite());
 
   it('passes html-validate with no error', async () => {
-    expect(await htmlErrors(result.output!)).toEqual([]);
+    expect(await htmlErrors(output)).toEqual([]);
   });
 
   it('has no broken internal link, anchor or asset', () => {
-    expect(findBrokenLinks(result.output!, '/lldt/')).toEqual([]);
+    expect(findBrokenLinks(output, '/lldt/')).toEqual([]);
   });
 });
 
 describe('a generated archive of 300 issues', async () => {
-  const output = await generatedSite(300);
+  const output = await readSite(await archiveSite());
 
   it('passes html-validate with no error', async () => {
     expect([...output.keys()].filter((f) => f.endsWith('.html')).length).toBeGreaterThan(300);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 
 /** Debian's chromium package; CHROMIUM_PATH names another. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,22 +17,25 @@ const INSTALL = '请先安装浏览器和中文字体：sudo apt-get install chr
 /** Chromium is there but would not start; the message, in Chinese, says what to do. */
 export class ChromiumUnavailable extends Error {}
 
+/** How Chromium is started, here and for the tests' shared browser: headless, calling no one. */
+export const LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+} satisfies LaunchOptions;
+
 /** Loaded only when a browser is wanted: the normal build never loads playwright-core. */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  }).catch((error: Error) => {
+  return chromium.launch(LAUNCH_OPTIONS).catch((error: Error) => {
     const reason = error.message.split('\n')[0];
     throw new ChromiumUnavailable(`无法启动 Chromium 浏览器\uFF08${CHROMIUM}\uFF09\uFF1A${reason}\n${INSTALL}`);
   });
