@@ -1,26 +1,31 @@
-// Build speed at archive scale (issue 6): our builder against Eleventy 3 and Hugo on generated
-// corpora of 1000 and 5000 issues (bench/corpus.ts), every run in a process of its own, the tools
-// alternating run by run; medians, ratios ours / theirs, peak memory; Pagefind's own CLI against
-// our indexSearch(); npm run dev's save-to-reload. Writes the tables into bench/README.md.
+// Build speed at archive scale (issue 14): our builder, run as a user runs it (node lib/cli.js
+// build, compiled first, a fresh process each run), against what a user would pick instead:
+// Eleventy 3 rendering the same pages (bench/eleventy/), then Pagefind's CLI indexing them.
+// Generated corpora of 1000 and 5000 issues (bench/corpus.ts); the tools alternate run by run;
+// medians; ratios ours / peer beside the targets of the issue; peak memory of all the processes
+// of a run; the search downloads of a reader; the sample site from a fresh shell. Prints one
+// table and writes it into bench/README.md.
 // Usage: npm run bench [-- --issues 1000,5000] [--runs 3] [--quick] [--no-readme]
-//                      [--build-options '{"cache":true}']   (passed to build() in every run of ours)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import ts from 'typescript';
 import type { ChildOptions, ChildResult } from './child.ts';
 import { generateCorpus, type CorpusIssue } from './corpus.ts';
+import { DOWNLOAD_QUERIES, searchDownloads, type Downloaded } from './search-downloads.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
-const ELEVENTY_DIR = path.join(CACHE, 'eleventy');
-const ELEVENTY_CLI = path.join(ELEVENTY_DIR, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const CLI = path.join(ROOT, 'lib', 'cli.js');
+const CHILD = path.join(CACHE, 'child.mjs');
+const ELEVENTY_CLI = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const ELEVENTY_CONFIG = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js');
+// What an npm script runs for `pagefind`: the package's Node wrapper, which starts its binary.
 const PAGEFIND_CLI = path.join(ROOT, 'node_modules', '.bin', 'pagefind');
 const TIME = '/usr/bin/time';
-/** What a cold run of ours deletes in the project first: the build's caches (PDFs today, the lead's build cache next). */
-const OUR_CACHES = ['.cache'];
 
 const { values } = parseArgs({
   options: {
@@ -28,13 +33,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
-    'build-options': { type: 'string', default: '{}' },
   },
 });
 const counts = (values.quick ? '1000' : values.issues).split(',').map(Number).sort((a, b) => a - b);
 const runs = values.quick ? 1 : Number(values.runs);
-const buildOptions = JSON.parse(values['build-options']) as ChildOptions['buildOptions'];
-const detailedCount = counts[0]!;
+/** The sample site's runs are short and noisy: at least five of each. */
+const sampleRuns = Math.max(5, runs);
+const first = counts[0]!;
+const last = counts.at(-1)!;
 
 // ---------------------------------------------------------------- measuring one run
 
@@ -42,7 +48,8 @@ interface Sample {
   seconds: number;
   /** Peak resident memory of the run's processes together, sampled, or of its largest one (time -v), whichever is more. */
   peakMB: number;
-  child?: ChildResult;
+  /** The stages' seconds, from --timings, by label. */
+  stages?: Map<string, number>;
 }
 
 /** Resident memory of a process and all its descendants, from /proc. */
@@ -68,27 +75,41 @@ async function treeRss(root: number): Promise<number> {
   return total;
 }
 
-/** Runs a command to its end: wall-clock seconds and peak memory. Fails with its output if it fails. */
-async function timed(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Sample> {
+/** Runs a command to its end: wall-clock seconds, peak memory and its standard output. Fails with its output if it fails. */
+async function timed(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Sample & { stdout: string }> {
   const rssFile = path.join(CACHE, 'maxrss.txt');
   const useTime = existsSync(TIME);
   const [file, argv] = useTime ? [TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const started = performance.now();
   const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(-8000)));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   let peak = 0;
   const sampler = setInterval(() => void treeRss(child.pid!).then((bytes) => (peak = Math.max(peak, bytes))), 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed (${code}):\n${output}`);
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed (${code}):\n${stdout}\n${stderr}`);
   const largest = useTime ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1)) * 1024 : 0;
-  return { seconds, peakMB: Math.max(peak, largest) / 2 ** 20 };
+  return { seconds, peakMB: Math.max(peak, largest) / 2 ** 20, stdout };
 }
 
-// ---------------------------------------------------------------- the projects and the tools
+/** Processes run one after another: their times add up, the peak is the largest. */
+function inSequence(...samples: Sample[]): Sample {
+  return { seconds: samples.reduce((n, s) => n + s.seconds, 0), peakMB: Math.max(...samples.map((s) => s.peakMB)) };
+}
+
+/** The rows of `--timings`: "  1.23 秒      998/1000  4 正文排版". */
+function stagesOf(stdout: string): Map<string, number> {
+  const stages = new Map<string, number>();
+  for (const [, seconds, label] of stdout.matchAll(/^ *(\d+\.\d+) 秒 +\S+ {2}(.+)$/gm)) stages.set(label!, Number(seconds));
+  return stages;
+}
+const SEARCH_STAGE = '8 搜索索引';
+
+// ---------------------------------------------------------------- the projects
 
 interface Project {
   count: number;
@@ -115,94 +136,54 @@ async function prepareProject(count: number): Promise<Project> {
   return { count, dir, corpus };
 }
 
-async function ours(mode: 'build' | 'index' | 'dev', options: ChildOptions): Promise<Sample> {
+/** A copy of the project's own sample site (4 issues) with its package.json, the program (lib/) and node_modules/ linked in. */
+async function prepareSample(): Promise<string> {
+  const dir = path.join(CACHE, 'sample');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const name of ['content', 'templates', 'package.json']) await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  for (const name of ['lib', 'node_modules']) await symlink(path.join(ROOT, name), path.join(dir, name));
+  return dir;
+}
+
+// ---------------------------------------------------------------- the tools
+
+/** Our build as a user runs it: node lib/cli.js build, with --timings for the stages' times. */
+async function ours(project: Project, { cold }: { cold: boolean }): Promise<Sample> {
+  if (cold) for (const name of ['.cache', 'dist']) await rm(path.join(project.dir, name), { recursive: true, force: true });
+  const sample = await timed(process.execPath, [CLI, 'build', '--timings'], project.dir);
+  return { ...sample, stages: stagesOf(sample.stdout) };
+}
+
+/** A part of our build in a plain Node process on lib/ (bench/child.ts): the pages alone, or the index alone. */
+async function oursPart(mode: 'pages' | 'index', options: ChildOptions): Promise<Sample & { child: ChildResult }> {
   const resultFile = path.join(CACHE, 'result.json');
-  const sample = await timed(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'child.ts'), mode, JSON.stringify({ buildOptions, ...options })], ROOT, {
-    BENCH_RESULT: resultFile,
-  });
+  const sample = await timed(process.execPath, [CHILD, mode, JSON.stringify(options)], ROOT, { BENCH_LIB: path.join(ROOT, 'lib'), BENCH_RESULT: resultFile });
   return { ...sample, child: JSON.parse(await readFile(resultFile, 'utf8')) as ChildResult };
 }
 
-async function oursBuild(project: Project, { search, cold }: { search: boolean; cold: boolean }): Promise<Sample> {
-  const outDir = path.join(project.dir, 'dist');
-  if (cold) for (const name of [...OUR_CACHES, 'dist']) await rm(path.join(project.dir, name), { recursive: true, force: true });
-  return ours('build', { projectDir: project.dir, outDir, search });
+/** Eleventy 3 renders the pages (cold: its output deleted first); with index, Pagefind's CLI then indexes them. */
+async function peer(project: Project, { cold, index }: { cold: boolean; index: boolean }): Promise<Sample> {
+  const outDir = path.join(project.dir, '_site');
+  if (cold) await rm(outDir, { recursive: true, force: true });
+  const env = { BENCH_PROJECT: project.dir, BENCH_OUT: outDir };
+  const eleventy = await timed(process.execPath, [ELEVENTY_CLI, `--config=${ELEVENTY_CONFIG}`], project.dir, env);
+  return index ? inSequence(eleventy, await timed(PAGEFIND_CLI, ['--site', outDir], project.dir)) : eleventy;
 }
 
-interface Tool {
-  name: string;
-  version: string;
-  /** Builds the project; cold: with its output (and any cache) deleted first. Returns where the site is. */
-  build(project: Project, cold: boolean): Promise<{ sample: Sample; outDir: string }>;
-}
-
-/** Eleventy 3, installed on demand into bench/.cache/eleventy (not a dependency of the project). */
-function eleventy(): Tool | undefined {
-  if (!existsSync(ELEVENTY_CLI)) {
-    console.log('Installing Eleventy 3 into bench/.cache/eleventy …');
-    const install = spawnSync('flock', ['/tmp/npm.lock', 'npm', 'install', '--prefix', ELEVENTY_DIR, '--no-audit', '--no-fund', '--loglevel=error', '@11ty/eleventy@3'], {
-      stdio: 'inherit',
-    });
-    if (install.status !== 0 || !existsSync(ELEVENTY_CLI)) {
-      console.log('Eleventy could not be installed: skipped.');
-      return undefined;
-    }
-  }
-  const { version } = JSON.parse(readFileSync(path.join(path.dirname(ELEVENTY_CLI), 'package.json'), 'utf8')) as { version: string };
-  return {
-    name: 'Eleventy',
-    version,
-    async build(project, cold) {
-      const outDir = path.join(project.dir, '_site');
-      if (cold) await rm(outDir, { recursive: true, force: true });
-      const config = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js');
-      const sample = await timed(process.execPath, [ELEVENTY_CLI, `--config=${config}`], project.dir, { BENCH_PROJECT: project.dir, BENCH_OUT: outDir });
-      return { sample, outDir };
-    },
-  };
-}
-
-/** Hugo from the PATH (Debian's package hugo), with the layouts of bench/hugo mounted over the project. */
-function hugo(): Tool | undefined {
-  const found = spawnSync('hugo', ['version']);
-  if (found.status !== 0) {
-    console.log('Hugo is not on the PATH (apt-get install hugo): skipped.');
-    return undefined;
-  }
-  const version = /v(\d+\.\d+\.\d+)/.exec(found.stdout.toString())?.[1] ?? '?';
-  return {
-    name: 'Hugo',
-    version,
-    async build(project, cold) {
-      const site = path.join(CACHE, `hugo-${project.count}`);
-      const outDir = path.join(site, 'public');
-      if (cold) for (const name of ['public', 'cache', 'resources']) await rm(path.join(site, name), { recursive: true, force: true });
-      await mkdir(path.join(site, 'data'), { recursive: true });
-      await cp(path.join(project.dir, 'content', 'site.yml'), path.join(site, 'data', 'site.yml'));
-      const mount = (source: string, target: string, extra = '') => `[[module.mounts]]\n  source = ${JSON.stringify(source)}\n  target = "${target}"\n${extra}`;
-      const paths = [
-        mount(path.join(project.dir, 'content'), 'content', '  excludeFiles = ["site.yml"]\n'),
-        mount(path.join(ROOT, 'bench', 'hugo', 'layouts'), 'layouts'),
-        mount(path.join(project.dir, 'templates', 'assets'), 'static/assets'),
-        mount('data', 'data'),
-      ];
-      await writeFile(path.join(site, 'paths.toml'), paths.join(''));
-      const config = `${path.join(ROOT, 'bench', 'hugo', 'hugo.toml')},${path.join(site, 'paths.toml')}`;
-      const sample = await timed('hugo', ['--source', site, '--config', config, '--destination', outDir, '--cacheDir', path.join(site, 'cache'), '--quiet'], site);
-      return { sample, outDir };
-    },
-  };
-}
+const versionOf = async (pkg: string) =>
+  (JSON.parse(await readFile(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 // ---------------------------------------------------------------- the runs
 
-/** Samples by key: `${count} ${measurement} ${tool}`. */
+/** Samples by key: `${count} ${measurement} ${who}`. */
 const samples = new Map<string, Sample[]>();
-const record = (key: string, sample: Sample) => {
+function record(key: string, sample: Sample): void {
   samples.set(key, [...(samples.get(key) ?? []), sample]);
-  const child = sample.child ? `  (in process ${(sample.child.ms / 1000).toFixed(2)} s; Node alone ${sample.child.nodeMB?.toFixed(0)} MB)` : '';
-  console.log(`  ${key.padEnd(34)} ${sample.seconds.toFixed(2).padStart(7)} s  ${sample.peakMB.toFixed(0).padStart(5)} MB${child}`);
-};
+  const stage = sample.stages?.get(SEARCH_STAGE);
+  const note = stage === undefined ? '' : `  (search stage ${stage.toFixed(2)} s)`;
+  console.log(`  ${key.padEnd(30)} ${sample.seconds.toFixed(2).padStart(7)} s  ${sample.peakMB.toFixed(0).padStart(5)} MB${note}`);
+}
 
 /** Edits one issue's body text (a sentence added to its first paragraph); returns the file and its original text. */
 async function editIssue(project: Project, marker: string): Promise<{ file: string; original: string; page: string }> {
@@ -219,56 +200,72 @@ async function expectEdit(outDir: string, page: string, marker: string, who: str
   if (!html.includes(marker)) throw new Error(`${who}: ${page} does not show the edit (${marker}): a stale page`);
 }
 
-async function measure(project: Project, tools: Tool[]): Promise<void> {
-  const { count } = project;
-  const detailed = count === detailedCount;
-  console.log(`\n${count} issues`);
-  for (let r = 0; r < runs; r++) {
-    record(`${count} cold ours`, await oursBuild(project, { search: false, cold: true }));
-    for (const tool of tools) record(`${count} cold ${tool.name}`, (await tool.build(project, true)).sample);
-  }
-  for (let r = 0; r < runs; r++) record(`${count} cold+index ours`, await oursBuild(project, { search: true, cold: true }));
-  if (!detailed) return;
+let downloads: { first: Downloaded; later: Downloaded[] } | undefined;
 
-  // Warm: the state the last runs left (our .cache/ and dist/, their output) is kept.
+async function measure(project: Project): Promise<void> {
+  const { count } = project;
+  console.log(`\n${count} issues (load average ${os.loadavg()[0]!.toFixed(1)})`);
   for (let r = 0; r < runs; r++) {
-    record(`${count} warm ours`, await oursBuild(project, { search: true, cold: false }));
-    for (const tool of tools) record(`${count} warm ${tool.name}`, (await tool.build(project, false)).sample);
+    record(`${count} cold ours`, await ours(project, { cold: true }));
+    record(`${count} cold peer`, await peer(project, { cold: true, index: true }));
+  }
+  if (count !== first) return;
+
+  // Warm: the state the last runs left (our .cache/ and dist/, their _site/) is kept.
+  for (let r = 0; r < runs; r++) {
+    record(`${count} warm ours`, await ours(project, { cold: false }));
+    record(`${count} warm peer`, await peer(project, { cold: false, index: true }));
   }
   for (let r = 0; r < runs; r++) {
     const marker = `基准测试第${r + 1}次修改正文`;
     const edit = await editIssue(project, marker);
     try {
-      const sample = await oursBuild(project, { search: true, cold: false });
+      const sample = await ours(project, { cold: false });
       await expectEdit(path.join(project.dir, 'dist'), edit.page, marker, 'ours');
       record(`${count} changed ours`, sample);
-      for (const tool of tools) {
-        const { sample, outDir } = await tool.build(project, false);
-        await expectEdit(outDir, edit.page, marker, tool.name);
-        record(`${count} changed ${tool.name}`, sample);
-      }
+      const theirs = await peer(project, { cold: false, index: true });
+      await expectEdit(path.join(project.dir, '_site'), edit.page, marker, 'Eleventy');
+      record(`${count} changed peer`, theirs);
     } finally {
       await writeFile(edit.file, edit.original);
     }
   }
 
-  // Search indexing alone (in process), against Pagefind's CLI on the same documents.
+  // A reader's searches, on the site as our last build left it (with its index).
+  await ours(project, { cold: false });
+  downloads = await searchDownloads(path.join(project.dir, 'dist'), DOWNLOAD_QUERIES);
+  for (const d of [downloads.first, ...downloads.later]) console.log(`  search ${d.query}: ${(d.all / 1024).toFixed(0)} KB (${(d.pagefind / 1024).toFixed(0)} KB under pagefind/)`);
+
+  // Pages alone (a plain Node process on lib/, the build without its index), against Eleventy alone.
+  for (let r = 0; r < runs; r++) {
+    for (const name of ['.cache', 'dist']) await rm(path.join(project.dir, name), { recursive: true, force: true });
+    record(`${count} pages ours`, await oursPart('pages', { projectDir: project.dir }));
+    record(`${count} pages peer`, await peer(project, { cold: true, index: false }));
+  }
+
+  // The search index alone (timed in process), against Pagefind's CLI on the same documents.
   const docsDir = path.join(project.dir, 'search-docs');
   const docsOut = path.join(project.dir, 'search-docs-pagefind');
   await rm(docsDir, { recursive: true, force: true });
   for (let r = 0; r < runs; r++) {
-    const sample = await ours('index', { projectDir: project.dir, docsDir: r === 0 ? docsDir : undefined });
-    record(`${count} index ours`, { ...sample, seconds: sample.child!.ms / 1000 });
+    const sample = await oursPart('index', { projectDir: project.dir, docsDir: r === 0 ? docsDir : undefined });
+    record(`${count} index ours`, { ...sample, seconds: sample.child.ms / 1000 });
     await rm(docsOut, { recursive: true, force: true });
-    record(`${count} index Pagefind CLI`, await timed(PAGEFIND_CLI, ['--site', docsDir, '--output-path', docsOut, '--silent'], ROOT));
+    record(`${count} index peer`, await timed(PAGEFIND_CLI, ['--site', docsDir, '--output-path', docsOut], ROOT));
   }
+}
 
-  // npm run dev: save → reload, saves of different issues 1.5 s apart, the index rebuilt meanwhile.
-  const saveCount = Math.max(10, runs);
-  const saves = Array.from({ length: saveCount }, (_, i) => project.corpus[Math.floor((count * (i + 0.5)) / saveCount)]!.path);
-  const dev = await ours('dev', { projectDir: project.dir, saves, pauseMs: 1500 });
-  samples.set(`${count} dev`, [dev]);
-  console.log(`  ${`${count} dev save → reload`.padEnd(34)} ${dev.child!.toReload!.map((ms) => ms.toFixed(0)).join(' ')} ms`);
+/** The sample site (4 issues): npm run build from a fresh shell, warm and cold, and node lib/cli.js build alone. */
+async function measureSample(): Promise<void> {
+  const dir = await prepareSample();
+  console.log(`\nsample site, 4 issues (load average ${os.loadavg()[0]!.toFixed(1)})`);
+  await timed(process.execPath, [CLI, 'build'], dir);
+  for (let r = 0; r < sampleRuns; r++) {
+    record('sample npm warm', await timed('bash', ['-c', 'npm run build'], dir));
+    record('sample cli warm', await timed(process.execPath, [CLI, 'build'], dir));
+    for (const name of ['.cache', 'dist']) await rm(path.join(dir, name), { recursive: true, force: true });
+    record('sample npm cold', await timed('bash', ['-c', 'npm run build'], dir));
+  }
 }
 
 // ---------------------------------------------------------------- the report
@@ -286,110 +283,174 @@ const peak = (key: string) => {
   const list = samples.get(key);
   return list ? Math.max(...list.map((s) => s.peakMB)) : undefined;
 };
-function cell(key: string): string {
+/** Median seconds of a stage of ours, from --timings. */
+const stage = (key: string, label: string) => {
+  const list = samples.get(key)?.flatMap((s) => s.stages?.get(label) ?? []);
+  return list?.length ? median(list) : undefined;
+};
+function cell(key: string, { memory = true } = {}): string {
   const list = samples.get(key);
   if (!list) return '—';
   const times = list.map((s) => s.seconds);
   const range = list.length > 1 ? ` (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)})` : '';
-  const nodeMB = list.map((s) => s.child?.nodeMB ?? 0);
-  const node = Math.max(...nodeMB) > 0 ? ` (Node ${Math.max(...nodeMB).toFixed(0)})` : '';
-  return `${seconds(key)!.toFixed(2)} s${range}, ${peak(key)!.toFixed(0)} MB${node}`;
+  return `${seconds(key)!.toFixed(2)} s${range}${memory ? `, ${peak(key)!.toFixed(0)} MB` : ''}`;
 }
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
 const times = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(2)} ×`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const check = (value: number | undefined, limit: number) =>
+  value === undefined ? 'not measured' : value <= limit ? 'met' : `missed (${(value / limit).toFixed(1)} × the limit)`;
 
-function report(tools: Tool[], machine: string): string {
-  const lines: string[] = [];
-  const head = ['issues', 'measurement', 'ours', ...tools.flatMap((t) => [`${t.name} ${t.version}`, `ours / ${t.name}`])];
-  lines.push(`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`);
-  const MEASUREMENTS: [string, string, string][] = [
-    ['cold', 'cold build, no search index', 'cold'],
-    ['cold+index', 'cold build with search index', 'cold'],
-    ['warm', 'warm build, nothing changed (with index)', 'warm'],
-    ['changed', 'one issue changed (with index)', 'changed'],
-  ];
-  for (const count of counts) {
-    for (const [ourKey, label, theirKey] of MEASUREMENTS) {
-      if (!samples.has(`${count} ${ourKey} ours`)) continue;
-      const row = [String(count), label, cell(`${count} ${ourKey} ours`)];
-      for (const tool of tools) {
-        const theirs = `${count} ${theirKey} ${tool.name}`;
-        row.push(cell(theirs), times(ratio(seconds(`${count} ${ourKey} ours`), seconds(theirs))));
-      }
-      lines.push(`| ${row.join(' | ')} |`);
-    }
-  }
-  const first = counts[0]!;
-  const indexOurs = seconds(`${first} index ours`);
-  const indexCli = seconds(`${first} index Pagefind CLI`);
-  const dev = samples.get(`${first} dev`)?.[0]?.child;
-  lines.push('', `| ${first} issues, search index | seconds |`, '| --- | --- |');
-  lines.push(`| our indexSearch(), in process (${first * 2} articles) | ${cell(`${first} index ours`)} |`);
-  lines.push(`| Pagefind's CLI on the same ${first * 2} documents, written as HTML files | ${cell(`${first} index Pagefind CLI`)} |`);
-  lines.push(`| ours / Pagefind CLI | ${times(ratio(indexOurs, indexCli))} |`);
-  if (dev) {
-    lines.push('', `| ${first} issues, npm run dev | |`, '| --- | --- |');
-    lines.push(`| start: read, check and render everything; first search index | ${(dev.startMs! / 1000).toFixed(1)} s; ${(dev.firstIndexMs! / 1000).toFixed(1)} s |`);
-    lines.push(`| save of one issue → reload message (${dev.toReload!.length} saves) | median ${median(dev.toReload!).toFixed(0)} ms, max ${Math.max(...dev.toReload!).toFixed(0)} ms |`);
-    lines.push(`| save → the new page fetched | median ${median(dev.toPage!).toFixed(0)} ms |`);
-  }
+/** A row: what, ours, the peer and its figure, ours / peer, the target and whether it is met. */
+type Row = [measurement: string, ours: string, peer: string, theirs: string, ratio: string, target: string, verdict: string];
 
-  // The targets of issue 6, from this run.
-  const eleventyName = tools.find((t) => t.name === 'Eleventy')?.name;
-  const vsEleventy = (key: string) => (eleventyName ? ratio(seconds(`${first} ${key} ours`), seconds(`${first} ${key === 'cold+index' ? 'cold' : key} ${eleventyName}`)) : undefined);
-  const last = counts.at(-1)!;
-  const growth = (key: string) => (last === first ? undefined : ratio(seconds(`${last} ${key} ours`), seconds(`${first} ${key} ours`)));
-  const peakLast = Math.max(...[...samples].filter(([key]) => key.startsWith(`${last} `) && key.endsWith(' ours')).flatMap(([, list]) => list.map((s) => s.peakMB)));
-  const check = (value: number | undefined, limit: number) => (value === undefined ? 'not measured' : value <= limit ? 'met' : `missed: ${(value / limit).toFixed(2)} × the limit`);
-  const targets: [string, string, string][] = [
-    [`cold build without index ≤ 1.0 × Eleventy (${first})`, times(vsEleventy('cold')), check(vsEleventy('cold'), 1.0)],
-    [`warm build, nothing changed ≤ 0.2 × Eleventy (${first})`, times(vsEleventy('warm')), check(vsEleventy('warm'), 0.2)],
-    [`one issue changed, index included ≤ 0.25 × Eleventy (${first})`, times(vsEleventy('changed')), check(vsEleventy('changed'), 0.25)],
-    ['full search index no slower than Pagefind CLI', times(ratio(indexOurs, indexCli)), check(ratio(indexOurs, indexCli), 1.0)],
-    ['index update after one change ≤ 0.3 × full index', 'TODO', 'not measured apart: build() does not report its stages\' times (the one-issue-changed build includes it)'],
-    ...(last === first
-      ? []
-      : ([
-          [`${last} issues: cold build without index ≤ 5.5 × the ${first} figure`, times(growth('cold')), check(growth('cold'), 5.5)],
-          [`${last} issues: cold build with index ≤ 5.5 × the ${first} figure`, times(growth('cold+index')), check(growth('cold+index'), 5.5)],
-        ] as [string, string, string][])),
-    [`${last} issues: peak memory ≤ 600 MB (all processes of a run, Pagefind's included)`, `${peakLast.toFixed(0)} MB`, check(peakLast, 600)],
-    [`dev server: save → reload ≤ 300 ms (${first})`, dev ? `${median(dev.toReload!).toFixed(0)} ms` : 'TODO', dev ? check(median(dev.toReload!), 300) : 'not measured'],
+function rows(eleventy: string, pagefind: string): Row[] {
+  const full = `Eleventy ${eleventy} + Pagefind ${pagefind} CLI`;
+  const n = (count: number) => count.toLocaleString('en');
+  const vs = (measurement: string, count = first) => ratio(seconds(`${count} ${measurement} ours`), seconds(`${count} ${measurement} peer`));
+  const comparison = (measurement: string, label: string, peerName: string, limit: number | undefined, count = first): Row => [
+    label,
+    cell(`${count} ${measurement} ours`),
+    peerName,
+    cell(`${count} ${measurement} peer`),
+    times(vs(measurement, count)),
+    limit === undefined ? '—' : `≤ ${limit.toFixed(2)} ×`,
+    limit === undefined ? '' : check(vs(measurement, count), limit),
   ];
-  lines.push('', '| target (issue 6) | measured | |', '| --- | --- | --- |', ...targets.map((t) => `| ${t.join(' | ')} |`));
-  lines.push('', machine);
+  const table: Row[] = [
+    comparison('cold', `cold full build, pages and search index (${n(first)})`, full, 1.0),
+    comparison('pages', `pages alone, no search index (${n(first)})`, `Eleventy ${eleventy} alone`, 1.0),
+    comparison('warm', `warm build, nothing changed (${n(first)})`, `${full} (no cache: a full build)`, 0.05),
+    comparison('changed', `one issue changed, index included (${n(first)})`, full, 0.1),
+  ];
+  const update = stage(`${first} changed ours`, SEARCH_STAGE);
+  const fullIndex = seconds(`${first} index ours`);
+  table.push([
+    `↳ of which the search index update (stage 8 of \`--timings\`, ${n(first)})`,
+    update === undefined ? '—' : `${update.toFixed(2)} s`,
+    'our full index (next row)',
+    fullIndex === undefined ? '—' : `${fullIndex.toFixed(2)} s`,
+    times(ratio(update, fullIndex)),
+    'measured apart',
+    update === undefined ? 'not measured' : 'measured',
+  ]);
+  table.push(comparison('index', `search index alone, the same ${n(first * 2)} article documents (${n(first)})`, `Pagefind ${pagefind} CLI`, 1.0));
+  if (last !== first) {
+    table.push(comparison('cold', `cold full build (${n(last)})`, full, undefined, last));
+    const growth = (who: string) => ratio(seconds(`${last} cold ${who}`), seconds(`${first} cold ${who}`));
+    const linear = last / first;
+    table.push([
+      `growth of the cold full build, ${n(first)} → ${n(last)} issues`,
+      times(growth('ours')),
+      full,
+      times(growth('peer')),
+      '—',
+      `≤ ${linear.toFixed(2)} × (linear)`,
+      check(growth('ours'), linear),
+    ]);
+    const peaks = (who: string) => peak(`${last} cold ${who}`);
+    table.push([
+      `peak memory of all processes, cold full build (${n(last)})`,
+      `${peaks('ours')?.toFixed(0)} MB`,
+      full,
+      `${peaks('peer')?.toFixed(0)} MB`,
+      times(ratio(peaks('ours'), peaks('peer'))),
+      '≤ 600 MB',
+      check(peaks('ours'), 600),
+    ]);
+  }
+  if (downloads) {
+    const later = downloads.later.map((d) => d.all);
+    table.push([
+      `a reader's first search: bytes downloaded, empty cache (${n(first)})`,
+      `${kb(downloads.first.all)} (${kb(downloads.first.pagefind)} under pagefind/)`,
+      '—',
+      '—',
+      '—',
+      '≤ 300 KB',
+      check(downloads.first.all / 1024, 300),
+    ]);
+    table.push([
+      `each later search of the same visit (${later.length} searches, ${n(first)})`,
+      `max ${kb(Math.max(...later))}, median ${kb(median(later))}`,
+      '—',
+      '—',
+      '—',
+      '≤ 100 KB each',
+      check(Math.max(...later) / 1024, 100),
+    ]);
+  }
+  const absolute = (key: string, label: string, limit: number, strict = false): Row => {
+    const value = seconds(key);
+    return [label, cell(key), '—', '—', '—', `${strict ? '<' : '≤'} ${limit.toFixed(1)} s`, check(value, limit)];
+  };
+  table.push(
+    absolute('sample npm warm', 'sample site (4 issues): `npm run build` from a fresh shell, warm', 0.6),
+    absolute('sample cli warm', 'sample site: `node lib/cli.js build` alone, warm', 0.3),
+    absolute('sample npm cold', 'sample site: `npm run build` from a fresh shell, cold (no .cache/, no dist/)', 1.0, true),
+  );
+  return table;
+}
+
+/** Where our time goes: the stages of --timings, medians. */
+function stagesTable(): string {
+  const columns: [string, string][] = [
+    [`${first} cold ours`, `cold, ${first}`],
+    [`${first} warm ours`, `warm, ${first}`],
+    [`${first} changed ours`, `one changed, ${first}`],
+    ...(last === first ? [] : [[`${last} cold ours`, `cold, ${last}`] as [string, string]]),
+  ];
+  const labels = [...new Set(columns.flatMap(([key]) => samples.get(key)?.flatMap((s) => [...(s.stages?.keys() ?? [])]) ?? []))];
+  const lines = [`| stage (\`--timings\`, medians) | ${columns.map(([, label]) => label).join(' | ')} |`, `|${' --- |'.repeat(columns.length + 1)}`];
+  for (const label of labels) {
+    lines.push(`| ${label} | ${columns.map(([key]) => stage(key, label)?.toFixed(2) ?? '—').join(' | ')} |`);
+  }
+  lines.push(`| wall clock of the process | ${columns.map(([key]) => seconds(key)?.toFixed(2) ?? '—').join(' | ')} |`);
   return lines.join('\n');
+}
+
+function report(eleventy: string, pagefind: string, machine: string): string {
+  const head: Row = ['measurement (issues)', 'ours', 'peer', 'peer’s figure', 'ours / peer', 'target (issue 14)', ''];
+  const lines = [head, head.map(() => '---') as Row, ...rows(eleventy, pagefind)].map((row) => `| ${row.join(' | ')} |`);
+  return [...lines, '', stagesTable(), '', machine].join('\n');
 }
 
 // ---------------------------------------------------------------- main
 
-await mkdir(CACHE, { recursive: true });
 const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
 const started = performance.now();
-const tools = [eleventy(), hugo()].filter((t): t is Tool => t !== undefined);
-const pagefindVersion = (JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
-console.log(`Build benchmark: ${counts.join(' and ')} issues, ${runs} run(s) each, ours${tools.map((t) => `, ${t.name} ${t.version}`).join('')}`);
-for (const count of counts) await measure(await prepareProject(count), tools);
+await mkdir(CACHE, { recursive: true });
+console.log('Compiling src/ into lib/ (node scripts/compile.mjs) …');
+const compiled = spawnSync(process.execPath, ['scripts/compile.mjs'], { cwd: ROOT, stdio: 'inherit' });
+if (compiled.status !== 0) throw new Error('the program does not compile');
+// bench/child.ts without its types, for plain Node; it imports the program from lib/.
+const childSource = await readFile(path.join(ROOT, 'bench', 'child.ts'), 'utf8');
+const child = ts.transpileModule(childSource, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
+await writeFile(CHILD, child.outputText);
+
+const eleventy = await versionOf('@11ty/eleventy');
+const pagefind = await versionOf('pagefind');
+console.log(`Build benchmark: ${counts.join(' and ')} issues, ${runs} run(s) each; ours against Eleventy ${eleventy} + Pagefind ${pagefind} CLI`);
+for (const count of counts) await measure(await prepareProject(count));
+await measureSample();
 
 const minutes = (performance.now() - started) / 60_000;
 const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT }).stdout.toString().trim();
 const edited = git('status', '--porcelain', '--', 'src', 'templates') ? ' with uncommitted changes in src/ or templates/' : '';
 const machine = [
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${runs} run(s) each, medians; range in brackets; ${minutes.toFixed(1)} min in all):`,
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${runs} run(s) each, ${sampleRuns} for the sample site; medians, range in brackets; ${minutes.toFixed(1)} min in all):`,
   `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, load average ${loadBefore} before and ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} after;`,
-  `Node ${process.version}, ${tools.map((t) => `${t.name} ${t.version}`).join(', ')}, Pagefind ${pagefindVersion}; our builder at ${git('rev-parse', '--short', 'HEAD') || '?'}${edited}.`,
-  values['build-options'] === '{}' ? '' : `Our build() was given ${values['build-options']}.`,
-].filter(Boolean).join('\n');
-const table = report(tools, machine);
+  `Node ${process.version}, Eleventy ${eleventy}, Pagefind ${pagefind}; our builder at ${git('rev-parse', '--short', 'HEAD') || '?'}${edited}.`,
+].join('\n');
+const table = report(eleventy, pagefind, machine);
 console.log(`\n${table}`);
 
 if (!values.quick && !values['no-readme']) {
   const readme = path.join(ROOT, 'bench', 'README.md');
-  const text = await readFile(readme, 'utf8').catch(() => '# Benchmarks\n');
+  const text = await readFile(readme, 'utf8');
   const [start, end] = ['<!-- results: written by npm run bench -->', '<!-- /results -->'];
-  const block = `${start}\n${table}\n${end}`;
   const at = text.indexOf(start);
-  const updated = at < 0 ? `${text.trimEnd()}\n\n${block}\n` : text.slice(0, at) + block + text.slice(text.indexOf(end) + end.length);
-  await writeFile(readme, updated);
+  const block = `${start}\n${table}\n${end}`;
+  await writeFile(readme, at < 0 ? `${text.trimEnd()}\n\n${block}\n` : text.slice(0, at) + block + text.slice(text.indexOf(end) + end.length));
   console.log('\nWritten into bench/README.md.');
 }

@@ -1,6 +1,7 @@
 // Search at archive scale: builds a generated corpus of 1000 issues, then measures index time,
-// bundle size, bytes downloaded for a first query, and the precision of phrase queries in
-// Debian's Chromium, before (Pagefind as it is) and after (phrase-first, search-core.js).
+// bundle size, bytes downloaded by a reader's first search and by the later ones of the same
+// visit (search-downloads.ts), and the precision of phrase queries in Debian's Chromium, before
+// (Pagefind as it is) and after (phrase-first, search-core.js).
 // Usage: npm run bench:search [-- --issues 1000]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { indexSearch } from '../src/stages/index-search.ts';
 import { launchBrowser } from '../test/browser.ts';
 import { serveDirectory } from '../test/serve.ts';
 import { generateCorpus, PLANTED, writeCorpus } from './corpus.ts';
+import { DOWNLOAD_QUERIES, searchDownloads } from './search-downloads.ts';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '1000' } } });
 const count = Number(values.issues);
@@ -42,25 +44,6 @@ for (const [file, content] of baseline) {
 
 const server = await serveDirectory(path.join(work, 'dist'));
 const browser = await launchBrowser();
-
-/** Bytes a reader's browser downloads for a first search, from an empty cache. */
-async function firstQueryBytes(query: string): Promise<{ pagefind: number; all: number }> {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  const responses: Promise<{ url: string; size: number }>[] = [];
-  tab.on('requestfinished', (request) => {
-    responses.push(request.sizes().then((sizes) => ({ url: request.url(), size: sizes.responseBodySize })));
-  });
-  await tab.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-  await tab.waitForSelector('.search-hit', { timeout: 30_000 });
-  await tab.waitForLoadState('networkidle');
-  const sizes = await Promise.all(responses);
-  await context.close();
-  return {
-    pagefind: sizes.filter((s) => s.url.includes('/pagefind/')).reduce((n, s) => n + s.size, 0),
-    all: sizes.reduce((n, s) => n + s.size, 0),
-  };
-}
 
 const tab = await browser.newPage();
 await tab.goto(`${server.url}search/`);
@@ -113,16 +96,19 @@ for (const query of QUERIES) {
   sumAfter += after;
   rows.push(`| ${query} | ${query.length} | ${truth.size} | ${result.total} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${above ? 'yes' : 'NO'} |`);
 }
-const bytes = await firstQueryBytes('韶山灌区');
 await browser.close();
 await server.close();
+const downloads = await searchDownloads(path.join(work, 'dist'), DOWNLOAD_QUERIES);
 await rm(work, { recursive: true, force: true });
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 console.log(`Search benchmark: ${count} issues (${articles} articles), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
 console.log(`- index time (Pagefind, all articles): ${indexSeconds.toFixed(1)} s; whole build with index: ${buildSeconds.toFixed(1)} s`);
 console.log(`- bundle: ${(bundleBytes / 1024 / 1024).toFixed(1)} MB in ${bundle.size} files`);
-console.log(`- first query (韶山灌区) from an empty cache: ${kb(bytes.pagefind)} of index and scripts, ${kb(bytes.all)} with the page`);
+for (const [i, d] of [downloads.first, ...downloads.later].entries()) {
+  const which = i === 0 ? 'first search, from an empty cache' : 'later search, same visit';
+  console.log(`- ${which} (${d.query}): ${kb(d.pagefind)} of index and Pagefind, ${kb(d.all)} in all`);
+}
 console.log('');
 console.log('| query | chars | articles with the phrase | results before | P@10 before | P@10 after | every exact article first |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');

@@ -1,0 +1,84 @@
+// What a reader downloads to search: the first search of a visit, from an empty browser cache
+// (the search page, its scripts, Pagefind's scripts, worker and WebAssembly, the index chunks and
+// the fragments of the hits shown), then each later search of the same visit, typed into the
+// search page's form. Counted on the server's side, as the bytes of the files it sent: Chromium
+// does not report the size of Pagefind's worker script, which fetches the index itself. The
+// static server of the tests compresses nothing (Pagefind's index files are compressed already;
+// a host that compresses HTML, CSS and JavaScript sends less of those) and sends no caching
+// headers; within a visit, Pagefind keeps what it loaded in memory.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { fileForUrl } from '../src/model/output.ts';
+import { launchBrowser } from '../test/browser.ts';
+import { serveDirectory, type StaticServer } from '../test/serve.ts';
+
+/**
+ * A visit's searches on the generated corpus (bench/corpus.ts): a planted phrase first, then
+ * other planted phrases and common words, each with hits.
+ */
+export const DOWNLOAD_QUERIES = ['韶山灌区', '危桥', '代表小组', '票决制', '乡村振兴', '人大代表'];
+
+export interface Downloaded {
+  query: string;
+  /** Everything sent. */
+  all: number;
+  /** Of which under pagefind/: the index, Pagefind's scripts and WebAssembly. */
+  pagefind: number;
+  requests: number;
+}
+
+/** Bytes of the file the server sent for a path: the file, a folder's index.html, or 404.html. */
+async function sentFor(siteDir: string, pathname: string): Promise<number> {
+  const size = (file: string) => stat(file).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  const file = path.join(siteDir, fileForUrl(pathname) ?? '404.html');
+  return (await size(file)) ?? (await size(path.join(file, 'index.html'))) ?? (await size(path.join(siteDir, '404.html'))) ?? 0;
+}
+
+/** Waits for the hits of a search, then until no request has come for quietMs (the fragments of the hits loaded). */
+async function searched(tab: Page, server: StaticServer, quietMs = 1500): Promise<void> {
+  await tab.waitForSelector('.search-hit', { timeout: 60_000 });
+  let seen = -1;
+  while (seen !== server.requests.length) {
+    seen = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
+/**
+ * The first query opens the search page with it (as the search box of every page does), the
+ * others are typed into its form one after another. siteDir: a built site (dist/).
+ */
+export async function searchDownloads(siteDir: string, [first, ...later]: string[]): Promise<{ first: Downloaded; later: Downloaded[] }> {
+  if (!first) throw new Error('no query');
+  const server = await serveDirectory(siteDir);
+  const browser = await launchBrowser();
+  let counted = 0;
+  /** What was sent since the last call. */
+  const take = async (query: string): Promise<Downloaded> => {
+    const paths = server.requests.slice(counted);
+    counted += paths.length;
+    const sent = await Promise.all(paths.map(async (pathname) => ({ pathname, bytes: await sentFor(siteDir, pathname) })));
+    const sum = (list: typeof sent) => list.reduce((n, s) => n + s.bytes, 0);
+    return { query, all: sum(sent), pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length };
+  };
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(first)}`);
+    await searched(tab, server);
+    const firstSearch = await take(first);
+    const laterSearches: Downloaded[] = [];
+    for (const query of later) {
+      // The hits of the search before go, so that those of this one are waited for.
+      await tab.evaluate(() => document.querySelectorAll('.search-hit').forEach((hit) => hit.remove()));
+      await tab.fill('#search-form input[name="q"]', query);
+      await tab.press('#search-form input[name="q"]', 'Enter');
+      await searched(tab, server);
+      laterSearches.push(await take(query));
+    }
+    return { first: firstSearch, later: laterSearches };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
