@@ -202,7 +202,7 @@ describe('a folder of mixed files', () => {
     expect(stdout).toContain('共 5 个文件：已导入 2 期，跳过 1 个，没有导入 2 个');
     const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
     expect(report).toContain('## 没有导入（2）');
-    expect(report).toMatch(/扫描\/第5期\.pdf`\uFF1A这个 PDF 没有文字层/);
+    expect(report).toMatch(/扫描\/第5期\.pdf:1:1`\uFF1A这个 PDF 没有文字层/);
     expect(await readdir(path.join(dir, 'content', '2019'))).toEqual(['03.md', '09.md']);
   });
 
@@ -242,7 +242,7 @@ describe('text import limits and encodings', () => {
     await writeFile(path.join(dir, 'bomb.docx'), bytes);
     const { code, stderr } = await cli(dir, 'import', path.join(dir, 'bomb.docx'));
     expect(code).toBe(1);
-    expect(stderr).toContain('bomb.docx: 错误：文件中的文字有 300 MB，远超一期刊物的篇幅');
+    expect(stderr).toContain('bomb.docx:1:1: 错误：文件中的文字有 300 MB，远超一期刊物的篇幅');
     expect(await readdir(path.join(dir, 'content'))).toEqual(['site.yml']);
   });
 

@@ -1,4 +1,6 @@
 // npm run build -- --timings: each stage's time and the build cache's hits, as an editor sees them.
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, copyProject } from './cli.ts';
 import { PROJECT_DIR } from './site.ts';
@@ -20,10 +22,17 @@ describe('npm run build -- --timings', () => {
     expect(lookupsOf(first.stdout, '4 正文排版')).toBe('0/4');
     expect(lookupsOf(first.stdout, '8 搜索索引')).toBe('0/1');
 
+    // A template changed: the pages are made again, the articles and the index come from the cache.
+    await appendFile(path.join(dir, 'templates', 'base.njk'), '\n');
     const second = await cli(dir, 'build', '--timings');
     expect(second.code).toBe(0);
     expect(lookupsOf(second.stdout, '4 正文排版')).toBe('4/4');
     expect(lookupsOf(second.stdout, '8 搜索索引')).toBe('1/1');
+
+    // Nothing changed: the build reads the sources, finds the site as it would make it, and stops.
+    const third = await cli(dir, 'build', '--timings');
+    expect(third.stdout).toContain('网站已是最新');
+    expect(lookupsOf(third.stdout, '4 正文排版')).toBeUndefined();
   });
 
   it('prints nothing of it without the option', async () => {

@@ -1,9 +1,10 @@
 // A small Word document shaped like a past issue, made with the docx package for the tests of
 // the Word import: masthead, a Heading 1 title, byline, date, bold, a list, a table, a 快讯 and the 版记.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
-const cell = (t: string) => new TableCell({ children: [text(t)] });
+// Widths as Word writes them: without, LibreOffice lays the table out zero wide and prints nothing of it.
+const cell = (t: string) => new TableCell({ children: [text(t)], width: { size: 3000, type: WidthType.DXA } });
 
 export function makeWordIssue(): Promise<Buffer> {
   const doc = new Document({
@@ -23,6 +24,7 @@ export function makeWordIssue(): Promise<Buffer> {
           new Paragraph({ text: '建立督办台账', bullet: { level: 0 } }),
           new Paragraph({ text: '实行办理回头看', bullet: { level: 0 } }),
           new Table({
+            columnWidths: [3000, 3000],
             rows: [
               new TableRow({ children: [cell('项目'), cell('2018年')] }),
               new TableRow({ children: [cell('建议件数'), cell('320')] }),

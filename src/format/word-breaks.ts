@@ -38,8 +38,20 @@ function insideTerms(text: string): Set<number> {
 
 const isSingleHan = (word: string) => [...word].length === 1 && HAN.test(word);
 
+/** Offsets found already: a title is shown on its page, its year page, the home page and the archive. */
+const known = new Map<string, number[]>();
+
 /** The offsets (in UTF-16 units) at which text may break between two words. */
 export function wordBreakOffsets(text: string): number[] {
+  let offsets = known.get(text);
+  if (!offsets) {
+    offsets = findWordBreaks(text);
+    known.set(text, offsets);
+  }
+  return offsets;
+}
+
+function findWordBreaks(text: string): number[] {
   const words = [...segmenter.segment(text)];
   const inside = insideTerms(text);
   const offsets: number[] = [];
