@@ -43,7 +43,7 @@ const ISSUE = [
 
 const WARNINGS = [
   'content/2019/02.md:5:8: 警告\uFF1A这里有 2 个看不见的字符，第一个是 U+000C（换页符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义 [bulletin:control-character]',
-  'content/2019/02.md:7:9: 警告\uFF1A这里有一个看不见的字符 U+000B（垂直制表符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它多半是从 Word 或网页复制时带来的，请在编辑器中删去 [bulletin:control-character]',
+  'content/2019/02.md:7:8: 警告\uFF1A这里有一个看不见的字符 U+000B（垂直制表符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它多半是从 Word 或网页复制时带来的，请在编辑器中删去 [bulletin:control-character]',
   'content/2019/02.md:8:5: 警告\uFF1A这里有一个看不见的字符 U+FFFF（非字符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义 [bulletin:control-character]',
   'content/2019/02.md:11:5: 警告\uFF1A这里有一个看不见的字符 U+000C（换页符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它多半是从 Word 或网页复制时带来的，请在编辑器中删去 [bulletin:control-character]',
   'content/2019/02.md:13:3: 警告\uFF1A这里有 5 个看不见的字符，第一个是 U+0001（控制字符），订阅源 feed.xml 等 XML 文件不允许它，生成时已删去\uFF1A它多半是从 Word 或网页复制时带来的，请在编辑器中删去 [bulletin:control-character]',
@@ -73,9 +73,11 @@ describe('characters XML forbids', () => {
       if (typeof content === 'string') expect([file, forbiddenIn(content)]).toEqual([file, []]);
     }
     const feed = String(output.get('feed.xml'));
-    expect(feed).toContain('专刊第二期');
+    expect(feed).toContain('测试编印单位编');
     expect(feed).toContain('正文一二三，四。');
-    expect(String(output.get('2019/02/index.html'))).toContain('<span title="提示">文字</span>');
+    expect(String(output.get('2019/02/index.html'))).toContain('专刊第二期');
+    // In a paragraph, the text between tags is Markdown: &#x1F; becomes U+FFFD there, &#12; a form feed (removed).
+    expect(String(output.get('2019/02/index.html'))).toContain('<span title="提示">文字\uFFFD</span>');
     expect(String(output.get('2019/02/index.html'))).toContain('Markdown 的字符引用 \uFFFD 与 \uFFFD');
   });
 
@@ -85,7 +87,8 @@ describe('characters XML forbids', () => {
     ['U+FFFE and U+FFFF', '正\uFFFE文\uFFFF。', '正文。'],
     ['a lone high surrogate', '正\uD800文。', '正文。'],
     ['a lone low surrogate', '正\uDC00文。', '正文。'],
-    ['HTML references to controls', '<span>正&#1;&#x08;&#11;&#x0C;&#27;文。</span>', '<span>正文。</span>'],
+    ['HTML references to controls', '<div>正&#1;&#x08;&#11;&#x0C;&#27;文。</div>', '<div>正文。</div>'],
+    ['a Markdown reference to a form feed', '正&#12;文。', '正文。'],
     ['HTML references in attributes', '<img src="a.png" alt="&#1;图&#x1f;">', '<img src="a.png" alt="图">'],
   ])('%s', (_, body, expected) => {
     const { html, messages } = renderBody(`# 标题\n\n${body}\n`);
