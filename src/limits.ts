@@ -1,17 +1,23 @@
 // Limits on content files that no editor reaches (the sample issue is 13 KB in 64 lines, its
-// lists and quotes nest 2 deep), so that a damaged or hostile file is refused with a message in
+// lists and quotes nest 2 deep, a paragraph has a few bold phrases), so that a damaged or hostile file is refused with a message in
 // a moment instead of hanging the build or overflowing the stack. Each is checked before the
 // work it protects; docs/architecture.md ("Input limits") gives what each costs at its limit,
 // measured by bench/limits.ts.
 
-/** Bytes of one file in content/: about 85,000 Chinese characters. */
-export const MAX_FILE_BYTES = 256 * 1024;
+/** Bytes of one file in content/: about 43,000 Chinese characters, some 40 printed pages. */
+export const MAX_FILE_BYTES = 128 * 1024;
 
 /** Lines of one file: the Markdown parser's time grows with the number of lines and blocks. */
-export const MAX_LINES = 5000;
+export const MAX_LINES = 2000;
 
 /** Lists and block quotes inside each other; also emphasis, links and the like inside each other. */
 export const MAX_NESTING = 32;
+
+/** List items, quote lines and footnotes in one file: the parser's time grows with their square inside an open quote or list. */
+export const MAX_CONTAINERS = 2000;
+
+/** Marks of emphasis, code and links (a run of * _ ~ or `, a [ or ]) in one paragraph: the parser's time grows with their square. */
+export const MAX_INLINE_MARKS = 1000;
 
 /** HTML elements inside each other, in HTML written into an issue. */
 export const MAX_HTML_NESTING = 64;

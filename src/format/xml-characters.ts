@@ -32,7 +32,7 @@ function describe(character: string): string {
 }
 
 function warn(file: VFile, first: string, count: number, place: Point | undefined, todo: string): void {
-  const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : `${count} 个看不见的字符，第一个是 ${describe(first)}`;
+  const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : ` ${count} 个看不见的字符，第一个是 ${describe(first)}`;
   reportWarning(file, `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去：${todo}`, 'control-character', place);
 }
 

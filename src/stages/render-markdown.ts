@@ -21,13 +21,13 @@ import { bulletinSchema } from '../plugins/bulletin-schema.ts';
 import rehypeLocalResources from '../plugins/rehype-local-resources.ts';
 import rehypeXmlCharacters from '../plugins/rehype-xml-characters.ts';
 import { reportError } from '../messages.ts';
-import { checkBlockNesting, checkHtmlNesting, checkTreeNesting, type TooDeep } from './nesting.ts';
+import { checkBeforeParsing, remarkTreeLimits, PastLimitError, type PastLimit } from './markdown-limits.ts';
 import rehypeImageAlt from '../plugins/rehype-image-alt.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issuePathOf } from './resolve-issue.ts';
 import { splitArticles, type ArticleParts } from './split-articles.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkChinesePunctuation).freeze();
+const parser = unified().use(remarkParse).use(remarkTreeLimits).use(remarkGfm).use(remarkChinesePunctuation).freeze();
 const toHtml = unified()
   .use(remarkBulletinHeadings)
   .use(remarkRehype, {
@@ -90,18 +90,21 @@ function withArticleId(file: VFile, id: string): VFile {
 
 export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
   const { file } = source;
-  const tooDeep = (problem: TooDeep) => {
-    reportError(file, problem.reason, 'too-deep', problem.place);
+  const refuse = (problem: PastLimit) => {
+    reportError(file, problem.reason, problem.rule, problem.place);
     return [];
   };
-  const blocks = checkBlockNesting(source.body, source.bodyLine);
-  if (blocks) return tooDeep(blocks);
+  const scanned = checkBeforeParsing(source.body, source.bodyLine);
+  if (scanned) return refuse(scanned);
   // Blank lines in place of the front matter keep positions on the file's own lines.
   const text = '\n'.repeat(source.bodyLine - 1) + source.body;
-  const parsed = parser.parse(text);
-  // Before any plugin walks the tree (recursively).
-  const nested = checkTreeNesting(parsed) ?? checkHtmlNesting(parsed);
-  if (nested) return tooDeep(nested);
+  let parsed: Root;
+  try {
+    parsed = parser.parse(text);
+  } catch (error) {
+    if (error instanceof PastLimitError) return refuse(error.problem);
+    throw error;
+  }
   const tree = parser.runSync(parsed, file) as Root;
   file.data.pageUrl = new URL(issuePathOf(source.meta), site.baseUrl).href;
   return splitArticles(tree, file, site).map((parts, index) => renderArticle(parts, index, file));

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { removeFromFile } from '../../src/format/xml-characters.ts';
 import type { Site } from '../../src/model/site.ts';
 import { formatReport } from '../../src/report.ts';
 import { loadSite } from '../../src/stages/load-site.ts';
@@ -31,7 +32,8 @@ export interface Rendered {
 }
 
 export function renderBody(body: string, site: Site = siteWith()): Rendered {
-  const file = new VFile({ path: 'content/2019/02.md', value: FRONT_MATTER + body });
+  const file = new VFile({ path: 'content/2019/02.md' });
+  file.value = removeFromFile(file, FRONT_MATTER + body); // as the file is read (stages/load-content.ts)
   const source = parseIssue(file);
   if (!source) throw new Error(formatReport([file]));
   const html = renderMarkdown(source, site).map((article) => article.html).join('\n');
