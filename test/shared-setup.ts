@@ -19,12 +19,20 @@ export type SharedName = keyof typeof MAKERS;
 let runDir: string;
 const closing: (() => Promise<void>)[] = [];
 
+/** The last build asked for: builds here run one at a time, since Pagefind's Node API has one
+ * backend per process, which each finished search index closes. */
+let lastBuild: Promise<unknown> = Promise.resolve();
+
 /** Builds a project into a folder of the run; its path. */
-async function builtSite(projectDir: string, name: string): Promise<string> {
+function builtSite(projectDir: string, name: string): Promise<string> {
   const outDir = path.join(runDir, name);
-  const result = await build({ projectDir, templatesDir: TEMPLATES_DIR, outDir, write: true });
-  if (!result.ok) throw new Error(`the shared site ${name} did not build`);
-  return outDir;
+  const built = lastBuild.then(async () => {
+    const result = await build({ projectDir, templatesDir: TEMPLATES_DIR, outDir, write: true });
+    if (!result.ok) throw new Error(`the shared site ${name} did not build`);
+    return outDir;
+  });
+  lastBuild = built.catch(() => undefined);
+  return built;
 }
 
 /** Each shared thing, as the string a worker needs to use it. */
