@@ -1,6 +1,7 @@
 // Where the archive has gaps: 期号 missing in a year (before its first issue, between two, or
 // after its last when the next year's 总期号 shows some), and 总期号 missing between two issues.
 // Readers see them on the year pages ("本年缺第5、6期"), editors in npm run check.
+import { numberRuns } from '../format/chinese.ts';
 
 export interface Numbered {
   year: number;
@@ -27,14 +28,7 @@ const range = ([a, b]: [number, number]) => (a === b ? `${a}` : `${a}—${b}`);
 
 /** 5, 6 → 第5、6期; 1…7 → 第1—7期: runs of three or more as a range. */
 export function formatNumbers(numbers: readonly number[]): string {
-  const runs: [number, number][] = [];
-  for (const n of [...numbers].sort((a, b) => a - b)) {
-    const last = runs.at(-1);
-    if (last && n === last[1] + 1) last[1] = n;
-    else runs.push([n, n]);
-  }
-  const parts = runs.flatMap(([a, b]) => (b - a >= 2 ? [`${a}—${b}`] : b === a ? [`${a}`] : [`${a}`, `${b}`]));
-  return `第${parts.join('、')}期`;
+  return `第${numberRuns(numbers).map(range).join('、')}期`;
 }
 
 /** "缺少总第575—581期（2019年第1—7期）", "缺少总第570—573期（2018—2019年）", "缺少2019年第5期". */

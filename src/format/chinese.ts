@@ -13,6 +13,17 @@ export function chineseDate(iso: string): string {
 }
 
 
+/** 1, 2, 3, 5, 7, 8 → [1, 3], [5, 5], [7, 7], [8, 8]: three or more numbers in a row make a range ("第1—3期"). */
+export function numberRuns(numbers: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.flatMap(([a, b]): [number, number][] => (b - a === 1 ? [[a, a], [b, b]] : [[a, b]]));
+}
+
 /** Two-character names are padded to the width of three (石韧 → 石　韧), as in print. */
 export function padName(name: string): string {
   const chars = [...name];
