@@ -80,7 +80,7 @@ const WITHIN: [string, string][] = [
   ['emphasis 16 deep in 16 quotes', `${'>'.repeat(16)} ${nested('*a ', ' a*', 16)}`],
   ['<div>s 64 deep', nested('<div>', '</div>', MAX_HTML_NESTING)],
   ['1,000 closed <div>s', lines(1000, () => '<div>x</div>')],
-  ['<br>s and <img>s (void elements)', lines(200, () => '<br><img src="a.png" alt="">')],
+  ['<br>s and <img>s (void elements)', lines(200, () => '<br><img src="a.png" alt="图">')],
   ['escaped and autolinked angle brackets', lines(200, () => '\\<div> <https://www.npc.gov.cn/> <hnrddt@163.com> 人数<100')],
   ['a rule of 1,000 dashes with spaces', `段落。\n\n${'- '.repeat(1000)}\n\n段落。`],
   ['a rule after a list marker', `- ${'* '.repeat(500)}`],
