@@ -52,7 +52,7 @@ async function runIndex({ projectDir, docsDir }: ChildOptions): Promise<ChildRes
     // /2019/09/#article-1 → 2019/09/article-1.html
     for (const issue of result.issues) {
       for (const article of issue.articles) {
-        const file = path.join(docsDir, articleUrl(issue, article).replace('#', '') + '.html');
+        const file = path.join(docsDir, `${articleUrl(issue, article).replace('#', '')}.html`);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, articleDocument(issue, article));
       }

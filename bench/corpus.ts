@@ -73,7 +73,7 @@ export async function generateCorpus(count: number, seed = 583): Promise<CorpusI
       if (next() < 0.05) parts.splice(Math.floor(next() * parts.length), 0, `有关${b}的意见建议得到及时处理`);
     }
     for (const phrase of planted) parts.splice(Math.floor(next() * parts.length), 0, `${pick(CITIES)}市${phrase}的问题引起代表关注`);
-    return parts.join('，') + '。';
+    return `${parts.join('，')}。`;
   };
   const issues: CorpusIssue[] = [];
   const perYear = 24;
@@ -86,7 +86,7 @@ export async function generateCorpus(count: number, seed = 583): Promise<CorpusI
     const topic = pick(TOPICS);
     const city = pick(CITIES);
     const lines: string[] = [];
-    let plantedLeft = [...planted];
+    const plantedLeft = [...planted];
     const body = () => {
       const here = plantedLeft.length > 0 && next() < 0.3 ? [plantedLeft.shift()!] : [];
       return paragraph(here);

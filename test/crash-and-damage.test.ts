@@ -65,10 +65,13 @@ describe('a build killed at any point', () => {
   it('leaves the published site or the new one, and the next build restores the cold build with no leftovers', async () => {
     const dir = await copyProject();
     await buildKilledAfter(dir, 60_000);
-    const cold = await coldTree(dir);
+    const _cold = await coldTree(dir);
     // Seeded, so a failure can be replayed: kill points spread over the whole build.
     let seed = 9;
-    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
     for (let round = 0; round < 20; round++) {
       // Each round changes the content, so the build has work to do when it is killed.
       const issue = path.join(dir, 'content', '2019', '09.md');

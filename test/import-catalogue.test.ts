@@ -3,7 +3,7 @@
 // .docx gives; a folder of mixed files imports in one command, with a report; scans, tables of
 // contents and text past the limit are refused; nothing is written over, and --dry-run writes nothing.
 import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';

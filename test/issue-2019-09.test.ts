@@ -1,7 +1,6 @@
 // The page of 2019 第9期 against the real issue: every part in FORMAT.md's table,
 // and every line of the text extracted from print, in order.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
 import { CORPUS_FILE, PROJECT_DIR } from './site.ts';

@@ -16,7 +16,7 @@ import { PDF_CREATOR } from '../src/pdf/pdf-metadata.ts';
 import { sharedBrowser } from './shared.ts';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 const OUTPUT_DIR = path.join(PROJECT_DIR, 'test', 'output');
 
 /** The 版心 on A4, in mm from the page's top left corner. */

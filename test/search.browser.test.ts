@@ -231,7 +231,7 @@ describe('search', () => {
   it('searches an index made in parts as one: every article holding the phrase first, whichever part holds it', async () => {
     for (const query of ['联系群众', '危桥']) {
       const truth = [...archiveTexts].filter(([, text]) => text.includes(query)).map(([url]) => url);
-      const parts = new Set(truth.map((url) => Math.floor((Number(/^\/\d+\/(\d+)\//.exec(url)![1]) - 1) / 100)));
+      const _parts = new Set(truth.map((url) => Math.floor((Number(/^\/\d+\/(\d+)\//.exec(url)![1]) - 1) / 100)));
       const { tab } = await open(`${archive.url}search/?q=${encodeURIComponent(query)}`);
       await hits(tab);
       // Show more hits until there are more than the articles holding the phrase.

@@ -10,11 +10,11 @@ import type { VFile } from 'vfile';
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const NAMES: Record<number, string> = {
-  0x00: '空字符',
-  0x08: '退格符',
-  0x0b: '垂直制表符',
-  0x0c: '换页符',
-  0x1b: '转义符',
+  0: '空字符',
+  8: '退格符',
+  11: '垂直制表符',
+  12: '换页符',
+  27: '转义符',
 };
 
 export function hasXmlForbidden(text: string): boolean {

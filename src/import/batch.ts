@@ -3,7 +3,7 @@
 // file of the batch is the same issue; the 期号 and 总期号 checked against their neighbours; the
 // files written (not on a dry run) and checked as the build checks them.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reportError, reportWarning } from '../messages.ts';

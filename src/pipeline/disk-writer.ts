@@ -204,7 +204,7 @@ export class DiskWriter implements Writer {
     const written = this.manifest[file];
     if (!written || (hash !== undefined && written.hash !== hash)) return false;
     const now = await stat(path.join(this.outDir, file)).catch(() => undefined);
-    return now !== undefined && now.isFile() && now.size === written.size && now.mtimeMs === written.mtimeMs;
+    return now?.isFile() === true && now.size === written.size && now.mtimeMs === written.mtimeMs;
   }
 
   private async folderFor(target: string): Promise<void> {

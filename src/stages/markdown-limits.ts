@@ -187,5 +187,6 @@ export function remarkTreeLimits(this: Processor) {
     const problem = checkTreeNesting(tree);
     if (problem) throw new PastLimitError(problem);
   };
-  (data.fromMarkdownExtensions ??= []).push([{ transforms: [check] }]);
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push([{ transforms: [check] }]);
 }

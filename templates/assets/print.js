@@ -4,8 +4,8 @@
 // event) this script applies the print stylesheet, lays the bulletin out in columns the size of
 // the 版心 (the browser breaks columns as it breaks pages), measures where the text ends, and puts
 // a spacer of the remaining height before the 版记. Without JavaScript the 版记 follows the text.
-(function () {
-  'use strict';
+(() => {
+  
 
   function measure(bulletin, spacer, banji) {
     var box = bulletin.getBoundingClientRect();
@@ -21,7 +21,7 @@
   function placeBanji() {
     removeSpacer();
     var bulletin = document.querySelector('.bulletin');
-    var banji = bulletin && bulletin.querySelector('.banji');
+    var banji = bulletin?.querySelector('.banji');
     var printSheet = document.querySelector('link[rel="stylesheet"][media="print"]');
     if (!banji || !printSheet) return;
     var spacer = document.createElement('div');
@@ -42,7 +42,7 @@
     // to spare so that rounding never pushes it over.
     var banjiHeight = m.banji.bottom - m.banji.top;
     var foot = (m.banji.page + 1) * m.pageHeight - 0.25;
-    spacer.style.height = Math.max(0, foot - banjiHeight - textEnd) + 'px';
+    spacer.style.height = `${Math.max(0, foot - banjiHeight - textEnd)}px`;
     banji.style.marginTop = '0';
   }
 

@@ -152,7 +152,10 @@ async function searchOnce(pagefind, query, options) {
   // section are where the phrase is, not where its characters are thickest.
   const exactIds = phrases
     .map((phrase) => new Set(phrase.results.map((result) => result.id)))
-    .reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))));
+    .reduce((all, ids) => {
+      for (const id of all) if (!ids.has(id)) all.delete(id);
+      return all;
+    });
   const asPhrase = new Map(phrases[0].results.map((result) => [result.id, result]));
   let exact = typed.results.filter((result) => exactIds.has(result.id)).map((result) => ({ ...asPhrase.get(result.id), words: result.words }));
   if (!options.sort && words.length === 1) {

@@ -8,7 +8,7 @@ import { spaced } from './search-core.js';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Punctuation that ends a clause, and that a snippet may start after or end on. */
-const CLAUSE_END = /[，。；：、！？]/u;
+const _CLAUSE_END = /[，。；：、！？]/u;
 /** Punctuation that ends a sentence: a snippet ending on it needs no ellipsis. */
 const SENTENCE_END = /[。！？]/u;
 /** How far into the excerpt a snippet looks for punctuation to start after or end on. */

@@ -135,7 +135,7 @@ describe('file size, lines and YAML', () => {
   });
 
   it('refuses a YAML alias bomb in front matter at its first alias', async () => {
-    const { ok, report } = await checkWith(FRONT_MATTER.replace('distribution:', `${BOMB}distribution:`) + '\n# 标题\n\n正文。\n');
+    const { ok, report } = await checkWith(`${FRONT_MATTER.replace('distribution:', `${BOMB}distribution:`)}\n# 标题\n\n正文。\n`);
     expect(ok).toBe(false);
     expect(report).toContain(`content/2019/02.md:6:8: 错误\uFF1A${ALIAS_MESSAGE}`);
     expect(report).not.toMatch(/Excessive|\n\s+at /);
@@ -148,13 +148,13 @@ describe('file size, lines and YAML', () => {
   });
 
   it('refuses an alias without its anchor', async () => {
-    const { report } = await checkWith(FRONT_MATTER.replace('  - 甲单位', '  - *甲单位') + '\n# 标题\n\n正文。\n');
+    const { report } = await checkWith(`${FRONT_MATTER.replace('  - 甲单位', '  - *甲单位')}\n# 标题\n\n正文。\n`);
     expect(report).toContain(`content/2019/02.md:6:5: 错误\uFF1A${ALIAS_MESSAGE}`);
   });
 
   it(`reads ${MAX_YAML_ALIASES} aliases, as the YAML library allows`, async () => {
     const aliases = `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1).fill('*a').join(', ')}]\n`;
-    const { report } = await checkWith(FRONT_MATTER.replace('distribution:', `${aliases}distribution:`) + '\n# 标题\n\n正文。\n');
+    const { report } = await checkWith(`${FRONT_MATTER.replace('distribution:', `${aliases}distribution:`)}\n# 标题\n\n正文。\n`);
     expect(report).not.toContain('yaml-aliases');
     expect(report).toContain('unknown-key');
   });
@@ -163,7 +163,7 @@ describe('file size, lines and YAML', () => {
     ['flow collections 5,000 deep', `a: ${nested('[', ']', 5000)}\n`],
     ['flow mappings 5,000 deep', `a: ${nested('{a: ', '}', 5000)}\n`],
   ])('refuses YAML nested past its parser\u2019s limit (%s) at its line', async (_, yaml) => {
-    const { ok, report } = await checkWith(FRONT_MATTER.replace('distribution:', `${yaml}distribution:`) + '\n# 标题\n\n正文。\n');
+    const { ok, report } = await checkWith(`${FRONT_MATTER.replace('distribution:', `${yaml}distribution:`)}\n# 标题\n\n正文。\n`);
     expect(ok).toBe(false);
     expect(report).toMatch(/content\/2019\/02\.md:\d+:\d+: 错误\uFF1A这里的括号或缩进嵌套得太深/);
     expect(report).not.toMatch(/\n\s+at /);
