@@ -116,7 +116,7 @@ describe('the command line', () => {
     await writeFile(path.join(dir, 'keep', '笔记.md'), '编辑自己的笔记');
     const { code, stderr } = await cli(dir, 'build', '--out', 'keep');
     expect(code).toBe(1);
-    expect(stderr).toContain('keep: 错误\uFF1A输出目录 keep 里已有不是本程序生成的文件');
+    expect(stderr).toContain('keep:1:1: 错误\uFF1A输出目录 keep 里已有不是本程序生成的文件');
     expect(await readFile(path.join(dir, 'keep', '笔记.md'), 'utf8')).toBe('编辑自己的笔记');
     expect((await cli(dir, 'build', '--out', 'content')).code).toBe(1);
     expect(await readFile(path.join(dir, 'content', 'site.yml'), 'utf8')).toContain('title: 联络动态');

@@ -120,7 +120,7 @@ describe('npm run import, bad files', () => {
     const dir = await copyProject();
     const missing = await cli(dir, 'import', 'nowhere.txt');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('nowhere.txt: 错误\uFF1A找不到这个文件');
+    expect(missing.stderr).toContain('nowhere.txt:1:1: 错误\uFF1A找不到这个文件');
     const none = await cli(dir, 'import');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('没有给出要导入的文件');

@@ -58,7 +58,7 @@ describe('npm run new', () => {
     await writeFile(inTheWay, '');
     const { code, stderr } = await cli(dir, 'new', '--date', '2019-06-10');
     expect(code).toBe(1);
-    expect(stderr).toContain('content/2019/11.md: 错误\uFF1A文件是空的');
+    expect(stderr).toContain('content/2019/11.md:1:1: 错误\uFF1A文件是空的');
     expect(stderr).toContain('没有新建');
     expect(await readFile(inTheWay, 'utf8')).toBe('');
   });
