@@ -90,7 +90,8 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
       res.writeHead(301, { location: found.redirect }).end();
       return;
     }
-    if (output.size === 0) return reply(503, 'index.html', NO_SITE);
+    // No home page: no site yet (the search index, made in the background, may be there alone).
+    if (!output.has('index.html')) return reply(503, 'index.html', NO_SITE);
     reply(404, '404.html', output.get('404.html') ?? '<!DOCTYPE html><title>404</title>');
   });
 

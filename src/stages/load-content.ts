@@ -92,6 +92,18 @@ async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
   return entry.isSymbolicLink() && (await stat(path.join(dir, entry.name)).then((s) => s.isDirectory(), () => false));
 }
 
+/** Why a file beside the issues (`inYear`: in a year folder, else in content/ itself) is not read, if it looks meant for publishing. */
+function notRead(relPath: string, name: string, inYear: boolean): Unread | undefined {
+  if (MARKDOWN_LIKE.test(name) && inYear) {
+    const wanted = `${name.replace(MARKDOWN_LIKE, '')}.md`;
+    return { relPath, reason: `期刊文件名应以小写的 .md 结尾，这个文件不会发布：请改名为 ${wanted}`, rule: 'issue-file-name' };
+  }
+  if (MARKDOWN_LIKE.test(name)) {
+    return { relPath, reason: '期刊文件应放在年份文件夹里，这个文件不会发布：请把它移到 content/<年份>/ 下，例如 content/2019/09.md', rule: 'misplaced-issue' };
+  }
+  return IMPORTABLE.test(name) ? importFirst(relPath) : undefined;
+}
+
 /**
  * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
  * and the files that look meant for publishing but are not read, each with what to do.
@@ -99,30 +111,26 @@ async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
 async function listFiles(root: string): Promise<{ issues: string[]; unread: Unread[] }> {
   const contentDir = path.join(root, 'content');
   const issues: string[] = [];
-  const unread: Unread[] = [];
+  const unread: (Unread | undefined)[] = [];
   for (const entry of await readdir(contentDir, { withFileTypes: true }).catch(() => [])) {
     if (entry.name.startsWith('.')) continue;
     const relPath = `content/${entry.name}`;
-    if (await isFolder(contentDir, entry)) {
-      const names = await readdir(path.join(contentDir, entry.name)).catch(() => undefined);
-      if (!names) {
-        unread.push({ relPath, reason: '读不出这个文件夹里有哪些文件（没有读取权限）：其中的期刊不能发布，请检查文件夹的权限', rule: 'unreadable-folder', fatal: true });
-        continue;
-      }
-      for (const name of names) {
-        const filePath = `${relPath}/${name}`;
-        if (name.startsWith('.')) continue;
-        if (name.endsWith('.md')) issues.push(filePath);
-        else if (MARKDOWN_LIKE.test(name)) {
-          const wanted = `${name.replace(MARKDOWN_LIKE, '')}.md`;
-          unread.push({ relPath: filePath, reason: `期刊文件名应以小写的 .md 结尾，这个文件不会发布：请改名为 ${wanted}`, rule: 'issue-file-name' });
-        } else if (IMPORTABLE.test(name)) unread.push(importFirst(filePath));
-      }
-    } else if (MARKDOWN_LIKE.test(entry.name)) {
-      unread.push({ relPath, reason: '期刊文件应放在年份文件夹里，这个文件不会发布：请把它移到 content/<年份>/ 下，例如 content/2019/09.md', rule: 'misplaced-issue' });
-    } else if (IMPORTABLE.test(entry.name)) unread.push(importFirst(relPath));
+    if (!(await isFolder(contentDir, entry))) {
+      unread.push(notRead(relPath, entry.name, false));
+      continue;
+    }
+    const names = await readdir(path.join(contentDir, entry.name)).catch(() => undefined);
+    if (!names) {
+      unread.push({ relPath, reason: '读不出这个文件夹里有哪些文件（没有读取权限）：其中的期刊不能发布，请检查文件夹的权限', rule: 'unreadable-folder', fatal: true });
+      continue;
+    }
+    for (const name of names.filter((n) => !n.startsWith('.'))) {
+      if (name.endsWith('.md')) issues.push(`${relPath}/${name}`);
+      else unread.push(notRead(`${relPath}/${name}`, name, true));
+    }
   }
-  return { issues: issues.sort(), unread: unread.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
+  const listed = unread.filter((u): u is Unread => u !== undefined);
+  return { issues: issues.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
 }
 
 function unreadFile(root: string, { relPath, reason, rule, fatal }: Unread): VFile {
