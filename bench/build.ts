@@ -14,8 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ts from 'typescript';
 import type { ChildOptions, ChildResult } from './child.ts';
-import { generateCorpus, type CorpusIssue } from './corpus.ts';
-import { DOWNLOAD_QUERIES, searchDownloads, type Downloaded } from './search-downloads.ts';
+import { type CorpusIssue, generateCorpus } from './corpus.ts';
+import { DOWNLOAD_QUERIES, type Downloaded, searchDownloads } from './search-downloads.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -35,7 +35,10 @@ const { values } = parseArgs({
     'no-readme': { type: 'boolean', default: false },
   },
 });
-const counts = (values.quick ? '1000' : values.issues).split(',').map(Number).sort((a, b) => a - b);
+const counts = (values.quick ? '1000' : values.issues)
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const runs = values.quick ? 1 : Number(values.runs);
 /** The sample site's runs are short and noisy: at least five of each. */
 const sampleRuns = Math.max(5, runs);
@@ -234,7 +237,8 @@ async function measure(project: Project): Promise<void> {
   // A reader's searches, on the site as our last build left it (with its index).
   await ours(project, { cold: false });
   downloads = await searchDownloads(path.join(project.dir, 'dist'), DOWNLOAD_QUERIES);
-  for (const d of [downloads.first, ...downloads.later]) console.log(`  search ${d.query}: ${(d.all / 1024).toFixed(0)} KB (${(d.pagefind / 1024).toFixed(0)} KB under pagefind/)`);
+  for (const d of [downloads.first, ...downloads.later])
+    console.log(`  search ${d.query}: ${(d.all / 1024).toFixed(0)} KB (${(d.pagefind / 1024).toFixed(0)} KB under pagefind/)`);
 
   // Pages alone (a plain Node process on lib/, the build without its index), against Eleventy alone.
   for (let r = 0; r < runs; r++) {
@@ -417,7 +421,10 @@ function report(eleventy: string, pagefind: string, machine: string): string {
 
 // ---------------------------------------------------------------- main
 
-const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const loadBefore = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' ');
 const started = performance.now();
 await mkdir(CACHE, { recursive: true });
 console.log('Compiling src/ into lib/ (node scripts/compile.mjs) …');
@@ -425,7 +432,9 @@ const compiled = spawnSync(process.execPath, ['scripts/compile.mjs'], { cwd: ROO
 if (compiled.status !== 0) throw new Error('the program does not compile');
 // bench/child.ts without its types, for plain Node; it imports the program from lib/.
 const childSource = await readFile(path.join(ROOT, 'bench', 'child.ts'), 'utf8');
-const child = ts.transpileModule(childSource, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
+const child = ts.transpileModule(childSource, {
+  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+});
 await writeFile(CHILD, child.outputText);
 
 const eleventy = await versionOf('@11ty/eleventy');
@@ -439,7 +448,10 @@ const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT }).stdout.
 const edited = git('status', '--porcelain', '--', 'src', 'templates') ? ' with uncommitted changes in src/ or templates/' : '';
 const machine = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${runs} run(s) each, ${sampleRuns} for the sample site; medians, range in brackets; ${minutes.toFixed(1)} min in all):`,
-  `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, load average ${loadBefore} before and ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} after;`,
+  `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, load average ${loadBefore} before and ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} after;`,
   `Node ${process.version}, Eleventy ${eleventy}, Pagefind ${pagefind}; our builder at ${git('rev-parse', '--short', 'HEAD') || '?'}${edited}.`,
 ].join('\n');
 const table = report(eleventy, pagefind, machine);

@@ -31,7 +31,7 @@ const lib = <T>(module: string): Promise<T> => import(pathToFileURL(path.join(LI
 const { Project } = await lib<typeof import('../src/pipeline/project.ts')>('pipeline/project.js');
 const { DiskWriter } = await lib<typeof import('../src/pipeline/disk-writer.ts')>('pipeline/disk-writer.js');
 const { NullWriter } = await lib<typeof import('../src/pipeline/writer.ts')>('pipeline/writer.js');
-const { articleDocument, articleUrl, indexSearch } = await lib<typeof import('../src/stages/index-search.ts')>('stages/index-search.js');
+const { articleDocument, articleUrl, indexSearch } = await lib<typeof import('../src/search/index-search.ts')>('search/index-search.js');
 
 async function runPages({ projectDir }: ChildOptions): Promise<ChildResult> {
   const started = performance.now();

@@ -23,9 +23,32 @@ export function random(seed: number): () => number {
 }
 
 const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西'];
-const TOPICS = ['代表小组活动', '代表联系群众', '代表建议办理', '民生实事项目', '乡村振兴', '精准扶贫', '农村公路建设', '基层人大建设', '代表履职档案', '人大代表之家', '饮水安全', '危房改造', '教育培训', '生态环境保护'];
+const TOPICS = [
+  '代表小组活动',
+  '代表联系群众',
+  '代表建议办理',
+  '民生实事项目',
+  '乡村振兴',
+  '精准扶贫',
+  '农村公路建设',
+  '基层人大建设',
+  '代表履职档案',
+  '人大代表之家',
+  '饮水安全',
+  '危房改造',
+  '教育培训',
+  '生态环境保护',
+];
 const HEADINGS_1 = ['基本情况', '主要做法', '主要成效', '主要问题', '几点建议', '下一步工作'];
-const HEADINGS_2 = ['主要领导率先垂范', '保障措施逐步完善', '激励监督机制逐步规范', '制度建设不断加强', '工作平台作用明显', '代表作用充分发挥', '群众满意度不断提高'];
+const HEADINGS_2 = [
+  '主要领导率先垂范',
+  '保障措施逐步完善',
+  '激励监督机制逐步规范',
+  '制度建设不断加强',
+  '工作平台作用明显',
+  '代表作用充分发挥',
+  '群众满意度不断提高',
+];
 
 /** Phrases planted in a few issues; each of their halves appears alone in many others. */
 export const PLANTED: { phrase: string; parts: [string, string]; share: number }[] = [
@@ -45,7 +68,12 @@ async function realSentences(): Promise<string[]> {
   const lines = (await readFile(CORPUS, 'utf8')).split('\n').slice(20, 66);
   return lines
     .flatMap((line) => line.split('。'))
-    .map((s) => s.replace(/^[（(][一二三四五六七八九十]+[)）]/, '').replace(/^[一二三四五六七八九十]+、/, '').trim())
+    .map((s) =>
+      s
+        .replace(/^[（(][一二三四五六七八九十]+[)）]/, '')
+        .replace(/^[一二三四五六七八九十]+、/, '')
+        .trim(),
+    )
     .filter((s) => s.length > 12 && !/韶山灌区|危桥|联系群众|票决|工作室|桥头|双联|州门司|人行桥/.test(s));
 }
 
@@ -68,7 +96,9 @@ export async function generateCorpus(count: number, seed = 583): Promise<CorpusI
   const paragraph = (planted: string[]) => {
     const parts = Array.from({ length: 4 + Math.floor(next() * 4) }, sentence);
     // The halves of planted phrases appear apart, in many issues.
-    for (const { parts: [a, b] } of PLANTED) {
+    for (const {
+      parts: [a, b],
+    } of PLANTED) {
       if (next() < 0.05) parts.splice(Math.floor(next() * parts.length), 0, `${pick(CITIES)}市${a}一带的工作人员介绍了情况`);
       if (next() < 0.05) parts.splice(Math.floor(next() * parts.length), 0, `有关${b}的意见建议得到及时处理`);
     }

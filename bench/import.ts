@@ -9,8 +9,8 @@ import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from '../test/build.ts';
 import type { Issue } from '../src/model/issue.ts';
+import { build } from '../test/build.ts';
 import { generateCorpus, writeCorpus } from './corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -67,14 +67,26 @@ function runImport(projectDir: string): Promise<{ seconds: number; cpuSeconds: n
     child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => {
       const [, user = '0', system = '0'] = /^cpu ([\d.]+) ([\d.]+)$/m.exec(out) ?? [];
-      const tail = out.trim().split('\n').filter((l) => !l.startsWith('cpu ')).slice(-3).join('\n');
+      const tail = out
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('cpu '))
+        .slice(-3)
+        .join('\n');
       resolve({ seconds: seconds(started), cpuSeconds: Number(user) + Number(system), code: code ?? -1, tail });
     });
   });
 }
 
 const readable = (issue: Issue) =>
-  JSON.stringify([issue.number, issue.total, issue.date, issue.distribution, issue.editors, issue.articles.map((a) => [a.title, a.html.replace(/<[^>]+>|\s/g, '')])]);
+  JSON.stringify([
+    issue.number,
+    issue.total,
+    issue.date,
+    issue.distribution,
+    issue.editors,
+    issue.articles.map((a) => [a.title, a.html.replace(/<[^>]+>|\s/g, '')]),
+  ]);
 
 const have = await readdir(pdfDir).catch(() => []);
 let printed: Issue[];
@@ -96,11 +108,20 @@ await cp(path.join(ROOT, 'templates'), path.join(project, 'templates'), { recurs
 const imported = await runImport(project);
 console.log(imported.tail);
 const load = os.loadavg()[0]!.toFixed(1);
-console.log(`Import: ${imported.seconds.toFixed(1)} s wall for ${count} PDFs (exit ${imported.code}), ${((imported.seconds * 1000) / count).toFixed(0)} ms a PDF;`);
-console.log(`  processor time ${imported.cpuSeconds.toFixed(1)} s (the command and its workers), ${(imported.cpuSeconds / 2).toFixed(1)} s on two cores of their own; load average ${load}.`);
+console.log(
+  `Import: ${imported.seconds.toFixed(1)} s wall for ${count} PDFs (exit ${imported.code}), ${((imported.seconds * 1000) / count).toFixed(0)} ms a PDF;`,
+);
+console.log(
+  `  processor time ${imported.cpuSeconds.toFixed(1)} s (the command and its workers), ${(imported.cpuSeconds / 2).toFixed(1)} s on two cores of their own; load average ${load}.`,
+);
 
 const buildStarted = performance.now();
 const rebuilt = await build({ projectDir: project, write: true });
 const same = rebuilt.issues.filter((issue, i) => printed[i] && readable(issue) === readable(printed[i]!)).length;
-console.log(`Build of the imported archive with its search index: ${rebuilt.ok ? 'ok' : 'FAILED'}, ${seconds(buildStarted).toFixed(1)} s; ${same}/${count} issues equal to those printed (front matter and article text).`);
-await writeFile(path.join(CACHE, `import-${count}.json`), JSON.stringify({ count, pages, importSeconds: imported.seconds, cpuSeconds: imported.cpuSeconds, same, built: rebuilt.ok }, null, 2));
+console.log(
+  `Build of the imported archive with its search index: ${rebuilt.ok ? 'ok' : 'FAILED'}, ${seconds(buildStarted).toFixed(1)} s; ${same}/${count} issues equal to those printed (front matter and article text).`,
+);
+await writeFile(
+  path.join(CACHE, `import-${count}.json`),
+  JSON.stringify({ count, pages, importSeconds: imported.seconds, cpuSeconds: imported.cpuSeconds, same, built: rebuilt.ok }, null, 2),
+);

@@ -64,24 +64,44 @@ const cases: Case[] = [
   { name: `lines: ${MAX_LINES + 1}`, kind: 'over', body: () => FRONT + 'x\n'.repeat(MAX_LINES) },
   { name: `list items: ${MAX_CONTAINERS + 1} (- x)`, kind: 'over', body: () => FRONT + fill(() => '- x', { lines: MAX_CONTAINERS + 1 }) },
   { name: `footnotes: ${MAX_CONTAINERS + 1}`, kind: 'over', body: () => FRONT + fill((i) => `[^${i}]: y`, { lines: MAX_CONTAINERS + 1 }) },
-  { name: 'link brackets 5,000 deep ([[[… x](y)](y)…)', kind: 'over', body: () => FRONT + nested('[', '](y)', 5000) + '\n' },
-  { name: `link brackets never closed ([a[a[a…), ${MAX_FILE_BYTES / 1024} KB`, kind: 'over', body: () => FRONT + '[a'.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 2)) + '\n' },
-  { name: 'list markers: one line of 10,000 (- - - … x)', kind: 'over', body: () => FRONT + '- '.repeat(10_000) + 'x\n' },
+  { name: 'link brackets 5,000 deep ([[[… x](y)](y)…)', kind: 'over', body: () => `${FRONT + nested('[', '](y)', 5000)}\n` },
+  {
+    name: `link brackets never closed ([a[a[a…), ${MAX_FILE_BYTES / 1024} KB`,
+    kind: 'over',
+    body: () => `${FRONT + '[a'.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 2))}\n`,
+  },
+  { name: 'list markers: one line of 10,000 (- - - … x)', kind: 'over', body: () => `${FRONT + '- '.repeat(10_000)}x\n` },
   { name: 'indented list 1,000 deep', kind: 'over', body: () => FRONT + fill((i) => `${' '.repeat(2 * i)}- x`, { lines: 1000 }) },
-  { name: 'block quotes: one line of 10,000 (>>>… x)', kind: 'over', body: () => FRONT + '>'.repeat(10_000) + ' x\n' },
-  { name: 'emphasis 10,000 deep (*a *a … x a* a*)', kind: 'over', body: () => FRONT + nested('*a ', ' a*', 10_000) + '\n' },
-  { name: 'strong emphasis 5,000 deep (**a **a … x a** a**)', kind: 'over', body: () => FRONT + nested('**a ', ' a**', 5000) + '\n' },
-  { name: '10,000 nested <div>s', kind: 'over', body: () => FRONT + nested('<div>', '</div>', 10_000) + '\n' },
-  { name: '2,000 <p><b class=N></p>: <b>s reopened in every block', kind: 'over', body: () => FRONT + fill((i) => `<p><b class="c${i}">x</p>`, { lines: 2000 }).replace(/\n/g, '') + '\n' },
-  { name: `emphasis ${MAX_INLINE_MARKS / 2} deep: within the marks, refused after parsing`, kind: 'over', body: () => FRONT + nested('*a ', ' a*', MAX_INLINE_MARKS / 2) + '\n' },
+  { name: 'block quotes: one line of 10,000 (>>>… x)', kind: 'over', body: () => `${FRONT + '>'.repeat(10_000)} x\n` },
+  { name: 'emphasis 10,000 deep (*a *a … x a* a*)', kind: 'over', body: () => `${FRONT + nested('*a ', ' a*', 10_000)}\n` },
+  { name: 'strong emphasis 5,000 deep (**a **a … x a** a**)', kind: 'over', body: () => `${FRONT + nested('**a ', ' a**', 5000)}\n` },
+  { name: '10,000 nested <div>s', kind: 'over', body: () => `${FRONT + nested('<div>', '</div>', 10_000)}\n` },
+  {
+    name: '2,000 <p><b class=N></p>: <b>s reopened in every block',
+    kind: 'over',
+    body: () => `${FRONT + fill((i) => `<p><b class="c${i}">x</p>`, { lines: 2000 }).replace(/\n/g, '')}\n`,
+  },
+  {
+    name: `emphasis ${MAX_INLINE_MARKS / 2} deep: within the marks, refused after parsing`,
+    kind: 'over',
+    body: () => `${FRONT + nested('*a ', ' a*', MAX_INLINE_MARKS / 2)}\n`,
+  },
   {
     name: 'YAML alias bomb in front matter',
     kind: 'over',
-    body: () => FRONT.replace('distribution:\n', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ndistribution:\n`),
+    body: () =>
+      FRONT.replace(
+        'distribution:\n',
+        `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ndistribution:\n`,
+      ),
   },
 
   { name: `Chinese prose up to ${MAX_FILE_BYTES / 1024} KB`, kind: 'under', body: () => FRONT + fill(() => `${prose.repeat(8)}\n`) },
-  { name: `one paragraph of Chinese prose, ${MAX_FILE_BYTES / 1024} KB on one line`, kind: 'under', body: () => FRONT + prose.repeat(Math.floor((MAX_FILE_BYTES - 1024) / Buffer.byteLength(prose))) + '\n' },
+  {
+    name: `one paragraph of Chinese prose, ${MAX_FILE_BYTES / 1024} KB on one line`,
+    kind: 'under',
+    body: () => `${FRONT + prose.repeat(Math.floor((MAX_FILE_BYTES - 1024) / Buffer.byteLength(prose)))}\n`,
+  },
   { name: `${MAX_LINES} lines of one-letter paragraphs`, kind: 'under', body: () => FRONT + fill(() => 'x\n') },
   { name: `${MAX_LINES} lines of one paragraph`, kind: 'under', body: () => FRONT + fill(() => '字') },
   { name: `${MAX_CONTAINERS} list items (- x)`, kind: 'under', body: () => FRONT + containers('- x') },
@@ -90,14 +110,30 @@ const cases: Case[] = [
   { name: `${MAX_CONTAINERS} list items inside a list item`, kind: 'under', body: () => FRONT + containers('    - x', '- a\n  - b\n') },
   { name: `${MAX_CONTAINERS} quote lines (> x)`, kind: 'under', body: () => FRONT + containers('> 引用的话。') },
   { name: `${MAX_CONTAINERS} markers, ${MAX_NESTING} a line`, kind: 'under', body: () => FRONT + containers(`${'- '.repeat(MAX_NESTING)}x`) },
-  { name: `lists ${MAX_NESTING} deep, up to ${MAX_CONTAINERS} items`, kind: 'under', body: () => FRONT + fill((i) => `${' '.repeat(2 * (i % MAX_NESTING))}- x`) },
-  { name: `footnotes, up to ${MAX_CONTAINERS} lines`, kind: 'under', body: () => FRONT + fill((i) => `x[^${i}]`, { lines: (MAX_LINES - 30) / 2 }) + '\n' + fill((i) => `[^${i}]: y`, { lines: (MAX_LINES - 30) / 2 }) },
-  { name: `${MAX_LINES} table rows`, kind: 'under', body: () => FRONT + '| a | b |\n| --- | --- |\n' + fill(() => '| 代表 | 群众 |') },
+  {
+    name: `lists ${MAX_NESTING} deep, up to ${MAX_CONTAINERS} items`,
+    kind: 'under',
+    body: () => FRONT + fill((i) => `${' '.repeat(2 * (i % MAX_NESTING))}- x`),
+  },
+  {
+    name: `footnotes, up to ${MAX_CONTAINERS} lines`,
+    kind: 'under',
+    body: () => `${FRONT + fill((i) => `x[^${i}]`, { lines: (MAX_LINES - 30) / 2 })}\n${fill((i) => `[^${i}]: y`, { lines: (MAX_LINES - 30) / 2 })}`,
+  },
+  { name: `${MAX_LINES} table rows`, kind: 'under', body: () => `${FRONT}| a | b |\n| --- | --- |\n${fill(() => '| 代表 | 群众 |')}` },
   { name: `emphasis ${MAX_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('*a ', ' a*', MAX_NESTING / 2)}\n`) },
   { name: `<div>s ${MAX_HTML_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('<div>', '</div>', MAX_HTML_NESTING)}\n`) },
-  { name: `emphasis openers never closed (*a *a …), ${MAX_FILE_BYTES / 1024} KB`, kind: 'under', body: () => FRONT + '*a '.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 3)) + '\n' },
+  {
+    name: `emphasis openers never closed (*a *a …), ${MAX_FILE_BYTES / 1024} KB`,
+    kind: 'under',
+    body: () => `${FRONT + '*a '.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 3))}\n`,
+  },
   { name: `link brackets ${MAX_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('[', '](y)', MAX_NESTING)}\n`) },
-  { name: `${MAX_NESTING} link brackets never closed, then links, ${MAX_FILE_BYTES / 1024} KB`, kind: 'under', body: () => FRONT + '[a'.repeat(MAX_NESTING) + '[a](b)'.repeat(Math.floor((MAX_FILE_BYTES - 1100) / 6)) + '\n' },
+  {
+    name: `${MAX_NESTING} link brackets never closed, then links, ${MAX_FILE_BYTES / 1024} KB`,
+    kind: 'under',
+    body: () => `${FRONT + '[a'.repeat(MAX_NESTING) + '[a](b)'.repeat(Math.floor((MAX_FILE_BYTES - 1100) / 6))}\n`,
+  },
   {
     name: 'code spans of every length (` `` ``` …), one paragraph',
     kind: 'under',
@@ -107,16 +143,26 @@ const cases: Case[] = [
       return `${FRONT}${runs.join(' ')}\n`;
     },
   },
-  { name: `${MAX_YAML_ALIASES - 1} YAML aliases in front matter`, kind: 'under', body: () => FRONT.replace('distribution:\n', `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1).fill('*a').join(', ')}]\ndistribution:\n`) + '正文。\n' },
+  {
+    name: `${MAX_YAML_ALIASES - 1} YAML aliases in front matter`,
+    kind: 'under',
+    body: () =>
+      `${FRONT.replace(
+        'distribution:\n',
+        `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1)
+          .fill('*a')
+          .join(', ')}]\ndistribution:\n`,
+      )}正文。\n`,
+  },
 ];
 
 // ---------------------------------------------------------------- one case, in a child process
 
 async function runCase(name: string): Promise<void> {
-  const { readText } = await import('../src/stages/load-content.ts');
-  const { loadSite } = await import('../src/stages/load-site.ts');
-  const { parseIssue } = await import('../src/stages/parse-issue.ts');
-  const { renderMarkdown } = await import('../src/stages/render-markdown.ts');
+  const { readText } = await import('../src/content/load-content.ts');
+  const { loadSite } = await import('../src/content/load-site.ts');
+  const { parseIssue } = await import('../src/content/parse-issue.ts');
+  const { renderMarkdown } = await import('../src/markdown/render-markdown.ts');
   const dir = await mkdtemp(path.join(tmpdir(), 'lldt-limits-'));
   await cp(path.join(ROOT, 'content', 'site.yml'), path.join(dir, 'content', 'site.yml'));
   const site = loadSite(await readText(dir, 'content/site.yml'))!;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { fileForUrl } from '../src/model/output.ts';
 import { launchBrowser } from '../test/browser.ts';
-import { serveDirectory, type StaticServer } from '../test/serve.ts';
+import { type StaticServer, serveDirectory } from '../test/serve.ts';
 
 /**
  * A visit's searches on the generated corpus (bench/corpus.ts): a planted phrase first, then
@@ -30,7 +30,11 @@ export interface Downloaded {
 
 /** Bytes of the file the server sent for a path: the file, a folder's index.html, or 404.html. */
 async function sentFor(siteDir: string, pathname: string): Promise<number> {
-  const size = (file: string) => stat(file).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  const size = (file: string) =>
+    stat(file).then(
+      (s) => (s.isFile() ? s.size : undefined),
+      () => undefined,
+    );
   const file = path.join(siteDir, fileForUrl(pathname) ?? '404.html');
   return (await size(file)) ?? (await size(path.join(file, 'index.html'))) ?? (await size(path.join(siteDir, '404.html'))) ?? 0;
 }

@@ -12,7 +12,10 @@ import { launchBrowser } from '../test/browser.ts';
 import { serveDirectory } from '../test/serve.ts';
 
 const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=危桥#article-1-s2', 'search/?q=代表小组', 'search/?q=危桥', 'search/?q=疫情防控', '2030/99/'];
-const WIDTHS = [['phone', 390], ['desktop', 1280]] as const;
+const WIDTHS = [
+  ['phone', 390],
+  ['desktop', 1280],
+] as const;
 
 const [outDir = 'test/output/screens', ...pages] = process.argv.slice(2);
 await mkdir(outDir, { recursive: true });

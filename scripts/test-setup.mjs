@@ -15,7 +15,12 @@ const PACKAGES = [
 function missingPackages(names) {
   const query = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...names], { encoding: 'utf8' });
   if (query.error) return undefined; // no dpkg: not Debian
-  const installed = new Set(query.stdout.split('\n').filter((line) => / ii $/.test(line)).map((line) => line.split(' ')[0]));
+  const installed = new Set(
+    query.stdout
+      .split('\n')
+      .filter((line) => / ii $/.test(line))
+      .map((line) => line.split(' ')[0]),
+  );
   return names.filter((name) => !installed.has(name));
 }
 
@@ -34,7 +39,9 @@ if (missing === undefined) {
 } else if (missing.length > 0) {
   const install = ['install', '-y', '--no-install-recommends', ...missing];
   if (process.getuid?.() !== 0) {
-    console.error(`测试需要这些 Debian 软件包，请先安装 / the tests need these Debian packages, install them first:\n  sudo apt-get update && sudo apt-get ${install.join(' ')}`);
+    console.error(
+      `测试需要这些 Debian 软件包，请先安装 / the tests need these Debian packages, install them first:\n  sudo apt-get update && sudo apt-get ${install.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`正在安装测试需要的 Debian 软件包（需要几分钟）/ installing the Debian packages the tests need: ${missing.join(' ')}`);

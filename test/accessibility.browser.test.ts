@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
-import { serveDirectory, type StaticServer } from './serve.ts';
+import { type StaticServer, serveDirectory } from './serve.ts';
 import { sampleSite, sharedBrowser } from './shared.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -43,7 +43,7 @@ describe('accessibility', () => {
     const tab = await context.newPage();
     await open(tab, page);
     await tab.addScriptTag({ path: AXE });
-    const results = await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] })`) as {
+    const results = (await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
       violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
     };
     const serious = results.violations
@@ -64,10 +64,11 @@ describe('accessibility', () => {
     await tab.waitForURL(/\/search\/\?q=/);
     await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
     // The hit's address without the words it asks the page to highlight.
-    const focusedHref = () => tab.evaluate(() => {
-      const href = (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href');
-      return href ? `${new URL(href, location.href).pathname}${new URL(href, location.href).hash}` : '';
-    });
+    const focusedHref = () =>
+      tab.evaluate(() => {
+        const href = (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href');
+        return href ? `${new URL(href, location.href).pathname}${new URL(href, location.href).hash}` : '';
+      });
     for (let i = 0; i < 20 && (await focusedHref()) !== '/2019/09/#article-1'; i++) await tab.keyboard.press('Tab');
     expect(await focusedHref()).toBe('/2019/09/#article-1');
     await tab.keyboard.press('Enter');

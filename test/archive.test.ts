@@ -1,8 +1,9 @@
 // The archive's completeness: gaps in 总期号 and 期号 are notes in npm run check (not errors, and
 // not in npm run build), the year pages say which issues are missing, and /archive/ lists every
 // issue by year with its articles and counts by year and column.
-import path from 'node:path';
+
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, copyProject } from './cli.ts';
 
@@ -29,7 +30,9 @@ describe('gaps in the archive', () => {
     expect(archive).toContain('<h1 class="archive-heading">往期总目录</h1>');
     expect(archive).toContain('共 4 期、9 篇文章');
     // 2019: 3 issues, 7 articles, by column in site.yml's order (调研报告 工作动态 经验交流 信息摘编 快讯).
-    expect(archive).toMatch(/<th scope="row"><a href="#year-2019">2019年<\/a><\/th><td>3<\/td><td>7<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>3<\/td><td>第1—7期<\/td>/);
+    expect(archive).toMatch(
+      /<th scope="row"><a href="#year-2019">2019年<\/a><\/th><td>3<\/td><td>7<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>3<\/td><td>第1—7期<\/td>/,
+    );
     expect(archive).toContain('<a href="../2019/09/#article-1">关于全省市县乡人大代表中的党政领导干部');
     expect(await page('index.html')).toContain('<a href="./archive/">往期总目录</a>');
     expect(await page('sitemap.xml')).toContain('<loc>https://example.gov.cn/lldt/archive/</loc>');

@@ -47,11 +47,27 @@ describe('files read as the editor meant them', () => {
 
 describe('files refused with a message that says what to do', () => {
   const cases: [string, (text: string) => Promise<Buffer | string>, string][] = [
-    ['saved as GBK', async (text) => iconv.encode(text, 'gbk'), `${ISSUE}:1:1: 错误\uFF1A文件是 GBK（GB18030）编码，不是 UTF-8\uFF1A请用记事本打开这个文件，点“另存为”，把“编码”选为 UTF-8 后保存 [bulletin:encoding]`],
+    [
+      'saved as GBK',
+      async (text) => iconv.encode(text, 'gbk'),
+      `${ISSUE}:1:1: 错误\uFF1A文件是 GBK（GB18030）编码，不是 UTF-8\uFF1A请用记事本打开这个文件，点“另存为”，把“编码”选为 UTF-8 后保存 [bulletin:encoding]`,
+    ],
     ['empty', async () => '', `${ISSUE}:1:1: 错误\uFF1A文件是空的`],
-    ['a Word document saved under .md', async () => makeWordIssue(), `${ISSUE}:1:1: 错误\uFF1A这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入`],
-    ['full-width colons in front matter', async (text) => text.replace('issue: 10', '期号\uFF1A10').replace('date: ', 'date\uFF1A'), `${ISSUE}:3:1: 错误\uFF1A这一行应写作“issue: 10”`],
-    ['a tab in front matter', async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'), `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`],
+    [
+      'a Word document saved under .md',
+      async () => makeWordIssue(),
+      `${ISSUE}:1:1: 错误\uFF1A这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入`,
+    ],
+    [
+      'full-width colons in front matter',
+      async (text) => text.replace('issue: 10', '期号\uFF1A10').replace('date: ', 'date\uFF1A'),
+      `${ISSUE}:3:1: 错误\uFF1A这一行应写作“issue: 10”`,
+    ],
+    [
+      'a tab in front matter',
+      async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'),
+      `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`,
+    ],
   ];
 
   it.each(cases)('%s', async (_, save, message) => {

@@ -17,7 +17,18 @@ describe('build', () => {
     const result = await build({ projectDir: PROJECT_DIR, write: false });
     expect(result.ok).toBe(true);
     const pages = [...result.output!.keys()].filter((p) => p.endsWith('.html')).sort();
-    expect(pages).toEqual(['2018/12/index.html', '2018/index.html', '2019/08/index.html', '2019/09/index.html', '2019/10/index.html', '2019/index.html', '404.html', 'archive/index.html', 'index.html', 'search/index.html']);
+    expect(pages).toEqual([
+      '2018/12/index.html',
+      '2018/index.html',
+      '2019/08/index.html',
+      '2019/09/index.html',
+      '2019/10/index.html',
+      '2019/index.html',
+      '404.html',
+      'archive/index.html',
+      'index.html',
+      'search/index.html',
+    ]);
     for (const page of pages) expect(String(result.output!.get(page))).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
   });
 
@@ -61,7 +72,10 @@ describe('build', () => {
         ...[...text.matchAll(/url\(\s*['"]?([^'")]+)/g)].map((m) => m[1]!),
       ];
       expect(loaded.length, file).toBeGreaterThan(file.endsWith('.html') ? 0 : -1);
-      expect(loaded.filter((url) => absolute.test(url)), file).toEqual([]);
+      expect(
+        loaded.filter((url) => absolute.test(url)),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -70,7 +84,10 @@ describe('build', () => {
     const second = await mkdtemp(path.join(tmpdir(), 'lldt-'));
     // The same files, created in the opposite order.
     const files = ['2019/08.md', '2019/09.md', '2019/10.md', '2018/12.md', 'site.yml'];
-    for (const [dir, order] of [[first, files], [second, [...files].reverse()]] as const) {
+    for (const [dir, order] of [
+      [first, files],
+      [second, [...files].reverse()],
+    ] as const) {
       for (const file of order) {
         await mkdir(path.dirname(path.join(dir, 'content', file)), { recursive: true });
         await cp(path.join(PROJECT_DIR, 'content', file), path.join(dir, 'content', file));
@@ -100,8 +117,14 @@ describe('the command line', () => {
     const dir = await copyProject();
     expect((await cli(dir, 'build')).code).toBe(0);
     const before = await readTree(path.join(dir, 'dist'));
-    await writeFile(path.join(dir, 'content', '2019', '10.md'), (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('date: 2019-05-27', 'date: 2019-13-45'));
-    await writeFile(path.join(dir, 'content', '2019', '08.md'), (await readFile(path.join(dir, 'content', '2019', '08.md'), 'utf8')).replace('total: 582', 'total: 583'));
+    await writeFile(
+      path.join(dir, 'content', '2019', '10.md'),
+      (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('date: 2019-05-27', 'date: 2019-13-45'),
+    );
+    await writeFile(
+      path.join(dir, 'content', '2019', '08.md'),
+      (await readFile(path.join(dir, 'content', '2019', '08.md'), 'utf8')).replace('total: 582', 'total: 583'),
+    );
     const { code, stderr } = await cli(dir, 'build');
     expect(code).toBe(1);
     expect(stderr).toContain('content/2019/10.md:5:7: 错误\uFF1A日期 2019-13-45 不存在');

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DAMAGES } from './damage.ts';
 import { build } from './build.ts';
 import { CLI, copyProject } from './cli.ts';
+import { DAMAGES } from './damage.ts';
 import { readTree } from './site.ts';
 
 async function coldTree(dir: string): Promise<Map<string, string>> {

@@ -37,43 +37,70 @@ const replaceIn = async (file: string, from: string | RegExp, to: string) => {
 
 function edits(issue: string, other: string): Edit[] {
   return [
-    ['an issue’s body', async (dir) => {
-      await appendTo(path.join(dir, issue), '\n新增一段正文，预览和生成应当一致。\n');
-      return [issue];
-    }],
-    ['an issue’s front matter', async (dir) => {
-      await replaceIn(path.join(dir, issue), /^distribution:\n/m, 'distribution:\n  - 新增的送达单位\n');
-      return [issue];
-    }],
-    ['a new issue in a new year', async (dir) => {
-      const text = (await readFile(path.join(dir, other), 'utf8')).replace(/^issue: \d+$/m, 'issue: 1').replace(/^total: \d+$/m, 'total: 9001').replace(/^date: .*$/m, 'date: 2031-01-05');
-      await mkdir(path.join(dir, 'content', '2031'), { recursive: true });
-      await writeFile(path.join(dir, 'content', '2031', '01.md'), text);
-      return ['content/2031/01.md'];
-    }],
-    ['a deleted issue', async (dir) => {
-      await rm(path.join(dir, 'content', '2031', '01.md'));
-      return ['content/2031/01.md'];
-    }],
-    ['an issue with an error, then fixed', async (dir) => {
-      const file = path.join(dir, issue);
-      await rename(file, `${file}.good`);
-      await writeFile(file, (await readFile(`${file}.good`, 'utf8')).replace(/^date: .*$/m, 'date: 2019-13-45'));
-      return [issue];
-    }],
-    ['a template', async (dir) => {
-      await appendTo(path.join(dir, 'templates', 'issue.njk'), '\n');
-      await replaceIn(path.join(dir, 'templates', 'partials', 'masthead.njk'), /$/, '\n<!-- 改过的报头 -->');
-      return ['templates/partials/masthead.njk'];
-    }],
-    ['the stylesheet', async (dir) => {
-      await appendTo(path.join(dir, 'templates', 'assets', 'style.css'), '\n.dev-test { color: #c00000; }\n');
-      return ['templates/assets/style.css'];
-    }],
-    ['site.yml', async (dir) => {
-      await replaceIn(path.join(dir, 'content', 'site.yml'), /^contact: .*$/m, 'contact: 0731—85309270');
-      return ['content/site.yml'];
-    }],
+    [
+      'an issue’s body',
+      async (dir) => {
+        await appendTo(path.join(dir, issue), '\n新增一段正文，预览和生成应当一致。\n');
+        return [issue];
+      },
+    ],
+    [
+      'an issue’s front matter',
+      async (dir) => {
+        await replaceIn(path.join(dir, issue), /^distribution:\n/m, 'distribution:\n  - 新增的送达单位\n');
+        return [issue];
+      },
+    ],
+    [
+      'a new issue in a new year',
+      async (dir) => {
+        const text = (await readFile(path.join(dir, other), 'utf8'))
+          .replace(/^issue: \d+$/m, 'issue: 1')
+          .replace(/^total: \d+$/m, 'total: 9001')
+          .replace(/^date: .*$/m, 'date: 2031-01-05');
+        await mkdir(path.join(dir, 'content', '2031'), { recursive: true });
+        await writeFile(path.join(dir, 'content', '2031', '01.md'), text);
+        return ['content/2031/01.md'];
+      },
+    ],
+    [
+      'a deleted issue',
+      async (dir) => {
+        await rm(path.join(dir, 'content', '2031', '01.md'));
+        return ['content/2031/01.md'];
+      },
+    ],
+    [
+      'an issue with an error, then fixed',
+      async (dir) => {
+        const file = path.join(dir, issue);
+        await rename(file, `${file}.good`);
+        await writeFile(file, (await readFile(`${file}.good`, 'utf8')).replace(/^date: .*$/m, 'date: 2019-13-45'));
+        return [issue];
+      },
+    ],
+    [
+      'a template',
+      async (dir) => {
+        await appendTo(path.join(dir, 'templates', 'issue.njk'), '\n');
+        await replaceIn(path.join(dir, 'templates', 'partials', 'masthead.njk'), /$/, '\n<!-- 改过的报头 -->');
+        return ['templates/partials/masthead.njk'];
+      },
+    ],
+    [
+      'the stylesheet',
+      async (dir) => {
+        await appendTo(path.join(dir, 'templates', 'assets', 'style.css'), '\n.dev-test { color: #c00000; }\n');
+        return ['templates/assets/style.css'];
+      },
+    ],
+    [
+      'site.yml',
+      async (dir) => {
+        await replaceIn(path.join(dir, 'content', 'site.yml'), /^contact: .*$/m, 'contact: 0731—85309270');
+        return ['content/site.yml'];
+      },
+    ],
   ];
 }
 

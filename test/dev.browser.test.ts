@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevSession, type DevSession } from '../src/dev/dev-session.ts';
+import { type DevSession, startDevSession } from '../src/dev/dev-session.ts';
 import { CHROMIUM, hasChromium } from './browser.ts';
 import { copyProject } from './cli.ts';
 import { sharedBrowser } from './shared.ts';

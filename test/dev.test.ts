@@ -2,50 +2,14 @@
 // new page content; a content error is sent to the browser with its file and line, the server
 // goes on serving the last good page, and the error goes away when fixed.
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, get } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDevSession, type DevSession } from '../src/dev/dev-session.ts';
+import { type DevSession, startDevSession } from '../src/dev/dev-session.ts';
 import { cli, copyProject } from './cli.ts';
+import { listen } from './events.ts';
 import { PROJECT_DIR, save } from './site.ts';
-
-interface ServerEvent {
-  event: string;
-  data: unknown;
-}
-
-/** Listens to the dev server's events; next() waits for the next one of a kind. */
-function listen(url: string) {
-  const received: ServerEvent[] = [];
-  const waiting: { event: string; resolve: (e: ServerEvent) => void }[] = [];
-  const request = get(url, (res) => {
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event || data === undefined) continue;
-        const message = { event, data: JSON.parse(data) as unknown };
-        const waiter = waiting.findIndex((w) => w.event === event);
-        if (waiter >= 0) waiting.splice(waiter, 1)[0]!.resolve(message);
-        else received.push(message);
-      }
-    });
-  });
-  return {
-    next(event: string): Promise<ServerEvent> {
-      const queued = received.findIndex((m) => m.event === event);
-      if (queued >= 0) return Promise.resolve(received.splice(queued, 1)[0]!);
-      return new Promise((resolve) => waiting.push({ event, resolve }));
-    },
-    close: () => request.destroy(),
-  };
-}
 
 let dir: string;
 let session: DevSession;
@@ -116,7 +80,10 @@ describe('npm run dev', () => {
   });
 
   it('takes in a new year\u2019s first issue and a deleted issue', async () => {
-    const next = (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8')).replace('issue: 10', 'issue: 1').replace('total: 584', 'total: 585').replace('date: 2019-05-27', 'date: 2020-01-06');
+    const next = (await readFile(path.join(dir, 'content', '2019', '10.md'), 'utf8'))
+      .replace('issue: 10', 'issue: 1')
+      .replace('total: 584', 'total: 585')
+      .replace('date: 2019-05-27', 'date: 2020-01-06');
     await mkdir(path.join(dir, 'content', '2020'));
     await save(path.join(dir, 'content', '2020', '01.md'), next);
     expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
@@ -154,7 +121,7 @@ describe('npm run dev with a broken site.yml', () => {
     const stream = listen(new URL('/__dev/events', broken.url).href);
     try {
       const { data } = await stream.next('problems');
-      expect((data as { file: string; line: number }[])).toEqual([expect.objectContaining({ file: 'content/site.yml', line: 10 })]);
+      expect(data as { file: string; line: number }[]).toEqual([expect.objectContaining({ file: 'content/site.yml', line: 10 })]);
       const res = await fetch(broken.url);
       expect(res.status).toBe(503);
       expect(await res.text()).toContain('网站还没有生成');

@@ -3,13 +3,13 @@
 // .docx gives; a folder of mixed files imports in one command, with a report; scans, tables of
 // contents and text past the limit are refused; nothing is written over, and --dry-run writes nothing.
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from './build.ts';
 import type { Issue } from '../src/model/issue.ts';
+import { build } from './build.ts';
 import { cli, cliWithEnv, copyProject } from './cli.ts';
 import { PROJECT_DIR, readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';
@@ -36,7 +36,11 @@ async function emptyProject(): Promise<string> {
 
 /** An issue as a reader sees it: its front matter as published, and each article's text without spacing. */
 function readable(issue: Issue) {
-  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, '').replace(/[\s\u3000]+/g, '');
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&[a-z#0-9]+;/g, '')
+      .replace(/[\s\u3000]+/g, '');
   return {
     number: issue.number,
     total: issue.total,

@@ -15,34 +15,54 @@ async function edit(file: string, from: string, to: string): Promise<void> {
 
 const CHANGES: [string, (dir: string) => Promise<void>][] = [
   ['nothing', async () => {}],
-  ['a file touched but not changed', async (dir) => {
-    const later = new Date(Date.now() + 60_000);
-    await utimes(path.join(dir, 'content/2019/09.md'), later, later);
-    await utimes(path.join(dir, 'templates/issue.njk'), later, later);
-  }],
+  [
+    'a file touched but not changed',
+    async (dir) => {
+      const later = new Date(Date.now() + 60_000);
+      await utimes(path.join(dir, 'content/2019/09.md'), later, later);
+      await utimes(path.join(dir, 'templates/issue.njk'), later, later);
+    },
+  ],
   ['a page deleted from dist/ by hand', (dir) => rm(path.join(dir, 'dist/2019/09/index.html'))],
-  ['a page changed in dist/ by hand, its size kept', async (dir) => {
-    const page = path.join(dir, 'dist/2019/index.html');
-    const html = await readFile(page, 'utf8');
-    await writeFile(page, html.replace('联络动态', '联络动泰'));
-  }],
+  [
+    'a page changed in dist/ by hand, its size kept',
+    async (dir) => {
+      const page = path.join(dir, 'dist/2019/index.html');
+      const html = await readFile(page, 'utf8');
+      await writeFile(page, html.replace('联络动态', '联络动泰'));
+    },
+  ],
   ['a file added to dist/ by hand', (dir) => writeFile(path.join(dir, 'dist/extra.html'), '<p>多余</p>')],
   ['an issue’s body', (dir) => edit(path.join(dir, 'content/2019/09.md'), '重建危桥', '重建危旧桥梁')],
-  ['an issue’s front matter (its neighbours and its year page show it)', (dir) => edit(path.join(dir, 'content/2019/08.md'), 'date: 2019-04-15', 'date: 2019-04-16')],
+  [
+    'an issue’s front matter (its neighbours and its year page show it)',
+    (dir) => edit(path.join(dir, 'content/2019/08.md'), 'date: 2019-04-15', 'date: 2019-04-16'),
+  ],
   ['a template', (dir) => edit(path.join(dir, 'templates/partials/banji.njk'), '批准文号', '批准文号 ')],
   ['the CSS', (dir) => edit(path.join(dir, 'templates/assets/style.css'), '--red: #c00000;', '--red: #b00000;')],
   ['site.yml', (dir) => edit(path.join(dir, 'content/site.yml'), 'approval: 湘党简准字〔2000〕第28号', 'approval: 湘党简准字〔2000〕第29号')],
-  ['site.yml’s default column (it is in the articles, and in the search index)', (dir) => edit(path.join(dir, 'content/site.yml'), 'defaultColumn: 工作动态', 'defaultColumn: 经验交流')],
-  ['a new issue', async (dir) => {
-    const text = (await readFile(path.join(dir, 'content/2019/10.md'), 'utf8'))
-      .replace('issue: 10', 'issue: 11').replace('total: 584', 'total: 585').replace('date: 2019-05-27', 'date: 2019-06-10');
-    await writeFile(path.join(dir, 'content/2019/11.md'), text);
-  }],
+  [
+    'site.yml’s default column (it is in the articles, and in the search index)',
+    (dir) => edit(path.join(dir, 'content/site.yml'), 'defaultColumn: 工作动态', 'defaultColumn: 经验交流'),
+  ],
+  [
+    'a new issue',
+    async (dir) => {
+      const text = (await readFile(path.join(dir, 'content/2019/10.md'), 'utf8'))
+        .replace('issue: 10', 'issue: 11')
+        .replace('total: 584', 'total: 585')
+        .replace('date: 2019-05-27', 'date: 2019-06-10');
+      await writeFile(path.join(dir, 'content/2019/11.md'), text);
+    },
+  ],
   ['a deleted issue', (dir) => rm(path.join(dir, 'content/2019/10.md'))],
-  ['a renamed file', async (dir) => {
-    await rename(path.join(dir, 'content/2018/12.md'), path.join(dir, 'content/2018/11.md'));
-    await edit(path.join(dir, 'content/2018/11.md'), 'issue: 12', 'issue: 11');
-  }],
+  [
+    'a renamed file',
+    async (dir) => {
+      await rename(path.join(dir, 'content/2018/12.md'), path.join(dir, 'content/2018/11.md'));
+      await edit(path.join(dir, 'content/2018/11.md'), 'issue: 12', 'issue: 11');
+    },
+  ],
 ];
 
 describe('incremental builds', () => {

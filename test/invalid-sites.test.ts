@@ -4,8 +4,8 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from './build.ts';
 import { formatReport } from '../src/report.ts';
+import { build } from './build.ts';
 import { FIXTURES_DIR, makeSite, TEMPLATES_DIR } from './site.ts';
 
 const invalid = readdirSync(FIXTURES_DIR).filter((name) => name.startsWith('invalid-'));

@@ -47,7 +47,9 @@ describe('2019 第9期', () => {
   });
 
   it('sets the report with its title, byline, date, heading levels and closing line', () => {
-    expect(html).toContain('<h2 class="article-title" id="article-1-title">关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告</h2>');
+    expect(html).toContain(
+      '<h2 class="article-title" id="article-1-title">关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告</h2>',
+    );
     expect(html).toContain('<p class="article-byline">省人大常委会联工委调研组</p>');
     expect(html).toContain('\uFF08<time datetime="2019-04-15">2019年4月15日</time>\uFF09');
     ['一、基本情况', '二、主要成效', '三、主要问题', '四、几点建议'].forEach((heading, i) => {

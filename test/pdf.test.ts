@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type TestResult as BuildResult } from './build.ts';
-import { cliWithEnv } from './cli.ts';
+import { PDF_CREATOR } from '../src/pdf/pdf-metadata.ts';
 import { CHROMIUM, hasChromium } from './browser.ts';
+import { type TestResult as BuildResult, build } from './build.ts';
+import { cliWithEnv } from './cli.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';
-import { PDF_CREATOR } from '../src/pdf/pdf-metadata.ts';
 import { sharedBrowser } from './shared.ts';
 import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
 
@@ -66,7 +66,9 @@ describe('npm run pdf', () => {
       expect(info.title).toBe(`联络动态 ${issue.year}年第${issue.number}期\uFF08总第${issue.total}期\uFF09`);
       const page = await readFile(path.join(project, 'dist', issue.path, 'index.html'), 'utf8');
       const file = path.basename(pdfOf(issue.path));
-      expect(page).toContain(`<a class="issue-pdf" href="${file}" download="联络动态-${issue.year}-第${String(issue.number).padStart(2, '0')}期.pdf" type="application/pdf">下载 PDF</a>`);
+      expect(page).toContain(
+        `<a class="issue-pdf" href="${file}" download="联络动态-${issue.year}-第${String(issue.number).padStart(2, '0')}期.pdf" type="application/pdf">下载 PDF</a>`,
+      );
       expect(page).toContain(`\uFF08A4\uFF0C${info.pages} 页\uFF0C`);
     }
   });
@@ -86,11 +88,22 @@ describe('npm run pdf', () => {
   it('holds the whole of 2019 第9期: masthead, title, 送 list, 版记', async () => {
     const text = compact(await pdfText(pdfOf(ISSUE_9)));
     for (const part of [
-      '联络动态', 'LIANLUODONGTAI', '第9期', '\uFF08总第五百八十三期\uFF09', '湖南省人大常委会选举任免联络工作委员会编', '2019年4月29日',
+      '联络动态',
+      'LIANLUODONGTAI',
+      '第9期',
+      '\uFF08总第五百八十三期\uFF09',
+      '湖南省人大常委会选举任免联络工作委员会编',
+      '2019年4月29日',
       '关于全省市县乡人大代表中的党政领导干部参加代表小组活动、走进代表联系群众工作平台情况的调研报告',
-      '省人大常委会联工委调研组', '一、基本情况', '四、几点建议', '快讯\uFF1A2019年3月11日',
+      '省人大常委会联工委调研组',
+      '一、基本情况',
+      '四、几点建议',
+      '快讯\uFF1A2019年3月11日',
       '送\uFF1A全国人大常委会办公厅联络局、研究室、新闻局、《中国人大》杂志社各省、区、市人大常委会代表联络工作机构市人大常委会组成人员',
-      '各市州、县市区人大常委会联工委', '责任编辑\uFF1A石韧吴静波', '联系方式\uFF1A0731—85309270hnrddt@163.com', '批准文号\uFF1A湘党简准字〔2000〕第28号',
+      '各市州、县市区人大常委会联工委',
+      '责任编辑\uFF1A石韧吴静波',
+      '联系方式\uFF1A0731—85309270hnrddt@163.com',
+      '批准文号\uFF1A湘党简准字〔2000〕第28号',
     ]) {
       expect(text).toContain(part);
     }
@@ -213,7 +226,10 @@ describe('npm run pdf', () => {
       expect(pages).toBeGreaterThan(4);
       let headingsSeen = 0;
       for (let n = 1; n <= pages; n++) {
-        const lines = (await pdfText(file, { first: n, last: n, layout: true })).split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+        const lines = (await pdfText(file, { first: n, last: n, layout: true }))
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
         const banji = lines.findIndex((l) => l.startsWith('送\uFF1A'));
         const text = banji >= 0 ? lines.slice(0, banji) : lines;
         expect(text.at(-1) ?? '', `page ${n}`).not.toMatch(/^标题\d+$/);

@@ -97,7 +97,11 @@ export function horizontalRules(image: PageImage, ink: (rgb: [number, number, nu
 }
 
 /** The box, in mm, of all ink of a kind inside a region given in mm; undefined when there is none. */
-export function inkBox(image: PageImage, ink: (rgb: [number, number, number]) => boolean, region: { top: number; bottom: number; left?: number; right?: number }) {
+export function inkBox(
+  image: PageImage,
+  ink: (rgb: [number, number, number]) => boolean,
+  region: { top: number; bottom: number; left?: number; right?: number },
+) {
   let box: { top: number; bottom: number; left: number; right: number } | undefined;
   const s = image.scale;
   for (let y = Math.round(region.top * s); y < Math.min(image.height, Math.round(region.bottom * s)); y++) {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from './build.ts';
 import { launchBrowser } from './browser.ts';
-import { serveDirectory, type StaticServer } from './serve.ts';
+import { build } from './build.ts';
+import { type StaticServer, serveDirectory } from './serve.ts';
 import { PROJECT_DIR } from './site.ts';
 
 let browser: Browser;
@@ -32,24 +32,27 @@ const WORDS = ['党政领导干部', '代表小组', '代表联系群众', '工�
 
 /** Where the element's text breaks into lines, as offsets into its text. */
 function lineBreaks(tab: Page, selector: string): Promise<{ text: string; breaks: number[] }> {
-  return tab.locator(selector).first().evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const breaks: number[] = [];
-    let text = '';
-    let lastTop: number | undefined;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.textContent!.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const top = range.getClientRects()[0]?.top;
-        if (top !== undefined && lastTop !== undefined && top > lastTop + 2) breaks.push(text.length);
-        if (top !== undefined) lastTop = top;
-        text += node.textContent![i];
+  return tab
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const breaks: number[] = [];
+      let text = '';
+      let lastTop: number | undefined;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = range.getClientRects()[0]?.top;
+          if (top !== undefined && lastTop !== undefined && top > lastTop + 2) breaks.push(text.length);
+          if (top !== undefined) lastTop = top;
+          text += node.textContent![i];
+        }
       }
-    }
-    return { text, breaks };
-  });
+      return { text, breaks };
+    });
 }
 
 /** The words a break at offset falls inside, if any. */

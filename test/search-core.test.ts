@@ -6,7 +6,11 @@ import { phraseCount, phraseSearch, queryWords, sharedWith, sharesEnough, spaced
 // @ts-expect-error: a browser module without types, tested as it ships
 import { marks, snippetHtml, trimExcerpt } from '../templates/assets/search-snippet.js';
 
-interface Hit { id: string; score: number; words: number[] }
+interface Hit {
+  id: string;
+  score: number;
+  words: number[];
+}
 
 /**
  * Pagefind in miniature: an unquoted query finds texts holding every character it knows (ignoring
@@ -69,8 +73,24 @@ describe('the search page ranking', () => {
   it('measures what a hit shares: the longest run in order, and the characters held', () => {
     const words = [['疫', '情', '防', '控']];
     expect(sharedWith(words, new Map([['情', [3, 9]]]))).toEqual({ longest: 1, held: 1, total: 4 });
-    expect(sharedWith(words, new Map([['防', [5]], ['控', [6]]]))).toEqual({ longest: 2, held: 2, total: 4 });
-    expect(sharedWith(words, new Map([['控', [5]], ['防', [6]]]))).toEqual({ longest: 1, held: 2, total: 4 });
+    expect(
+      sharedWith(
+        words,
+        new Map([
+          ['防', [5]],
+          ['控', [6]],
+        ]),
+      ),
+    ).toEqual({ longest: 2, held: 2, total: 4 });
+    expect(
+      sharedWith(
+        words,
+        new Map([
+          ['控', [5]],
+          ['防', [6]],
+        ]),
+      ),
+    ).toEqual({ longest: 1, held: 2, total: 4 });
     expect(sharedWith([['2019', '年']], new Map([['2019', [1]]]))).toEqual({ longest: 4, held: 4, total: 5 });
     expect(sharesEnough({ longest: 1, held: 1, total: 4 })).toBe(false);
     expect(sharesEnough({ longest: 1, held: 3, total: 4 })).toBe(true);
@@ -100,13 +120,16 @@ describe('the search page ranking', () => {
 });
 
 describe('the snippet of a hit', () => {
-  const content = '了解到韶山灌区一座年久失修的人行桥存在安全隐患，积极安排协调相关部门重建危桥，推动对整个灌区危桥安全隐患的排查和解决。株洲市芦淞区人大代表认真履职。';
+  const content =
+    '了解到韶山灌区一座年久失修的人行桥存在安全隐患，积极安排协调相关部门重建危桥，推动对整个灌区危桥安全隐患的排查和解决。株洲市芦淞区人大代表认真履职。';
   const excerpt = '隐患，积极安排协调相关部门重建<mark>危</mark><mark>桥</mark>，推动对整个灌区<mark>危</mark><mark>桥</mark>安全隐';
 
   it('starts after punctuation, ends at a whole word, and says where the text goes on', () => {
     const trimmed = trimExcerpt(excerpt, content);
     expect(trimmed).toEqual({ text: '积极安排协调相关部门重建危桥，推动对整个灌区危桥安全', before: true, after: true });
-    expect(snippetHtml(trimmed, marks(trimmed.text, ['危桥'], true))).toBe('……积极安排协调相关部门重建<mark>危桥</mark>，推动对整个灌区<mark>危桥</mark>安全……');
+    expect(snippetHtml(trimmed, marks(trimmed.text, ['危桥'], true))).toBe(
+      '……积极安排协调相关部门重建<mark>危桥</mark>，推动对整个灌区<mark>危桥</mark>安全……',
+    );
   });
 
   it('does not start inside a word that ICU cut into characters', () => {
@@ -125,9 +148,12 @@ describe('the snippet of a hit', () => {
     expect(trimExcerpt('现将有关情况报告如下。', '现将有关情况报告如下。')).toEqual({ text: '现将有关情况报告如下。', before: false, after: false });
   });
 
-  it('keeps a section\'s heading whole, where the excerpt starts with it', () => {
+  it("keeps a section's heading whole, where the excerpt starts with it", () => {
     const whole = '各地开展工作。 一、主要做法 （一）抓好代表学习培训。各地普遍举办代表履职学习班，全年培训县乡人大代表一万余人次。';
-    const trimmed = trimExcerpt('一、主要做法 （一）抓好<mark>代</mark><mark>表</mark>学习培训。各地普遍举办<mark>代</mark><mark>表</mark>履职学习班，全年培训县', whole);
+    const trimmed = trimExcerpt(
+      '一、主要做法 （一）抓好<mark>代</mark><mark>表</mark>学习培训。各地普遍举办<mark>代</mark><mark>表</mark>履职学习班，全年培训县',
+      whole,
+    );
     expect(trimmed).toEqual({ text: '一、主要做法\u3000（一）抓好代表学习培训。各地普遍举办代表履职学习班，', before: false, after: true });
   });
 

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium } from './browser.ts';
 import { build } from './build.ts';
-import { hasChromium, CHROMIUM } from './browser.ts';
-import { serveDirectory, type StaticServer } from './serve.ts';
+import { type StaticServer, serveDirectory } from './serve.ts';
 import { archiveSite, sampleSite, sharedBrowser } from './shared.ts';
 import { archiveCorpus, makeSite, TEMPLATES_DIR } from './site.ts';
 
@@ -146,7 +146,7 @@ describe('search', () => {
     await tab.close();
   });
 
-  it('keeps an issue\'s own order when sorted by date: the report above its 快讯', async () => {
+  it("keeps an issue's own order when sorted by date: the report above its 快讯", async () => {
     const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('郴州')}&sort=date`);
     const found = (await hits(tab)).map((hit) => hit.href);
     expect(found.indexOf('/2019/09/#article-1')).toBeGreaterThanOrEqual(0);
@@ -176,15 +176,17 @@ describe('search', () => {
     }
   });
 
-  it('highlights the words found on the article\'s page', async () => {
+  it("highlights the words found on the article's page", async () => {
     const { tab } = await open(`${site.url}search/?q=${encodeURIComponent('危桥')}`);
     await hits(tab);
     await tab.click('.search-hit-title a >> nth=0');
     await tab.waitForURL(/\/2019\/09\/\?highlight=/);
     await tab.waitForSelector('mark.search-highlight');
-    const marks = await tab.locator('mark.search-highlight').evaluateAll((nodes) =>
-      nodes.map((node) => ({ text: node.textContent, article: node.closest('.article')?.id, background: getComputedStyle(node).backgroundColor })),
-    );
+    const marks = await tab
+      .locator('mark.search-highlight')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({ text: node.textContent, article: node.closest('.article')?.id, background: getComputedStyle(node).backgroundColor })),
+      );
     expect(marks.length).toBeGreaterThanOrEqual(2);
     expect(marks.every((mark) => mark.text === '危桥' && mark.article === 'article-1')).toBe(true);
     expect(marks[0]!.background).toBe('rgb(253, 233, 168)');
@@ -249,7 +251,9 @@ describe('search', () => {
 
   it('sorts by date across the parts of the index', async () => {
     const { tab } = await open(`${archive.url}search/?q=${encodeURIComponent('联系群众')}&sort=date`);
-    const dates = (await hits(tab)).map((hit) => hit.issue.split(' · ')[2]!.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`));
+    const dates = (await hits(tab)).map((hit) =>
+      hit.issue.split(' · ')[2]!.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`),
+    );
     expect(dates.length).toBe(10);
     expect(dates).toEqual([...dates].sort().reverse());
     await tab.close();

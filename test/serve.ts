@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf, fileForUrl } from '../src/model/output.ts';
 
-
 export interface StaticServer {
   url: string;
   /** Paths requested, in order. */
@@ -27,7 +26,10 @@ export async function serveDirectory(dir: string, basePath = '/', headers: Recor
     };
     const notFound = async () => {
       const page = path.join(root, '404.html');
-      const exists = await stat(page).then(() => true, () => false);
+      const exists = await stat(page).then(
+        () => true,
+        () => false,
+      );
       if (exists) await send(page, 404);
       else res.writeHead(404).end();
     };

@@ -17,7 +17,10 @@ export default class SlowestReporter implements Reporter {
     );
     if (tests.length < 2) return;
     const slowest = (rows: { ms: number; label: string }[], count: number) =>
-      rows.sort((a, b) => b.ms - a.ms).slice(0, count).map((row) => `  ${seconds(row.ms)}  ${row.label}`);
+      rows
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, count)
+        .map((row) => `  ${seconds(row.ms)}  ${row.label}`);
     console.log(['', '最慢的测试文件 / slowest test files:', ...slowest(files, 5), '最慢的测试 / slowest tests:', ...slowest(tests, 10)].join('\n'));
   }
 }

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setChinesePunctuation } from '../src/plugins/remark-chinese-punctuation.ts';
+import { setChinesePunctuation } from '../src/markdown/plugins/remark-chinese-punctuation.ts';
 import { TEMPLATES_DIR } from './site.ts';
 
 const templates = (await readdir(TEMPLATES_DIR, { recursive: true })).filter((f) => f.endsWith('.njk')).sort();

@@ -3,8 +3,8 @@
 // on the sample site and on a generated archive of hundreds of issues (both as written to disk).
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks } from './links.ts';
 import type { SiteOutput } from '../src/model/output.ts';
+import { findBrokenLinks } from './links.ts';
 import { archiveSite, sampleSite } from './shared.ts';
 import { readSite } from './site.ts';
 

@@ -25,10 +25,7 @@ export function makeWordIssue(): Promise<Buffer> {
           new Paragraph({ text: '实行办理回头看', bullet: { level: 0 } }),
           new Table({
             columnWidths: [3000, 3000],
-            rows: [
-              new TableRow({ children: [cell('项目'), cell('2018年')] }),
-              new TableRow({ children: [cell('建议件数'), cell('320')] }),
-            ],
+            rows: [new TableRow({ children: [cell('项目'), cell('2018年')] }), new TableRow({ children: [cell('建议件数'), cell('320')] })],
           }),
           text('（调研组人员：张三 李四）'),
           text('快讯：2月18日，长沙市人大常委会召开代表建议交办会。'),

@@ -33,7 +33,11 @@ export default function (eleventyConfig) {
   eleventyConfig.addFilter('chineseNumber', chineseNumber);
   eleventyConfig.addFilter('padName', padName);
 
-  const issues = (api) => api.getAll().filter((item) => item.data.total !== undefined).sort((a, b) => a.data.total - b.data.total);
+  const issues = (api) =>
+    api
+      .getAll()
+      .filter((item) => item.data.total !== undefined)
+      .sort((a, b) => a.data.total - b.data.total);
   eleventyConfig.addCollection('issues', issues);
   eleventyConfig.addCollection('years', (api) => {
     const years = new Map();

@@ -130,9 +130,7 @@ export class Cache {
 
   /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */
   async write(namespace: string, key: string, payload: Uint8Array | string): Promise<void> {
-    await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).catch(
-      () => undefined,
-    );
+    await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).catch(() => undefined);
   }
 
   async writeJson(namespace: string, key: string, value: unknown): Promise<void> {

@@ -1,6 +1,6 @@
 // npm run dev: the site previewed on this computer, brought up to date at each save.
-import { startDevSession, type DevSession } from '../dev/dev-session.ts';
-import { EXIT, type Command } from './command.ts';
+import { type DevSession, startDevSession } from '../dev/dev-session.ts';
+import { type Command, EXIT } from './command.ts';
 
 const DEFAULT_PORT = 4000;
 /** Without --port, the next ports are tried when 4000 is taken. */
@@ -57,7 +57,9 @@ export const devServer: Command = {
     const { first } = session;
     if (first.report) console.log(first.report);
     console.log(`\n预览已启动\uFF1A${session.url}`);
-    console.log(`共 ${session.project.issues.length} 期${first.problems.length > 0 ? `，有 ${first.problems.length} 个错误（见上，网页上方也会列出）` : ''}。保存文件后浏览器会自动刷新，按 Ctrl+C 停止。`);
+    console.log(
+      `共 ${session.project.issues.length} 期${first.problems.length > 0 ? `，有 ${first.problems.length} 个错误（见上，网页上方也会列出）` : ''}。保存文件后浏览器会自动刷新，按 Ctrl+C 停止。`,
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -1,13 +1,13 @@
 // npm run new: creates the next issue's file, never over an existing one.
 import path from 'node:path';
-import { chineseDate, isCalendarDate, todayInChina } from '../format/chinese.ts';
 import { writeNewFile } from '../files.ts';
 import { hasErrors } from '../messages.ts';
 import { planNextIssue } from '../new-issue/next-issue.ts';
 import { newIssueText } from '../new-issue/skeleton.ts';
-import { formatReport } from '../report.ts';
 import { Project } from '../pipeline/project.ts';
-import { EXIT, type Command } from './command.ts';
+import { formatReport } from '../report.ts';
+import { chineseDate, isCalendarDate, todayInChina } from '../text/chinese.ts';
+import { type Command, EXIT } from './command.ts';
 
 const help = `用法：npm run new [-- 选项]
 
@@ -20,7 +20,6 @@ const help = `用法：npm run new [-- 选项]
 选项：
   --date 年-月-日   出刊日期，例如 --date 2019-05-20（默认今天）
   --help            显示本说明`;
-
 
 export const newIssue: Command = {
   summary: '新建下一期',

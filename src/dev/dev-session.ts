@@ -1,12 +1,13 @@
 // npm run dev as a whole: the site in memory, served, its files watched, each save turned into
 // an update of the pages it changes, browsers told to reload, errors shown in the terminal and
 // over the page, and the search index brought up to date in the background.
-import { MemoryWriter } from '../pipeline/writer.ts';
+
+import { isIssuePath, SITE_FILE } from '../content/load-content.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
+import { MemoryWriter } from '../pipeline/writer.ts';
 import { formatReport } from '../report.ts';
-import { isIssuePath, SITE_FILE } from '../stages/load-content.ts';
 import { type DevServer, startDevServer } from './server.ts';
-import { watchProject, type Watcher } from './watch.ts';
+import { type Watcher, watchProject } from './watch.ts';
 
 export interface DevOptions {
   projectDir: string;
@@ -60,9 +61,7 @@ export async function applySaves(project: Project, writer: MemoryWriter, saved?:
 
 function updateOf(result: RunResult): Update {
   const problems = result.files.flatMap((file) =>
-    file.messages
-      .filter((m) => m.fatal)
-      .map((m) => ({ file: file.path, line: m.line ?? undefined, column: m.column ?? undefined, message: m.reason })),
+    file.messages.filter((m) => m.fatal).map((m) => ({ file: file.path, line: m.line ?? undefined, column: m.column ?? undefined, message: m.reason })),
   );
   return { changed: result.changed, full: result.full, problems, report: formatReport(result.files) };
 }
@@ -152,7 +151,9 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     try {
       update = await applySaves(project, writer, paths);
     } catch (error) {
-      log(`出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`);
+      log(
+        `出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`,
+      );
       return;
     }
     const ms = Math.round(performance.now() - started);

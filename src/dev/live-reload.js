@@ -19,9 +19,18 @@
     document.getElementById(OVERLAY_ID)?.remove();
     if (problems.length === 0) return;
     const overlay = element('section', {
-      position: 'fixed', inset: '0 0 auto 0', zIndex: '2147483647', maxHeight: '60vh', overflow: 'auto',
-      background: '#fff5f5', color: '#1a1a1a', borderBottom: '4px solid #b00', boxShadow: '0 2px 12px rgba(0,0,0,.3)',
-      padding: '12px 16px', font: '15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif', textAlign: 'left',
+      position: 'fixed',
+      inset: '0 0 auto 0',
+      zIndex: '2147483647',
+      maxHeight: '60vh',
+      overflow: 'auto',
+      background: '#fff5f5',
+      color: '#1a1a1a',
+      borderBottom: '4px solid #b00',
+      boxShadow: '0 2px 12px rgba(0,0,0,.3)',
+      padding: '12px 16px',
+      font: '15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif',
+      textAlign: 'left',
     });
     overlay.id = OVERLAY_ID;
     overlay.setAttribute('role', 'alert');

@@ -9,7 +9,7 @@
 // is watched too: when a name changes (content/ moved away and back, deleted and made again),
 // the watch goes to whatever folder has the name now, a folder that vanished is reported as
 // `name/`, and every file of a folder that (re)appears is reported as saved.
-import { statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { type Dirent, type FSWatcher, statSync, watch } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -85,7 +85,12 @@ export function watchProject(
 
   /** A folder, or a link to one (a year folder may be a link, as the build allows). */
   const isFolder = async (relPath: string, entry: Dirent) =>
-    entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path.join(projectDir, relPath)).then((s) => s.isDirectory(), () => false)));
+    entry.isDirectory() ||
+    (entry.isSymbolicLink() &&
+      (await stat(path.join(projectDir, relPath)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )));
 
   /** Brings the watch of a path in line with what now has its name: nothing, a file, the same folder or another. */
   const refresh = async (relPath: string): Promise<void> => {

@@ -8,20 +8,27 @@
 //
 // Titles here do not end with a column's name: the importer then names that column
 // ("……的调研报告" → 【调研报告】), since print does not, and the renderer rightly does not guess.
-import { describe, expect, it } from 'vitest';
+
 import { VFile } from 'vfile';
-import { readBody, type BodyPart } from '../import/body.ts';
+import { describe, expect, it } from 'vitest';
+import { parseIssue } from '../content/parse-issue.ts';
 import { paragraphBlock } from '../import/blocks.ts';
+import { type BodyPart, readBody } from '../import/body.ts';
+import { setChinesePunctuation } from '../markdown/plugins/remark-chinese-punctuation.ts';
+import { renderMarkdown } from '../markdown/render-markdown.ts';
 import type { Article } from '../model/issue.ts';
 import { siteSchema } from '../model/site.ts';
-import { setChinesePunctuation } from '../plugins/remark-chinese-punctuation.ts';
-import { parseIssue } from '../stages/parse-issue.ts';
-import { renderMarkdown } from '../stages/render-markdown.ts';
 import { parseArticleDate } from './article-parts.ts';
 import { headingLevel } from './headings.ts';
 
 const site = siteSchema.parse({
-  title: '联络动态', pinyin: 'L', publisher: '某委员会', approval: '某准字', editors: ['甲'], contact: '1', baseUrl: 'https://example.org/',
+  title: '联络动态',
+  pinyin: 'L',
+  publisher: '某委员会',
+  approval: '某准字',
+  editors: ['甲'],
+  contact: '1',
+  baseUrl: 'https://example.org/',
 });
 
 /** How an article was read. Headings: "h-2" for a heading on its own, "run-in h-2" for one opening a paragraph. */
@@ -160,7 +167,12 @@ function importedReadings(parts: BodyPart[]): Reading[] {
 
 function importLines(lines: string[]): Reading[] {
   const warnings: { line: number; message: string }[] = [];
-  const body = readBody(lines.map((line, i) => paragraphBlock(line, i + 1)), site, { rejoin: true }, warnings);
+  const body = readBody(
+    lines.map((line, i) => paragraphBlock(line, i + 1)),
+    site,
+    { rejoin: true },
+    warnings,
+  );
   return importedReadings(body.parts);
 }
 

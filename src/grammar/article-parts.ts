@@ -9,7 +9,7 @@
 //
 //   # 快讯                                an untitled item of a column, printed run in: "快讯：……"
 //
-// The renderer reads them from Markdown (stages/split-articles.ts), the importer from text
+// The renderer reads them from Markdown (markdown/split-articles.ts), the importer from text
 // extracted from print or from Word (import/body.ts); both read them here, so that an imported
 // issue renders as the printed one reads. Full- and half-width brackets, colons and the spaces
 // that extraction from print leaves inside them are all accepted: editors type both, and the

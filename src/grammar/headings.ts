@@ -2,7 +2,7 @@
 //   一、 (level 1, 黑体)  （一） (level 2, 楷体)  1. (level 3)  （1） (level 4)
 // A numbered paragraph is either a heading on its own ("一、基本情况") or a paragraph whose
 // opening sentence is its heading, run in ("（一）主要领导率先垂范。各地坚持抓好……").
-// The renderer sets them (plugins/remark-bulletin-headings.ts); the importer keeps them as
+// The renderer sets them (markdown/plugins/remark-bulletin-headings.ts); the importer keeps them as
 // they are and only needs to know them, so as not to take one for a title, a byline or the
 // second half of a sentence broken by a page end (import/body.ts).
 

@@ -3,12 +3,12 @@
 // file of the batch is the same issue; the 期号 and 总期号 checked against their neighbours; the
 // files written (not on a dry run) and checked as the build checks them.
 import { createHash } from 'node:crypto';
-import { readFile, stat, } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { writeNewFile } from '../files.ts';
 import { reportError, reportWarning } from '../messages.ts';
 import type { Site } from '../model/site.ts';
-import { writeNewFile } from '../files.ts';
 import { Project } from '../pipeline/project.ts';
 import { checkImported } from './check-imported.ts';
 import type { Imported } from './import-file.ts';
@@ -56,7 +56,6 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-
 /** The issues already in content/, to check the imported ones against. */
 async function issuesInContent(projectDir: string): Promise<Placed[]> {
   const { sources } = await new Project({ projectDir }).load({ articles: false });
@@ -89,7 +88,9 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
   const seen = new Map<string, string>();
   const unique: string[] = [];
   for (const file of listed.files) {
-    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const hash = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
     const first = seen.get(hash);
     if (first) report.skipped.push({ source: shown(file), reason: `与 ${shown(first)} 内容完全相同` });
     else {
@@ -98,9 +99,10 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
     }
   }
 
-  const results = unique.length === 0
-    ? []
-    : await importInWorkers(unique, site, (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)));
+  const results =
+    unique.length === 0
+      ? []
+      : await importInWorkers(unique, site, (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)));
   const placed: ImportedFile[] = [];
   const targets = new Map<string, string>();
   for (const [i, result] of results.entries()) {

@@ -24,9 +24,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** Escapes what would make a paragraph's first line a heading, list, quote or code block. */
 export function escapeLineStart(markdown: string): string {
-  return markdown
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^([#>+\-|=~]|\s{4})/, '\\$1');
+  return markdown.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2').replace(/^([#>+\-|=~]|\s{4})/, '\\$1');
 }
 
 export function paragraphBlock(text: string, line: number): Block {

@@ -5,11 +5,12 @@
 // may stand in printed text, where titles carry no # and columns are seldom named.
 // Text extracted from print also has page furniture (page numbers, the running header), which is
 // dropped, and sentences broken where a page ended, which are joined again.
-import { chineseDate } from '../format/chinese.ts';
+
 import { isByline, isClosingLine, parseArticleDate, parseColumnTitle, parseRunInColumn } from '../grammar/article-parts.ts';
 import { headingLevel, isStandaloneHeading } from '../grammar/headings.ts';
 import type { Site } from '../model/site.ts';
-import { escapeMarkdownText, type Block } from './blocks.ts';
+import { chineseDate } from '../text/chinese.ts';
+import { type Block, escapeMarkdownText } from './blocks.ts';
 import { closeUpHan, compact, endsSentence, length, type Note } from './text-tools.ts';
 
 export interface Body {
@@ -56,8 +57,7 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
   const out = body.parts;
   const push = (role: Role, markdown: string, text = markdown) => out.push({ role, markdown, text });
   /** The column a title names by its last words (…的调研报告), other than the default one. */
-  const columnOf = (title: string) =>
-    site.columns.find((c) => c !== site.defaultColumn && c !== title && title.endsWith(c));
+  const columnOf = (title: string) => site.columns.find((c) => c !== site.defaultColumn && c !== title && title.endsWith(c));
   const titleMarkdown = (text: string, column = columnOf(text)) => `# ${column ? `【${column}】` : ''}${escapeMarkdownText(text)}`;
   /** A title line: an article's title, maybe with its column in 【】, or a column's name alone for an untitled item. */
   const pushTitle = (line: string) => {

@@ -3,7 +3,7 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
-import { escapeLineStart, escapeMarkdownText, type Block } from './blocks.ts';
+import { type Block, escapeLineStart, escapeMarkdownText } from './blocks.ts';
 
 export interface WordDocument {
   blocks: Block[];
@@ -63,14 +63,16 @@ function inlineMarkdown(nodes: ElementContent[], counter: Counter, lineBreak = '
 function listMarkdown(list: Element, counter: Counter, indent = ''): string[] {
   const ordered = list.tagName === 'ol';
   const lines: string[] = [];
-  list.children.filter((c): c is Element => isElement(c, 'li')).forEach((item, i) => {
-    const marker = ordered ? `${i + 1}.` : '-';
-    const own = item.children.filter((c) => !isElement(c, 'ul', 'ol'));
-    lines.push(`${indent}${marker} ${inlineMarkdown(own, counter, ' ').trim()}`);
-    for (const nested of item.children.filter((c): c is Element => isElement(c, 'ul', 'ol'))) {
-      lines.push(...listMarkdown(nested, counter, `${indent}${' '.repeat(marker.length + 1)}`));
-    }
-  });
+  list.children
+    .filter((c): c is Element => isElement(c, 'li'))
+    .forEach((item, i) => {
+      const marker = ordered ? `${i + 1}.` : '-';
+      const own = item.children.filter((c) => !isElement(c, 'ul', 'ol'));
+      lines.push(`${indent}${marker} ${inlineMarkdown(own, counter, ' ').trim()}`);
+      for (const nested of item.children.filter((c): c is Element => isElement(c, 'ul', 'ol'))) {
+        lines.push(...listMarkdown(nested, counter, `${indent}${' '.repeat(marker.length + 1)}`));
+      }
+    });
   return lines;
 }
 
@@ -101,7 +103,9 @@ export function htmlToBlocks(html: string): WordDocument {
   for (const node of root.children) {
     if (node.type !== 'element') continue;
     const line = blocks.length + 1;
-    const text = plainText(node).replace(/\s*\n\s*/g, ' ').trim();
+    const text = plainText(node)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
     const heading = /^h([1-6])$/.exec(node.tagName);
     if (node.tagName === 'table') {
       blocks.push({ kind: 'table', text, markdown: tableMarkdown(node, counter), line });
@@ -119,10 +123,7 @@ export function htmlToBlocks(html: string): WordDocument {
 
 /** Reads a .docx; mammoth throws on a file that is not one (a .doc, a damaged file). */
 export async function docxToBlocks(bytes: Buffer): Promise<WordDocument> {
-  const result = await mammoth.convertToHtml(
-    { buffer: bytes },
-    { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-  );
+  const result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
   return htmlToBlocks(result.value);
 }
 

@@ -2,16 +2,16 @@
 // where it goes (content/<year>/<NN>.md), its text, and what the editor should check.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isCalendarDate, yearOf } from '../format/chinese.ts';
+import { issueFileName } from '../content/resolve-issue.ts';
 import type { Site } from '../model/site.ts';
-import { binaryKind, decodeText, hasTextBom, type TextEncodingName } from '../stages/decode-text.ts';
-import { issueFileName } from '../stages/resolve-issue.ts';
+import { isCalendarDate, yearOf } from '../text/chinese.ts';
+import { binaryKind, decodeText, hasTextBom, type TextEncodingName } from '../text/decode-text.ts';
 import type { Block } from './blocks.ts';
 import { looksLikeContents } from './contents.ts';
 import { documentXmlSize, docxToBlocks } from './docx.ts';
 import { convertToDocx } from './office.ts';
 import { pdfToBlocks } from './pdf/pdf.ts';
-import { recogniseIssue, type ImportedIssue } from './recognise.ts';
+import { type ImportedIssue, recogniseIssue } from './recognise.ts';
 import { textToBlocks } from './text.ts';
 import type { Note } from './text-tools.ts';
 import { importedIssueText } from './to-markdown.ts';
@@ -50,7 +50,8 @@ type Source = Read | { problem: string };
 /** More text than this is no issue of a bulletin (an issue is some 10 to 50 KB); nothing is written. */
 const MAX_TEXT = 20 * 1024 * 1024;
 
-const OCR_ADVICE = '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入';
+const OCR_ADVICE =
+  '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入';
 
 const SAVE_AS_DOCX = '请在 Word 中打开它，点“另存为”，保存类型选“Word 文档（*.docx）”，再导入新存的文件';
 
@@ -83,9 +84,10 @@ async function readPdf(bytes: Buffer): Promise<Source> {
         return { problem: '这个 PDF 已损坏，读不出内容\uFF1A请用 PDF 阅读器打开看看，能打开就“另存为”一份再导入' };
     }
   }
-  const notes = pdf.textless.length > 0
-    ? [{ line: pdf.textless[0]!, message: `第 ${pdf.textless.join('、')} 页没有文字，像是扫描的页面或空白页，这些页的内容没有导入\uFF1A请对照原件补上` }]
-    : [];
+  const notes =
+    pdf.textless.length > 0
+      ? [{ line: pdf.textless[0]!, message: `第 ${pdf.textless.join('、')} 页没有文字，像是扫描的页面或空白页，这些页的内容没有导入\uFF1A请对照原件补上` }]
+      : [];
   return { blocks: pdf.blocks, unit: '页', images: 0, dropped: pdf.dropped, notes };
 }
 
@@ -130,10 +132,7 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
   const issue = recogniseIssue(source.blocks, site, { rejoin: source.unit === '行' });
   issue.dropped = [...(source.dropped ?? []), ...issue.dropped];
   issue.warnings = [...(source.notes ?? []), ...issue.warnings].sort((a, b) => a.line - b.line);
-  const missing = [
-    issue.issue ? '' : '期号（报头中的“第 9 期”）',
-    issue.date ? '' : '出刊日期（报头中的“2019 年 4 月 29 日”）',
-  ].filter(Boolean);
+  const missing = [issue.issue ? '' : '期号（报头中的“第 9 期”）', issue.date ? '' : '出刊日期（报头中的“2019 年 4 月 29 日”）'].filter(Boolean);
   if (missing.length > 0) {
     return fail(`报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件\uFF1A请在原件开头补上这一行，再导入`);
   }

@@ -2,7 +2,7 @@
 // (imported, skipped with why, not imported with why, and what to check, by file and line).
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { chineseDate, numberRuns } from '../format/chinese.ts';
+import { chineseDate, numberRuns } from '../text/chinese.ts';
 import type { BatchReport, ImportedFile } from './batch.ts';
 import type { Imported } from './import-file.ts';
 
@@ -17,7 +17,10 @@ export function describe({ issue }: Imported): string {
 export function changesMade(imported: Imported): string[] {
   const { issue, unit } = imported;
   const lines: string[] = [];
-  const list = (ns: number[]) => numberRuns(ns).map(([a, b]) => (a === b ? `第 ${a} ${unit}` : `第 ${a}—${b} ${unit}`)).join('、');
+  const list = (ns: number[]) =>
+    numberRuns(ns)
+      .map(([a, b]) => (a === b ? `第 ${a} ${unit}` : `第 ${a}—${b} ${unit}`))
+      .join('、');
   if (imported.encoding === 'GB18030') lines.push('按 GBK（GB18030）编码读取，已存为 UTF-8。');
   if (imported.encoding === 'UTF-16') lines.push('按 UTF-16 编码读取，已存为 UTF-8。');
   if (issue.joined.length > 0) lines.push(`接上了 ${issue.joined.length} 处被分页断开的句子（${list(issue.joined)}接到上一段）。`);
@@ -71,7 +74,14 @@ function importedTable(list: ImportedFile[]): string[] {
     '| --- | --- | --- | --- | --- | --- |',
     ...list.map(({ source, imported }) => {
       const { issue } = imported;
-      const cells = [code(source), code(imported.target), String(issue.issue), issue.total ? String(issue.total) : '待补', issue.date!, changesMade(imported).join('') || '—'];
+      const cells = [
+        code(source),
+        code(imported.target),
+        String(issue.issue),
+        issue.total ? String(issue.total) : '待补',
+        issue.date!,
+        changesMade(imported).join('') || '—',
+      ];
       return `| ${cells.map(cell).join(' | ')} |`;
     }),
   ];

@@ -2,7 +2,7 @@
 // until it is told to close.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Site } from '../model/site.ts';
-import { importFile, type ImportResult } from './import-file.ts';
+import { type ImportResult, importFile } from './import-file.ts';
 import { removeProfile } from './office.ts';
 import type { Done, Job } from './worker-pool.ts';
 

@@ -22,7 +22,13 @@ async function filesIn(folder: string): Promise<string[]> {
     .filter((e) => e.isFile() && !isLeftover(e.name) && IMPORTABLE.includes(path.extname(e.name).toLowerCase()))
     .map((e) => path.join(e.parentPath, e.name))
     // Nothing under a hidden folder (.git, .cache) is taken.
-    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.')));
+    .filter(
+      (file) =>
+        !path
+          .relative(folder, file)
+          .split(path.sep)
+          .some((part) => part.startsWith('.')),
+    );
   return files.sort((a, b) => order(path.relative(folder, a), path.relative(folder, b)));
 }
 

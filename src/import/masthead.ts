@@ -2,7 +2,7 @@
 // one or more to a line, at the top of the document.
 import type { Site } from '../model/site.ts';
 import type { Block } from './blocks.ts';
-import { CHINESE_NUMERALS, compact, readDate, readNumber, type Note } from './text-tools.ts';
+import { CHINESE_NUMERALS, compact, type Note, readDate, readNumber } from './text-tools.ts';
 
 export interface Masthead {
   issue?: number;

@@ -10,7 +10,10 @@ describe('期号 and 总期号 against the neighbours', () => {
 
   it('points at the imported one of two that disagree, and at a missing 总期号 with the one to fill in', () => {
     const found = checkNeighbours([at('old', 8, 582, '2019-04-15'), at('new', 9, 590, '2019-04-29', true), at('next', 11, undefined, '2019-05-30', true)]);
-    expect(found.map((f) => [f.target, f.field])).toEqual([['new', 'total'], ['next', 'total']]);
+    expect(found.map((f) => [f.target, f.field])).toEqual([
+      ['new', 'total'],
+      ['next', 'total'],
+    ]);
     expect(found[0]!.message).toContain('期号相差 1，总期号却相差 8');
     expect(found[1]!.message).toContain('推算应为总第592期');
   });

@@ -48,7 +48,11 @@ export function checkNeighbours(issues: readonly Placed[]): Disagreement[] {
   byDate.forEach((issue, i) => {
     const before = byDate[i - 1];
     if (issue.imported && issue.total === undefined && before?.total !== undefined && before.date.slice(0, 4) === issue.date.slice(0, 4)) {
-      found.push({ target: issue.target, field: 'total', message: `原件中没有找到总期号：按前一期 ${name(before)} 推算应为总第${before.total + issue.issue - before.issue}期，请核对后填上` });
+      found.push({
+        target: issue.target,
+        field: 'total',
+        message: `原件中没有找到总期号：按前一期 ${name(before)} 推算应为总第${before.total + issue.issue - before.issue}期，请核对后填上`,
+      });
     }
     if (!before || !(issue.imported || before.imported)) return;
     const subject = issue.imported ? issue : before;

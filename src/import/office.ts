@@ -2,7 +2,7 @@
 // (Debian's libreoffice-writer-nogui). Each conversion gets a folder of its own, and each process
 // (each import worker) a LibreOffice profile of its own, so that conversions run side by side
 // without waiting for each other's lock.
-import { execFile, type ExecFileException } from 'node:child_process';
+import { type ExecFileException, execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,13 +41,26 @@ export async function convertToDocx(file: string): Promise<Converted> {
     await copyFile(file, input);
     const { error } = await run([
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck',
-      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, input,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      work,
+      input,
     ]);
     if (error?.code === 'ENOENT') {
-      return { ok: false, reason: `导入 .doc 和 .wps 文件需要 LibreOffice，这台电脑上没有找到（${sofficePath()}）\uFF1A请安装：${INSTALL_LIBREOFFICE}，或在 Word/WPS 中把它另存为 .docx 再导入` };
+      return {
+        ok: false,
+        reason: `导入 .doc 和 .wps 文件需要 LibreOffice，这台电脑上没有找到（${sofficePath()}）\uFF1A请安装：${INSTALL_LIBREOFFICE}，或在 Word/WPS 中把它另存为 .docx 再导入`,
+      };
     }
-    if (error?.killed) return { ok: false, reason: `LibreOffice 转换这个文件超过 ${TIMEOUT_MS / 1000} 秒没有完成，文件可能已损坏\uFF1A请在 Word/WPS 中打开，另存为 .docx 再导入` };
+    if (error?.killed)
+      return {
+        ok: false,
+        reason: `LibreOffice 转换这个文件超过 ${TIMEOUT_MS / 1000} 秒没有完成，文件可能已损坏\uFF1A请在 Word/WPS 中打开，另存为 .docx 再导入`,
+      };
     try {
       return { ok: true, docx: await readFile(path.join(work, 'source.docx')) };
     } catch {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Site } from '../model/site.ts';
-import { readText } from '../stages/load-content.ts';
-import { loadSite } from '../stages/load-site.ts';
-import { paragraphBlock, type Block } from './blocks.ts';
-import { recogniseIssue, type ImportedIssue } from './recognise.ts';
-import { textToBlocks } from './text.ts';
 import { CORPUS_FILE } from '../../test/site.ts';
+import { readText } from '../content/load-content.ts';
+import { loadSite } from '../content/load-site.ts';
+import type { Site } from '../model/site.ts';
+import { type Block, paragraphBlock } from './blocks.ts';
+import { type ImportedIssue, recogniseIssue } from './recognise.ts';
+import { textToBlocks } from './text.ts';
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, '..', '..');
 const CORPUS = CORPUS_FILE;
@@ -53,7 +53,9 @@ describe('recogniseIssue on the text of 2019 第9期', () => {
   });
 
   it('drops page numbers and running headers between the halves of a broken sentence', () => {
-    const withFurniture = corpus.replace('整理上报\n\n情况', `整理上报\n\n— 2 —\n\n联络动态\n\n情况`).replace('督办建议的\n\n集体优势', '督办建议的\n\n- 3 -\n\n集体优势');
+    const withFurniture = corpus
+      .replace('整理上报\n\n情况', `整理上报\n\n— 2 —\n\n联络动态\n\n情况`)
+      .replace('督办建议的\n\n集体优势', '督办建议的\n\n- 3 -\n\n集体优势');
     const issue = fromText(withFurniture);
     expect(issue.body).toEqual(fromText(corpus).body);
     expect(issue.dropped).toEqual(['— 2 —', '联络动态', '- 3 -'].map((s) => withFurniture.split('\n').lastIndexOf(s) + 1));
@@ -62,7 +64,10 @@ describe('recogniseIssue on the text of 2019 第9期', () => {
   it('reads text wrapped at the printed line, with indented paragraphs and a title over two lines', () => {
     const continuations = ['情况。根据', '作日，', '集体优势', '及时、安排', '域内人大'];
     const wrapped = corpus
-      .replace('关于全省市县乡人大代表中的党政领导干部 参加代表小组活动、走进代表联系群众 工作平台情况的调研报告', '关于全省市县乡人大代表中的党政领导干部参加代表小组活动、\n走进代表联系群众工作平台情况的调研报告')
+      .replace(
+        '关于全省市县乡人大代表中的党政领导干部 参加代表小组活动、走进代表联系群众 工作平台情况的调研报告',
+        '关于全省市县乡人大代表中的党政领导干部参加代表小组活动、\n走进代表联系群众工作平台情况的调研报告',
+      )
       .split('\n')
       .map((line) => {
         const chunks = [...line].join('').match(/.{1,28}/gu) ?? [''];
@@ -76,8 +81,7 @@ describe('recogniseIssue on the text of 2019 第9期', () => {
 });
 
 describe('recogniseIssue on other mastheads and 版记', () => {
-  const issueText = (masthead: string, end: string) =>
-    `${masthead}\n\n关于某项工作的报告\n\n(2020年1月2日)\n\n正文第一段。\n\n${end}`;
+  const issueText = (masthead: string, end: string) => `${masthead}\n\n关于某项工作的报告\n\n(2020年1月2日)\n\n正文第一段。\n\n${end}`;
 
   it('reads a date and numbers written in Chinese numerals, and a 编印单位 other than the site\u2019s', () => {
     const issue = fromText(issueText('联络动态\n第十二期\n（总第六百零一期）\n某市人大常委会办公室编　　二〇二〇年一月三日', '送:甲单位'));

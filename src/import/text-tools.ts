@@ -1,6 +1,6 @@
 // Small readings of printed text shared by the importer's recognisers.
 import nzh from 'nzh/cn';
-import { CHINESE_PUNCTUATION, HAN } from '../format/han.ts';
+import { CHINESE_PUNCTUATION, HAN } from '../text/han.ts';
 
 export interface Note {
   /** Line of a text file, or paragraph of a Word document. */

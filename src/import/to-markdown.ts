@@ -1,5 +1,5 @@
 // An imported issue → the text of its content file: front matter as the editor guide shows it, then the body.
-import { formatFrontMatter, type FrontMatterField } from '../format/front-matter.ts';
+import { type FrontMatterField, formatFrontMatter } from '../text/front-matter.ts';
 import type { ImportedIssue } from './recognise.ts';
 
 export function importedIssueText(issue: ImportedIssue): string {

@@ -32,11 +32,7 @@ function startWorker(site: Site): Worker {
 }
 
 /** Imports every file, told of each as it is done; resolves to the results in the order of the files. */
-export async function importInWorkers(
-  files: readonly string[],
-  site: Site,
-  finished?: (file: string, done: number) => void,
-): Promise<ImportResult[]> {
+export async function importInWorkers(files: readonly string[], site: Site, finished?: (file: string, done: number) => void): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array(files.length);
   const queue: Job[] = files.map((file, index) => ({ index, file }));
   let done = 0;

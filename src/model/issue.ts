@@ -1,10 +1,13 @@
 // An issue of the bulletin: its front matter schema, and the shape every later stage uses.
 import { z } from 'zod';
-import { isCalendarDate } from '../format/chinese.ts';
+import { isCalendarDate } from '../text/chinese.ts';
 
-const text = (what: string) => z.string({ error: `${what} 应为文字` }).trim().min(1, { error: `${what} 不能为空` });
-const textList = (what: string, example: string) =>
-  z.array(text(what), { error: `${what} 应为列表，每项一行，以 "- " 开头，例如\n  - ${example}` });
+const text = (what: string) =>
+  z
+    .string({ error: `${what} 应为文字` })
+    .trim()
+    .min(1, { error: `${what} 不能为空` });
+const textList = (what: string, example: string) => z.array(text(what), { error: `${what} 应为列表，每项一行，以 "- " 开头，例如\n  - ${example}` });
 
 export const frontMatterSchema = z.object({
   issue: z
@@ -15,9 +18,10 @@ export const frontMatterSchema = z.object({
     .number({ error: '总期号 total 应为整数，例如 total: 583' })
     .int({ error: '总期号 total 应为整数，例如 total: 583' })
     .min(1, { error: '总期号 total 从 1 开始' }),
-  date: z
-    .string({ error: '日期 date 应写作 年-月-日，例如 date: 2019-04-29' })
-    .refine(isCalendarDate, { error: (issue) => `日期 ${String(issue.input)} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`, params: { rule: 'invalid-date' } }),
+  date: z.string({ error: '日期 date 应写作 年-月-日，例如 date: 2019-04-29' }).refine(isCalendarDate, {
+    error: (issue) => `日期 ${String(issue.input)} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`,
+    params: { rule: 'invalid-date' },
+  }),
   distribution: textList('送 distribution', '全国人大常委会办公厅联络局').min(1, { error: '送 distribution 至少要有一行' }),
   editors: textList('责任编辑 editors', '吴静波').optional(),
   contact: text('联系方式 contact').optional(),
@@ -27,7 +31,6 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-
 
 /** What a field means, for messages that name it the way editors do. */
 export const FIELD_NAMES: Record<string, string> = {

@@ -34,11 +34,7 @@ export function fileForUrl(pathname: string, basePath = '/'): string | undefined
  * Looks a URL path up in a site: the file itself, or, for a folder named without its slash, the
  * address to redirect to.
  */
-export function lookUp(
-  output: { has(path: string): boolean },
-  pathname: string,
-  basePath = '/',
-): { file: string } | { redirect: string } | undefined {
+export function lookUp(output: { has(path: string): boolean }, pathname: string, basePath = '/'): { file: string } | { redirect: string } | undefined {
   const file = fileForUrl(pathname, basePath);
   if (file === undefined) return undefined;
   if (output.has(file)) return { file };

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { todayInChina, yearOf } from '../format/chinese.ts';
-import type { SourceIssue } from '../stages/parse-issue.ts';
+import { describe, expect, it } from 'vitest';
+import type { SourceIssue } from '../content/parse-issue.ts';
+import { todayInChina, yearOf } from '../text/chinese.ts';
 import { planNextIssue } from './next-issue.ts';
 
 const source = (path: string, issue: number, total: number, date: string, editors?: string[]): SourceIssue => ({
@@ -16,13 +16,22 @@ const source = (path: string, issue: number, total: number, date: string, editor
 
 describe('planNextIssue', () => {
   it('counts on within the year from its largest 期号, and on from the largest 总期号, whatever the file order', () => {
-    const sources = [source('content/2019/10.md', 10, 584, '2019-05-27', ['王五']), source('content/2018/12.md', 12, 574, '2018-12-25'), source('content/2019/09.md', 9, 583, '2019-04-29')];
+    const sources = [
+      source('content/2019/10.md', 10, 584, '2019-05-27', ['王五']),
+      source('content/2018/12.md', 12, 574, '2018-12-25'),
+      source('content/2019/09.md', 9, 583, '2019-04-29'),
+    ];
     const plan = planNextIssue(sources, '2019-06-10');
-    expect(plan).toMatchObject({ ok: true, next: { issue: 11, total: 585, path: 'content/2019/11.md', distribution: ['content/2019/10.md 的送达单位'], editors: ['王五'] } });
+    expect(plan).toMatchObject({
+      ok: true,
+      next: { issue: 11, total: 585, path: 'content/2019/11.md', distribution: ['content/2019/10.md 的送达单位'], editors: ['王五'] },
+    });
   });
 
   it('starts a new year at 1, and an empty archive at 第1期, 总第1期', () => {
-    expect(planNextIssue([source('content/2019/10.md', 10, 584, '2019-05-27')], '2020-01-02')).toMatchObject({ next: { issue: 1, total: 585, path: 'content/2020/01.md' } });
+    expect(planNextIssue([source('content/2019/10.md', 10, 584, '2019-05-27')], '2020-01-02')).toMatchObject({
+      next: { issue: 1, total: 585, path: 'content/2020/01.md' },
+    });
     expect(planNextIssue([], '2020-01-02')).toMatchObject({ next: { issue: 1, total: 1, distribution: [] } });
   });
 });

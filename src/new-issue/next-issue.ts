@@ -1,8 +1,9 @@
 // What the next issue is: 期号 counts on within a year and restarts at 1 in a new one,
 // 总期号 counts on for ever, and 送 and 责任编辑 are carried over from the latest issue.
-import { issueFileName } from '../stages/resolve-issue.ts';
-import type { SourceIssue } from '../stages/parse-issue.ts';
-import { chineseDate, yearOf } from '../format/chinese.ts';
+
+import type { SourceIssue } from '../content/parse-issue.ts';
+import { issueFileName } from '../content/resolve-issue.ts';
+import { chineseDate, yearOf } from '../text/chinese.ts';
 
 export interface NextIssue {
   year: number;

@@ -1,8 +1,9 @@
 // The file `npm run new` writes: the next issue's front matter, marked as a draft, and a body
 // that shows the conventions of the editor guide by example, ready to be written over.
-import { chineseDate } from '../format/chinese.ts';
-import { formatFrontMatter, type FrontMatterField } from '../format/front-matter.ts';
+
 import type { Site } from '../model/site.ts';
+import { chineseDate } from '../text/chinese.ts';
+import { type FrontMatterField, formatFrontMatter } from '../text/front-matter.ts';
 import type { NextIssue } from './next-issue.ts';
 
 const QUICK_NEWS = '快讯';
@@ -46,9 +47,7 @@ export function newIssueText(next: NextIssue, site: Site): string {
     { key: 'total', value: next.total },
     { key: 'date', value: next.date },
     { key: 'draft', value: true, comment: '草稿：定稿后删去这一行，才会发布' },
-    next.distribution.length > 0
-      ? { key: 'distribution', value: next.distribution }
-      : { key: 'distribution', value: ['在这里写送达单位，每个单位组一行'] },
+    next.distribution.length > 0 ? { key: 'distribution', value: next.distribution } : { key: 'distribution', value: ['在这里写送达单位，每个单位组一行'] },
   ];
   if (next.editors) fields.push({ key: 'editors', value: next.editors });
   return `${formatFrontMatter(fields)}\n${guide(site)}\n\n${sampleArticles(next, site).join('\n\n')}\n`;

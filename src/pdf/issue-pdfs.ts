@@ -19,7 +19,11 @@ const NAMESPACE = 'pdf';
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export function pdfFileName(site: Site, issue: Issue): string {
-  const slug = site.pinyin.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'issue';
+  const slug =
+    site.pinyin
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'issue';
   return `${slug}-${issue.year}-${pad2(issue.number)}.pdf`;
 }
 
@@ -107,7 +111,10 @@ export async function findPdfs({ site, issues, cache, templatesKey, toolVersion 
 
 /** Chromium's version and the fonts fontconfig offers: a PDF printed in another environment is printed again. */
 async function printEnvironment(browserVersion: string): Promise<string> {
-  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file']).then((r) => r.stdout.split('\n').sort().join('\n'), () => '');
+  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file']).then(
+    (r) => r.stdout.split('\n').sort().join('\n'),
+    () => '',
+  );
   return `${browserVersion} ${hashOf(fonts).slice(0, 16)}`;
 }
 

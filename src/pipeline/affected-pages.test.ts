@@ -26,7 +26,12 @@ describe('planRender', () => {
   it('re-renders an edited issue, its neighbours and the listing pages, and no other issue', () => {
     const after = archive.map((i) => (i.source === 'content/2019/02.md' ? issue(2019, 2, '新标题') : i));
     expect(pagesOf(planRender(archive, after, new Set(['content/2019/02.md'])))).toEqual([
-      '2019/01/index.html', '2019/02/index.html', '2019/03/index.html', '2019/index.html', 'index.html', 'feed.xml',
+      '2019/01/index.html',
+      '2019/02/index.html',
+      '2019/03/index.html',
+      '2019/index.html',
+      'index.html',
+      'feed.xml',
     ]);
   });
 

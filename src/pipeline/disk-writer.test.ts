@@ -25,7 +25,13 @@ describe('DiskWriter', () => {
     const out = path.join(parent, 'dist');
     const writer = new DiskWriter(out, parent);
     await publish(writer, new Map([['stale.html', 'old']]));
-    await publish(writer, new Map([['index.html', 'new'], ['2019/09/index.html', 'issue']]));
+    await publish(
+      writer,
+      new Map([
+        ['index.html', 'new'],
+        ['2019/09/index.html', 'issue'],
+      ]),
+    );
     expect((await readdir(out, { recursive: true })).sort()).toEqual([OUTPUT_MARKER, '2019', '2019/09', '2019/09/index.html', 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new');
     expect(await readdir(parent)).toEqual(['dist']);
@@ -37,7 +43,15 @@ describe('DiskWriter', () => {
     const writer = new DiskWriter(out, parent);
     await publish(writer, new Map([['index.html', 'published']]));
     // A file and a folder of the same name cannot both be written.
-    await expect(publish(writer, new Map([['a', 'file'], ['a/b.html', 'under a file']]))).rejects.toThrow();
+    await expect(
+      publish(
+        writer,
+        new Map([
+          ['a', 'file'],
+          ['a/b.html', 'under a file'],
+        ]),
+      ),
+    ).rejects.toThrow();
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('published');
     expect(await readdir(parent)).toEqual(['dist']);
   });
@@ -46,7 +60,13 @@ describe('DiskWriter', () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');
     const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
-    await publish(writer, new Map([['index.html', 'home'], ['2019/09/index.html', 'issue']]));
+    await publish(
+      writer,
+      new Map([
+        ['index.html', 'home'],
+        ['2019/09/index.html', 'issue'],
+      ]),
+    );
     await writer.begin();
     await writer.put('index.html', 'new home');
     expect(await writer.commit(new Set(['index.html', '2019/09/index.html']))).toEqual(['index.html']);
@@ -60,7 +80,12 @@ describe('DiskWriter with a cache', () => {
     const out = path.join(parent, 'dist');
     return { out, writer: new DiskWriter(out, parent, new Cache(path.join(parent, 'cache'))) };
   };
-  const site = (index: string) => new Map([['index.html', index], ['2019/09/index.html', 'issue'], ['assets/style.css', 'css']]);
+  const site = (index: string) =>
+    new Map([
+      ['index.html', index],
+      ['2019/09/index.html', 'issue'],
+      ['assets/style.css', 'css'],
+    ]);
 
   it('leaves the published folder alone when nothing changed', async () => {
     const { out, writer } = await setup();

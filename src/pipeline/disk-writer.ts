@@ -44,8 +44,13 @@ function isManifest(value: unknown): value is Manifest {
 function isSummary(value: unknown): value is BuildSummary {
   const s = value as BuildSummary;
   return (
-    typeof s === 'object' && s !== null && typeof s.issues === 'number' && typeof s.pages === 'number' &&
-    Array.isArray(s.pdfs) && Array.isArray(s.drafts) && Array.isArray(s.messages) &&
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.issues === 'number' &&
+    typeof s.pages === 'number' &&
+    Array.isArray(s.pdfs) &&
+    Array.isArray(s.drafts) &&
+    Array.isArray(s.messages) &&
     s.messages.every((f) => typeof f.path === 'string' && Array.isArray(f.messages) && f.messages.every((m) => typeof m.reason === 'string'))
   );
 }
@@ -53,8 +58,7 @@ function isSummary(value: unknown): value is BuildSummary {
 function isPublished(value: unknown): value is Published {
   const p = value as Published;
   return (
-    typeof p === 'object' && p !== null && isManifest(p.files) &&
-    (p.stamp === undefined || (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary)))
+    typeof p === 'object' && p !== null && isManifest(p.files) && (p.stamp === undefined || (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary)))
   );
 }
 
@@ -111,7 +115,10 @@ export async function recoverOutputFolder(outDir: string): Promise<void> {
     .map((name) => ({ name, match: leftover.exec(name) }))
     .filter((e) => e.match && !isRunning(Number(e.match[2])))
     .map((e) => ({ dir: path.join(parent, e.name), kind: e.match![1]! }));
-  const hasOutput = await stat(outDir).then(() => true, () => false);
+  const hasOutput = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
   if (!hasOutput) {
     const retired = dead.filter((d) => d.kind === 'retired');
     const newest = (await Promise.all(retired.map(async (d) => ({ ...d, mtime: (await stat(d.dir)).mtimeMs })))).sort((a, b) => b.mtime - a.mtime)[0];
@@ -219,7 +226,10 @@ export class DiskWriter implements Writer {
     if (!(await this.intact(file, hash))) return false;
     const target = path.join(this.staging, file);
     await this.folderFor(target);
-    const linked = await link(path.join(this.outDir, file), target).then(() => true, () => false);
+    const linked = await link(path.join(this.outDir, file), target).then(
+      () => true,
+      () => false,
+    );
     if (linked) this.next[file] = this.manifest[file]!;
     return linked;
   }

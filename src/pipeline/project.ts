@@ -4,26 +4,26 @@
 // `run({ changed })` re-reads only the changed files and re-renders only the pages they reach,
 // with the same caches (Lume's build() and update(), Zola's Site in its build modes).
 //
-//   1. read      content/: site.yml and every issue file          (stages/load-content.ts)
-//   2. parse     site settings; each issue's front matter and body (stages/load-site.ts, parse-issue.ts)
-//   3. check     checks across the archive                         (stages/validate-archive.ts)
-//   4. articles  Markdown → articles, from the cache when unchanged (stages/render-articles.ts)
-//   5. issues    an issue's values with the site's defaults         (stages/resolve-issue.ts)
+//   1. read      content/: site.yml and every issue file          (content/load-content.ts)
+//   2. parse     site settings; each issue's front matter and body (content/load-site.ts, parse-issue.ts)
+//   3. check     checks across the archive                         (content/validate-archive.ts)
+//   4. articles  Markdown → articles, from the cache when unchanged (markdown/render-articles.ts)
+//   5. issues    an issue's values with the site's defaults         (content/resolve-issue.ts)
 //   6. pdfs      each issue's PDF, from the cache or printed now    (pdf/issue-pdfs.ts)
-//   7. pages     Nunjucks templates → pages                         (stages/render-pages.ts)
-//   8. search    the search index, in parts                         (stages/index-search.ts)
+//   7. pages     Nunjucks templates → pages                         (pages/render-pages.ts)
+//   8. search    the search index, in parts                         (search/index-search.ts)
 //   9. publish   the writer takes the new version of the site       (pipeline/writer.ts, disk-writer.ts)
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
-import { todayInChina } from '../format/chinese.ts';
+import { isIssuePath, listContent, readText, SITE_FILE } from '../content/load-content.ts';
 import { hasErrors, reportError, reportWarning } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
-import { issuePage, type IssuePdf, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
+import { type IssuePdf, issuePage, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
-import { isIssuePath, listContent, readText, SITE_FILE } from '../stages/load-content.ts';
+import { todayInChina } from '../text/chinese.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
 import type * as Stages from './stages.ts';
 import type { Timings } from './timings.ts';
@@ -149,7 +149,10 @@ export class Project {
     }
     const fresh: Entry[] = [];
     for (const relPath of changed.filter(isIssuePath)) {
-      const exists = await stat(path.join(this.projectDir, relPath)).then((s) => s.isFile(), () => false);
+      const exists = await stat(path.join(this.projectDir, relPath)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       if (!exists) {
         this.entries.delete(relPath);
         continue;
@@ -182,7 +185,11 @@ export class Project {
     if (articles && site) {
       const rendering = fresh.filter((e) => e.source);
       const toolVersion = await currentToolVersion();
-      const rendered = await renderArticles(rendering.map((e) => e.source!), site, { cache: this.cache, toolVersion, prune: full });
+      const rendered = await renderArticles(
+        rendering.map((e) => e.source!),
+        site,
+        { cache: this.cache, toolVersion, prune: full },
+      );
       rendering.forEach((entry, i) => {
         entry.issue = resolveIssue(entry.source!, site, rendered[i]!);
       });
@@ -232,7 +239,10 @@ export class Project {
   /** A hash of every file under templates/: part of each PDF's key. */
   private async templatesKey(): Promise<string> {
     const entries = await readdir(this.templatesDir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
     const contents = await Promise.all(files.map((file) => readFile(file)));
     return hashOf(...files.map((f) => path.relative(this.templatesDir, f)), ...contents);
   }
@@ -260,8 +270,18 @@ export class Project {
       return file;
     });
     return {
-      ok: true, files, issues: [], issueCount: summary.issues, drafts: summary.drafts, upToDate: true, paths: [], changed: [],
-      rendered: 0, full: false, pdfs: { published: summary.pdfs, printed: [] }, pageCount: summary.pages,
+      ok: true,
+      files,
+      issues: [],
+      issueCount: summary.issues,
+      drafts: summary.drafts,
+      upToDate: true,
+      paths: [],
+      changed: [],
+      rendered: 0,
+      full: false,
+      pdfs: { published: summary.pdfs, printed: [] },
+      pageCount: summary.pages,
     };
   }
 

@@ -5,8 +5,6 @@
 // the 版心 (the browser breaks columns as it breaks pages), measures where the text ends, and puts
 // a spacer of the remaining height before the 版记. Without JavaScript the 版记 follows the text.
 (() => {
-  
-
   function measure(bulletin, spacer, banji) {
     var box = bulletin.getBoundingClientRect();
     var pageWidth = box.width;

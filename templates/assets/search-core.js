@@ -39,7 +39,10 @@ export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {})
 
 /** The reader's words: quotes dropped, split on spaces (half- or full-width). */
 export function queryWords(query) {
-  return query.replace(/["“”]/g, ' ').split(/[\s\u3000]+/u).filter(Boolean);
+  return query
+    .replace(/["“”]/g, ' ')
+    .split(/[\s\u3000]+/u)
+    .filter(Boolean);
 }
 
 /** A word as the index holds it: each Han character on its own (2019年 → 2019 年). */
@@ -92,9 +95,7 @@ export async function phraseSearch(pagefind, query, options = {}, parts = []) {
  */
 async function searchByDate(pagefind, query, options, parts) {
   const newestFirst = [...parts].sort((a, b) => b - a);
-  const found = await Promise.all(
-    newestFirst.map((part) => searchOnce(pagefind, query, { ...options, filters: { ...options.filters, part: String(part) } })),
-  );
+  const found = await Promise.all(newestFirst.map((part) => searchOnce(pagefind, query, { ...options, filters: { ...options.filters, part: String(part) } })));
   return { exact: found.flatMap((f) => f.exact), loose: found.flatMap((f) => f.loose) };
 }
 

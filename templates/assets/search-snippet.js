@@ -74,9 +74,9 @@ export function trimExcerpt(excerptHtml, content) {
   const from = Math.max(0, found - REACH);
   const starts = found < 0 ? wordStarts(text, 0, text.length) : wordStarts(whole.slice(from, found + text.length + REACH), found - from, text.length);
   const near = (offset, edge) => Math.abs(offset - edge) <= REACH;
-  const start = startsWhole ? 0 : clauseStarts(text).find((o) => near(o, 0)) ?? starts.find((o) => near(o, 0)) ?? 0;
+  const start = startsWhole ? 0 : (clauseStarts(text).find((o) => near(o, 0)) ?? starts.find((o) => near(o, 0)) ?? 0);
   const later = (o) => o > start && near(o, text.length);
-  const end = endsWhole ? text.length : clauseEnds(text).filter(later).at(-1) ?? starts.filter(later).at(-1) ?? text.length;
+  const end = endsWhole ? text.length : (clauseEnds(text).filter(later).at(-1) ?? starts.filter(later).at(-1) ?? text.length);
   const trimmed = text.slice(start, end).trim();
   return {
     // Blocks (a heading, the byline) are joined by a space in the index: an ideographic space between Chinese.

@@ -131,11 +131,12 @@ async function search(state, number) {
     status.textContent = `没有找到含“${state.q}”的文章。可以少输几个字、换个说法，或取消年份、栏目的限定再试。`;
     return;
   }
-  status.textContent = loose.length === 0
-    ? `找到 ${total} 篇文章。`
-    : exact.length === 0
-      ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的部分字词。`
-      : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的部分字词。`;
+  status.textContent =
+    loose.length === 0
+      ? `找到 ${total} 篇文章。`
+      : exact.length === 0
+        ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的部分字词。`
+        : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的部分字词。`;
   words = queryWords(state.q);
   shown = [
     ...exact.map((result) => ({ result, exact: true })),

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { build } from '../build.ts';
+import { readText } from '../../src/content/load-content.ts';
 import { formatReport } from '../../src/report.ts';
-import { readText } from '../../src/stages/load-content.ts';
+import { build } from '../build.ts';
 import { cli } from '../cli.ts';
 import { makeSite, TEMPLATES_DIR } from '../site.ts';
 
@@ -29,11 +29,14 @@ describe('only regular files are read', () => {
     ['a link to /dev/zero', (file: string) => symlink('/dev/zero', file)],
     ['a link to /dev/urandom', (file: string) => symlink('/dev/urandom', file)],
     ['a link to /dev/null', (file: string) => symlink('/dev/null', file)],
-    ['a link to a FIFO elsewhere', async (file: string) => {
-      const fifo = path.join(tmpdir(), `lldt-fifo-${process.pid}-${Date.now()}`);
-      await run('mkfifo', [fifo]);
-      await symlink(fifo, file);
-    }],
+    [
+      'a link to a FIFO elsewhere',
+      async (file: string) => {
+        const fifo = path.join(tmpdir(), `lldt-fifo-${process.pid}-${Date.now()}`);
+        await run('mkfifo', [fifo]);
+        await symlink(fifo, file);
+      },
+    ],
   ])('%s named 02.md is an error at its start, not a hang', async (_, make) => {
     const projectDir = await makeSite();
     await make(path.join(projectDir, 'content', '2019', '02.md'));
@@ -53,18 +56,27 @@ describe('only regular files are read', () => {
   });
 
   it.each([
-    ['a link to a regular file elsewhere', async (file: string, text: string) => {
-      const elsewhere = path.join(tmpdir(), `lldt-issue-${process.pid}-${Date.now()}.md`);
-      await writeFile(elsewhere, text);
-      await symlink(elsewhere, file);
-    }],
-    ['a relative link beside it', async (file: string, text: string) => {
-      await writeFile(path.join(path.dirname(file), '.02.md.real'), text);
-      await symlink('.02.md.real', file);
-    }],
+    [
+      'a link to a regular file elsewhere',
+      async (file: string, text: string) => {
+        const elsewhere = path.join(tmpdir(), `lldt-issue-${process.pid}-${Date.now()}.md`);
+        await writeFile(elsewhere, text);
+        await symlink(elsewhere, file);
+      },
+    ],
+    [
+      'a relative link beside it',
+      async (file: string, text: string) => {
+        await writeFile(path.join(path.dirname(file), '.02.md.real'), text);
+        await symlink('.02.md.real', file);
+      },
+    ],
   ])('%s is read as the file it points at', async (_, make) => {
     const projectDir = await makeSite();
-    await make(path.join(projectDir, 'content', '2019', '02.md'), '---\nissue: 2\ntotal: 576\ndate: 2019-02-10\ndistribution:\n  - 甲单位\n---\n\n# 第二篇\n\n正文二。\n');
+    await make(
+      path.join(projectDir, 'content', '2019', '02.md'),
+      '---\nissue: 2\ntotal: 576\ndate: 2019-02-10\ndistribution:\n  - 甲单位\n---\n\n# 第二篇\n\n正文二。\n',
+    );
     const { ok, report } = await check(projectDir);
     expect(report).toBe('');
     expect(ok).toBe(true);
@@ -73,8 +85,16 @@ describe('only regular files are read', () => {
   it.each([
     ['a dangling link', (file: string) => symlink('/nonexistent/02.md', file), '错误\uFF1A找不到这个文件，或没有读取权限 [bulletin:missing-file]'],
     ['a link to itself', (file: string) => symlink(file, file), '错误\uFF1A找不到这个文件，或没有读取权限 [bulletin:missing-file]'],
-    ['a folder', (file: string) => mkdir(file), '错误\uFF1A这是一个文件夹，不是文件\uFF1A名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名 [bulletin:not-a-text-file]'],
-    ['a link to a folder', (file: string) => symlink('/tmp', file), '错误\uFF1A这是一个文件夹，不是文件\uFF1A名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名 [bulletin:not-a-text-file]'],
+    [
+      'a folder',
+      (file: string) => mkdir(file),
+      '错误\uFF1A这是一个文件夹，不是文件\uFF1A名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名 [bulletin:not-a-text-file]',
+    ],
+    [
+      'a link to a folder',
+      (file: string) => symlink('/tmp', file),
+      '错误\uFF1A这是一个文件夹，不是文件\uFF1A名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名 [bulletin:not-a-text-file]',
+    ],
     ['empty', (file: string) => writeFile(file, ''), '错误\uFF1A文件是空的'],
     ['only blank lines', (file: string) => writeFile(file, '\n\n  \n'), '错误\uFF1A文件是空的'],
     ['binary', (file: string) => writeFile(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1])), '错误\uFF1A这个文件不是文本文件'],
@@ -112,9 +132,18 @@ describe('files that look like issues but are not read are warned about', () => 
     ['content/2019/02.mdown', '期刊文件名应以小写的 .md 结尾，这个文件不会发布\uFF1A请改名为 02.md [bulletin:issue-file-name]'],
     ['content/2019/02.mkd', '期刊文件名应以小写的 .md 结尾，这个文件不会发布\uFF1A请改名为 02.md [bulletin:issue-file-name]'],
     ['content/11.md', '期刊文件应放在年份文件夹里，这个文件不会发布\uFF1A请把它移到 content/<年份>/ 下，例如 content/2019/09.md [bulletin:misplaced-issue]'],
-    ['content/11.markdown', '期刊文件应放在年份文件夹里，这个文件不会发布\uFF1A请把它移到 content/<年份>/ 下，例如 content/2019/09.md [bulletin:misplaced-issue]'],
-    ['content/2019/02.docx', '生成网站只读 .md 文件，这个文件不会发布\uFF1A请用 npm run import -- content/2019/02.docx 把它转成期刊文件，核对后删去原文件 [bulletin:not-markdown]'],
-    ['content/02.txt', '生成网站只读 .md 文件，这个文件不会发布\uFF1A请用 npm run import -- content/02.txt 把它转成期刊文件，核对后删去原文件 [bulletin:not-markdown]'],
+    [
+      'content/11.markdown',
+      '期刊文件应放在年份文件夹里，这个文件不会发布\uFF1A请把它移到 content/<年份>/ 下，例如 content/2019/09.md [bulletin:misplaced-issue]',
+    ],
+    [
+      'content/2019/02.docx',
+      '生成网站只读 .md 文件，这个文件不会发布\uFF1A请用 npm run import -- content/2019/02.docx 把它转成期刊文件，核对后删去原文件 [bulletin:not-markdown]',
+    ],
+    [
+      'content/02.txt',
+      '生成网站只读 .md 文件，这个文件不会发布\uFF1A请用 npm run import -- content/02.txt 把它转成期刊文件，核对后删去原文件 [bulletin:not-markdown]',
+    ],
   ])('%s', async (relPath, message) => {
     const projectDir = await makeSite();
     await writeFile(path.join(projectDir, relPath), '---\nissue: 2\n---\n');

@@ -6,8 +6,9 @@ import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevSession, type DevSession } from '../../src/dev/dev-session.ts';
+import { type DevSession, startDevSession } from '../../src/dev/dev-session.ts';
 import { copyProject } from '../cli.ts';
+import { listen } from '../events.ts';
 
 interface Reply {
   status: number;
@@ -43,16 +44,14 @@ describe('the dev server answers only local requests', () => {
   });
   afterAll(() => session.close());
 
-  it.each([
-    (p: number) => `127.0.0.1:${p}`,
-    (p: number) => `localhost:${p}`,
-    (p: number) => `LOCALHOST:${p}`,
-    (p: number) => `[::1]:${p}`,
-  ])('serves pages to Host %s', async (host) => {
-    const reply = await get(port, '/lldt/2019/09/', { host: host(port) });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toContain('masthead');
-  });
+  it.each([(p: number) => `127.0.0.1:${p}`, (p: number) => `localhost:${p}`, (p: number) => `LOCALHOST:${p}`, (p: number) => `[::1]:${p}`])(
+    'serves pages to Host %s',
+    async (host) => {
+      const reply = await get(port, '/lldt/2019/09/', { host: host(port) });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain('masthead');
+    },
+  );
 
   it.each([
     ['another name', (p: number) => `evil.example:${p}`],
@@ -115,46 +114,6 @@ function withPort(headers: Record<string, string>, port: number): Record<string,
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(port))]));
 }
 
-/** The dev server's events, one at a time: next(kind) waits for the next event of that kind. */
-function listen(url: string) {
-  const received: { event: string; data: unknown }[] = [];
-  const waiting: { event: string; resolve: (data: unknown) => void }[] = [];
-  const req = request(url, (res) => {
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event || data === undefined) continue;
-        const at = waiting.findIndex((w) => w.event === event);
-        if (at >= 0) waiting.splice(at, 1)[0]!.resolve(JSON.parse(data));
-        else received.push({ event, data: JSON.parse(data) });
-      }
-    });
-  });
-  req.end();
-  return {
-    next(event: string): Promise<unknown> {
-      const at = received.findIndex((m) => m.event === event);
-      if (at >= 0) return Promise.resolve(received.splice(at, 1)[0]!.data);
-      return new Promise((resolve) => waiting.push({ event, resolve }));
-    },
-    /** Waits for problems that satisfy `test`, skipping others. */
-    async problems(test: (problems: { file: string }[]) => boolean): Promise<{ file: string }[]> {
-      for (;;) {
-        const problems = (await this.next('problems')) as { file: string }[];
-        if (test(problems)) return problems;
-      }
-    },
-    close: () => req.destroy(),
-  };
-}
-
 describe('the dev server follows content/ when it goes away and comes back', () => {
   let dir: string;
   let session: DevSession;
@@ -170,7 +129,7 @@ describe('the dev server follows content/ when it goes away and comes back', () 
     dir = await copyProject();
     session = await startDevSession({ projectDir: dir, port: 0, log: () => undefined, searchDelayMs: 60_000 });
     events = listen(new URL('/__dev/events', session.url).href);
-    expect(await events.next('problems')).toEqual([]);
+    expect((await events.next('problems')).data).toEqual([]);
   });
   afterAll(async () => {
     events.close();
@@ -187,7 +146,10 @@ describe('the dev server follows content/ when it goes away and comes back', () 
     await events.problems(back);
     expect((await page('2019/09/')).text).toContain('各地移走后坚持抓好');
     // And saves are seen again.
-    await writeFile(path.join(content, '2019', '09.md'), (await readFile(path.join(content, '2019', '09.md'), 'utf8')).replace('各地移走后坚持抓好', '各地又一次坚持抓好'));
+    await writeFile(
+      path.join(content, '2019', '09.md'),
+      (await readFile(path.join(content, '2019', '09.md'), 'utf8')).replace('各地移走后坚持抓好', '各地又一次坚持抓好'),
+    );
     await expect.poll(async () => (await page('2019/09/')).text, { timeout: 10_000 }).toContain('各地又一次坚持抓好');
   });
 

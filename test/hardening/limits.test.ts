@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../build.ts';
 import { MAX_CONTAINERS, MAX_FILE_BYTES, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_LINES, MAX_NESTING, MAX_YAML_ALIASES } from '../../src/limits.ts';
 import { formatReport } from '../../src/report.ts';
+import { build } from '../build.ts';
 import { makeSite, TEMPLATES_DIR } from '../site.ts';
 import { BODY_LINE, FRONT_MATTER, renderBody } from './render.ts';
 
@@ -115,7 +115,8 @@ async function checkWith(text: string | Buffer, site?: (yml: string) => string) 
   return { ok: result.ok, report: formatReport(result.files) };
 }
 
-const BOMB = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+const BOMB =
+  'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
 const ALIAS_MESSAGE = `这里用了 YAML 的别名（*名称），它没有对应的锚点（&名称），或展开后超过 ${MAX_YAML_ALIASES} 项：设置中用不到别名，请把值直接写出来 [bulletin:yaml-aliases]`;
 
 describe('file size, lines and YAML', () => {
@@ -153,7 +154,9 @@ describe('file size, lines and YAML', () => {
   });
 
   it(`reads ${MAX_YAML_ALIASES} aliases, as the YAML library allows`, async () => {
-    const aliases = `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1).fill('*a').join(', ')}]\n`;
+    const aliases = `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1)
+      .fill('*a')
+      .join(', ')}]\n`;
     const { report } = await checkWith(`${FRONT_MATTER.replace('distribution:', `${aliases}distribution:`)}\n# 标题\n\n正文。\n`);
     expect(report).not.toContain('yaml-aliases');
     expect(report).toContain('unknown-key');
@@ -177,7 +180,9 @@ describe('file size, lines and YAML', () => {
     for (let run = 0; run < 2; run++) {
       const result = await build({ projectDir, templatesDir: TEMPLATES_DIR, write: false, cacheDir, search: false });
       expect(result.ok).toBe(false);
-      expect(formatReport(result.files)).toContain(`content/2019/02.md:11:${MAX_HTML_NESTING * 5 + 1}: 错误\uFF1A这里 HTML 标签（没有结束标签的也算）嵌套超过 ${MAX_HTML_NESTING} 层`);
+      expect(formatReport(result.files)).toContain(
+        `content/2019/02.md:11:${MAX_HTML_NESTING * 5 + 1}: 错误\uFF1A这里 HTML 标签（没有结束标签的也算）嵌套超过 ${MAX_HTML_NESTING} 层`,
+      );
     }
   });
 });

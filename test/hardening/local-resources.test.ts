@@ -127,13 +127,10 @@ describe('images and other loaded resources', () => {
     '/&#10;/evil.example/x.png',
     '&#1;//evil.example/x.png',
     '&#x5C;&#x5C;evil.example/x.png',
-  ])(
-    'the editor is told, at the line, that %s was removed',
-    (address) => {
-      const { messages } = renderBody(`# 标题\n\n正文。\n\n<img src="${address}" alt="图">\n`);
-      expect(messages).toContain('12:1 external-resource');
-    },
-  );
+  ])('the editor is told, at the line, that %s was removed', (address) => {
+    const { messages } = renderBody(`# 标题\n\n正文。\n\n<img src="${address}" alt="图">\n`);
+    expect(messages).toContain('12:1 external-resource');
+  });
 
   // Markdown percent-encodes a backslash in an address (%5C): a path on the site.
   it.each([
@@ -201,7 +198,9 @@ describe('images and other loaded resources', () => {
 
   it('reads addresses against the site\u2019s own origin, whatever its baseUrl', () => {
     const site = siteWith('https://www.example.gov.cn/lldt/');
-    expect(renderBody('# 标题\n\n<img src="https://www.example.gov.cn/lldt/a.png" alt="图">\n', site).html).toContain('src="https://www.example.gov.cn/lldt/a.png"');
+    expect(renderBody('# 标题\n\n<img src="https://www.example.gov.cn/lldt/a.png" alt="图">\n', site).html).toContain(
+      'src="https://www.example.gov.cn/lldt/a.png"',
+    );
     expect(renderBody('# 标题\n\n<img src="https://example.org/a.png" alt="图">\n', site).html).toContain('<img alt="图">');
     // http: against an http site is the page's own scheme, so http:a.png is a relative address there.
     const plain = siteWith('http://example.org/');

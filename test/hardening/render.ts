@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { removeFromFile } from '../../src/format/xml-characters.ts';
+import { loadSite } from '../../src/content/load-site.ts';
+import { parseIssue } from '../../src/content/parse-issue.ts';
+import { renderMarkdown } from '../../src/markdown/render-markdown.ts';
 import type { Site } from '../../src/model/site.ts';
 import { formatReport } from '../../src/report.ts';
-import { loadSite } from '../../src/stages/load-site.ts';
-import { parseIssue } from '../../src/stages/parse-issue.ts';
-import { renderMarkdown } from '../../src/stages/render-markdown.ts';
+import { removeFromFile } from '../../src/text/xml-characters.ts';
 import { FIXTURES_DIR } from '../site.ts';
 
 const SITE_YML = readFileSync(path.join(FIXTURES_DIR, 'base', 'content', 'site.yml'), 'utf8');
@@ -33,9 +33,11 @@ export interface Rendered {
 
 export function renderBody(body: string, site: Site = siteWith()): Rendered {
   const file = new VFile({ path: 'content/2019/02.md' });
-  file.value = removeFromFile(file, FRONT_MATTER + body); // as the file is read (stages/load-content.ts)
+  file.value = removeFromFile(file, FRONT_MATTER + body); // as the file is read (content/load-content.ts)
   const source = parseIssue(file);
   if (!source) throw new Error(formatReport([file]));
-  const html = renderMarkdown(source, site).map((article) => article.html).join('\n');
+  const html = renderMarkdown(source, site)
+    .map((article) => article.html)
+    .join('\n');
   return { html, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), file };
 }

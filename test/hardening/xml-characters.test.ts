@@ -5,14 +5,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../build.ts';
 import { formatReport } from '../../src/report.ts';
+import { build } from '../build.ts';
 import { makeSite, TEMPLATES_DIR } from '../site.ts';
 import { renderBody } from './render.ts';
 
 /** Forbidden characters, as themselves or as character references (&#1; &#x1F; &#xFFFE;). */
 function forbiddenIn(text: string): string[] {
-  const found = [...text.matchAll(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)].map((m) => m[0]);
+  const found = [...text.matchAll(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)].map(
+    (m) => m[0],
+  );
   for (const [reference, hex, decimal] of text.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi)) {
     const code = hex ? parseInt(hex, 16) : Number(decimal);
     if ((code < 0x20 && ![9, 10, 13].includes(code)) || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)) found.push(reference);
@@ -83,7 +85,13 @@ describe('characters XML forbids', () => {
 
   it.each([
     ['a form feed typed into the text', '正文\f一。', '正文一。'],
-    ['every C0 control but tab, LF and CR', `正${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\r'.includes(c)).join('')}文。`, '正文。'],
+    [
+      'every C0 control but tab, LF and CR',
+      `正${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i))
+        .filter((c) => !'\t\n\r'.includes(c))
+        .join('')}文。`,
+      '正文。',
+    ],
     ['U+FFFE and U+FFFF', '正\uFFFE文\uFFFF。', '正文。'],
     ['a lone high surrogate', '正\uD800文。', '正文。'],
     ['a lone low surrogate', '正\uDC00文。', '正文。'],

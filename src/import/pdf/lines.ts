@@ -31,7 +31,8 @@ const SPACE_GAP = 0.25;
 const SAME_LINE = 0.35;
 
 /** CJK radical forms that stand for a whole character (Unicode's EquivalentUnifiedIdeograph.txt). */
-const RADICAL_FORMS = '⺁厂⺇几⺊卜⺎兀⺐尢⺒巳⺓幺⺜日⺝月⺟母⺠民⺩王⺪疋⺬示⺮竹⺶羊⺻聿⺼肉⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻯竜⻰龙⻳龟';
+const RADICAL_FORMS =
+  '⺁厂⺇几⺊卜⺎兀⺐尢⺒巳⺓幺⺜日⺝月⺟母⺠民⺩王⺪疋⺬示⺮竹⺶羊⺻聿⺼肉⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻯竜⻰龙⻳龟';
 const RADICALS = new Map([...RADICAL_FORMS.matchAll(/(.)(.)/gu)].map(([, form, character]) => [form!, character!]));
 
 /**

@@ -4,8 +4,8 @@
 // Lines larger than the text are titles (one title over several lines is one block); lines whose
 // cells line up are a table; lines opening with a bullet are a list. The 送 line of the
 // 版记 hangs: its recipient groups start under the first one, one group a line unless it wraps.
-import { escapeLineStart, escapeMarkdownText, paragraphBlock, type Block } from '../blocks.ts';
-import { dominantSize, type Cell, type Line } from './lines.ts';
+import { type Block, escapeLineStart, escapeMarkdownText, paragraphBlock } from '../blocks.ts';
+import { type Cell, dominantSize, type Line } from './lines.ts';
 
 /** Above this share of the text's size a line is a title, from DEPTH_1 on an article's title. */
 const HEADING = 1.15;
@@ -86,7 +86,6 @@ function tableAt(runs: readonly Run[], i: number): { rows: Line[]; split: Split 
   return undefined;
 }
 
-
 /** Set in the middle of the column: clearly in from the left, about as far in as from the right. */
 function isCentred(line: Line, column: Column): boolean {
   const inLeft = line.left - column.left;
@@ -148,11 +147,27 @@ function tableBlock({ rows, split }: { rows: Line[]; split: Split }): Block {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const [head, ...body] = rows.map((r) => split(r).map((c) => cellMarkdown(c.text)));
   const markdown = [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
-  return { kind: 'table', text: rows.map((r) => split(r).map((c) => c.text).join(' ')).join(' '), markdown, line: rows[0]!.page };
+  return {
+    kind: 'table',
+    text: rows
+      .map((r) =>
+        split(r)
+          .map((c) => c.text)
+          .join(' '),
+      )
+      .join(' '),
+    markdown,
+    line: rows[0]!.page,
+  };
 }
 
 function listBlock(items: Run[]): Block {
-  const texts = items.map((item) => item.lines.map((l) => l.text).reduce(joinText).replace(BULLET, ''));
+  const texts = items.map((item) =>
+    item.lines
+      .map((l) => l.text)
+      .reduce(joinText)
+      .replace(BULLET, ''),
+  );
   return { kind: 'list', text: texts.join(' '), markdown: texts.map((t) => `- ${escapeMarkdownText(t)}`).join('\n'), line: items[0]!.lines[0]!.page };
 }
 

@@ -1,0 +1,157 @@
+// Stage 1: read content/ into VFiles: site.yml, and every content/<year>/<NN>.md in path order.
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { MAX_FILE_BYTES, MAX_LINES } from '../limits.ts';
+import { reportError, reportWarning } from '../messages.ts';
+import { decodeText, notUtf8Reason } from '../text/decode-text.ts';
+import { removeFromFile } from '../text/xml-characters.ts';
+import { type FileRead, readRegularFile } from './read-regular-file.ts';
+
+/** The site's settings, relative to the project. */
+export const SITE_FILE = 'content/site.yml';
+
+const ISSUE_FILE = /^content\/[^./][^/]*\/[^/]+\.md$/;
+/** Whether a path relative to the project is an issue file (content/<year>/<name>.md). */
+export const isIssuePath = (relPath: string) => ISSUE_FILE.test(relPath);
+
+const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+const UNREADABLE: Record<Exclude<FileRead, { ok: true }>['problem'], string> = {
+  missing: '找不到这个文件，或没有读取权限',
+  folder: '这是一个文件夹，不是文件：名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名',
+  'not-regular': '这不是普通文件（是管道、设备或指向它们的链接），读不出内容：请换成以 UTF-8 编码保存的文本文件',
+  'too-large': `文件超过 ${kib(MAX_FILE_BYTES)}，远大于任何一期：请检查是不是放错了文件，或把内容拆成几期`,
+};
+const UNREADABLE_RULE: Record<keyof typeof UNREADABLE, string> = {
+  missing: 'missing-file',
+  folder: 'not-a-text-file',
+  'not-regular': 'not-a-text-file',
+  'too-large': 'too-large',
+};
+
+/** True when the text has a line after its first `count` lines. */
+function hasMoreLines(text: string, count: number): boolean {
+  let end = -1;
+  for (let line = 0; line < count; line++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return false;
+  }
+  return end < text.length - 1;
+}
+
+/**
+ * Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF,
+ * without the characters XML forbids; any other encoding is an error that says how to save the
+ * file again. Only a regular file within the limits is read; anything else is an error at its start.
+ */
+export async function readText(root: string, relPath: string): Promise<VFile> {
+  const file = new VFile({ path: relPath, cwd: root, value: '' });
+  const read = await readRegularFile(path.join(root, relPath), MAX_FILE_BYTES);
+  if (!read.ok) {
+    reportError(file, UNREADABLE[read.problem], UNREADABLE_RULE[read.problem]);
+    return file;
+  }
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok || decoded.encoding === 'GB18030') {
+    reportError(file, notUtf8Reason(decoded), 'encoding');
+    return file;
+  }
+  if (hasMoreLines(decoded.text, MAX_LINES)) {
+    reportError(file, `文件超过 ${MAX_LINES} 行，远多于任何一期：请检查是不是放错了文件，或把内容拆成几期`, 'too-large', { line: MAX_LINES + 1, column: 1 });
+    return file;
+  }
+  file.value = removeFromFile(file, decoded.text);
+  return file;
+}
+
+/** Files an editor may have dropped into content/ to publish, which the build does not read. */
+const IMPORTABLE = /\.(docx?|txt|wps)$/i;
+
+/** The other names editors' tools give Markdown files (09.MD, 09.markdown): meant as issues, not read. */
+const MARKDOWN_LIKE = /\.(md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i;
+
+/** A file or folder in content/ that is not read, and what the editor should do about it. */
+interface Unread {
+  relPath: string;
+  reason: string;
+  rule: string;
+  fatal?: boolean;
+}
+
+const importFirst = (relPath: string): Unread => ({
+  relPath,
+  reason: `生成网站只读 .md 文件，这个文件不会发布：请用 npm run import -- ${relPath} 把它转成期刊文件，核对后删去原文件`,
+  rule: 'not-markdown',
+});
+
+/** A folder, or a link to one: a year folder may be a link to where the files are kept. */
+async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
+  if (entry.isDirectory()) return true;
+  return (
+    entry.isSymbolicLink() &&
+    (await stat(path.join(dir, entry.name)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  );
+}
+
+/** Why a file beside the issues (`inYear`: in a year folder, else in content/ itself) is not read, if it looks meant for publishing. */
+function notRead(relPath: string, name: string, inYear: boolean): Unread | undefined {
+  if (MARKDOWN_LIKE.test(name) && inYear) {
+    const wanted = `${name.replace(MARKDOWN_LIKE, '')}.md`;
+    return { relPath, reason: `期刊文件名应以小写的 .md 结尾，这个文件不会发布：请改名为 ${wanted}`, rule: 'issue-file-name' };
+  }
+  if (MARKDOWN_LIKE.test(name)) {
+    return { relPath, reason: '期刊文件应放在年份文件夹里，这个文件不会发布：请把它移到 content/<年份>/ 下，例如 content/2019/09.md', rule: 'misplaced-issue' };
+  }
+  return IMPORTABLE.test(name) ? importFirst(relPath) : undefined;
+}
+
+/**
+ * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
+ * and the files that look meant for publishing but are not read, each with what to do.
+ */
+async function listFiles(root: string): Promise<{ issues: string[]; unread: Unread[] }> {
+  const contentDir = path.join(root, 'content');
+  const issues: string[] = [];
+  const unread: (Unread | undefined)[] = [];
+  for (const entry of await readdir(contentDir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.name.startsWith('.')) continue;
+    const relPath = `content/${entry.name}`;
+    if (!(await isFolder(contentDir, entry))) {
+      unread.push(notRead(relPath, entry.name, false));
+      continue;
+    }
+    const names = await readdir(path.join(contentDir, entry.name)).catch(() => undefined);
+    if (!names) {
+      unread.push({
+        relPath,
+        reason: '读不出这个文件夹里有哪些文件（没有读取权限）：其中的期刊不能发布，请检查文件夹的权限',
+        rule: 'unreadable-folder',
+        fatal: true,
+      });
+      continue;
+    }
+    for (const name of names.filter((n) => !n.startsWith('.'))) {
+      if (name.endsWith('.md')) issues.push(`${relPath}/${name}`);
+      else unread.push(notRead(`${relPath}/${name}`, name, true));
+    }
+  }
+  const listed = unread.filter((u): u is Unread => u !== undefined);
+  return { issues: issues.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
+}
+
+function unreadFile(root: string, { relPath, reason, rule, fatal }: Unread): VFile {
+  const file = new VFile({ path: relPath, cwd: root, value: '' });
+  (fatal ? reportError : reportWarning)(file, reason, rule);
+  return file;
+}
+
+/** The issue files of content/, in path order, and the files and folders beside them that are not read, each with its message. */
+export async function listContent(root: string): Promise<{ issues: string[]; otherFiles: VFile[] }> {
+  const { issues, unread } = await listFiles(root);
+  return { issues, otherFiles: unread.map((u) => unreadFile(root, u)) };
+}

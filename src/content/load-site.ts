@@ -1,0 +1,27 @@
+// Stage 2: site.yml → the Site settings, every problem reported at its line.
+import type { VFile } from 'vfile';
+import { type Site, siteSchema } from '../model/site.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { mendTypingSlips } from './typing-slips.ts';
+import { validateWithSchema } from './validate-schema.ts';
+
+const SITE_FIELD_NAMES: Record<string, string> = {
+  title: '刊名',
+  pinyin: '刊名拼音',
+  publisher: '编印单位',
+  approval: '批准文号',
+  editors: '责任编辑',
+  contact: '联系方式',
+  baseUrl: '网址',
+  language: '语言',
+  columns: '栏目',
+  defaultColumn: '默认栏目',
+  noindex: '不让搜索引擎收录',
+};
+
+export function loadSite(file: VFile): Site | undefined {
+  if (file.messages.some((m) => m.fatal)) return undefined;
+  const parsed = parseYaml(file, mendTypingSlips(file, String(file.value), SITE_FIELD_NAMES));
+  if (!parsed) return undefined;
+  return validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
+}

@@ -1,0 +1,119 @@
+// YAML with positions: the data, and where each value stands in the file,
+// so that every later message can point at the editor's line.
+
+import type { VFile } from 'vfile';
+import { type Document, isMap, isNode, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
+import { MAX_YAML_ALIASES } from '../limits.ts';
+import { type Point, reportError } from '../messages.ts';
+import { removeFromValue } from '../text/xml-characters.ts';
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Where the value at a key path stands; the document's start when it is absent. */
+  placeOf(path: readonly PropertyKey[]): Point;
+  /** Where a key itself stands. */
+  keyPlaceOf(key: string): Point | undefined;
+}
+
+const YAML_PROBLEMS: Record<string, string> = {
+  TAB_AS_INDENT: '这一行用 Tab 键缩进，YAML 只认空格：请把 Tab 换成两个空格',
+  BAD_INDENT: '这一行的缩进不对：同一级的各行要对齐，列表项以 "- " 开头并比上一级多缩进两个空格',
+  DUPLICATE_KEY: '这个项目写了两次：请删去其中一个',
+  MISSING_CHAR: '少了一个符号（冒号、引号或括号没有配对）：请检查这一行',
+  MULTILINE_IMPLICIT_KEY: '一个值跨了多行：请检查上一行是否少了冒号或引号',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对：每行应写作 "键: 值"，冒号后留一个空格',
+  UNEXPECTED_TOKEN: '这里有一个意外的符号：请检查冒号、引号和括号',
+  BAD_SCALAR_START: '值不能以这个符号开头：请给整个值加上英文引号',
+  RESOURCE_EXHAUSTION: '这里的括号或缩进嵌套得太深：设置中的值不会这样嵌套，请检查这一行',
+};
+
+function describe(error: YAMLError): string {
+  return YAML_PROBLEMS[error.code] ?? '文件开头的设置（YAML）写法有误：请检查这一行的冒号、缩进和引号';
+}
+
+/**
+ * Parses YAML text that starts at `firstLine` of `file`. Syntax errors are
+ * reported on the file with their real line; the result is undefined then.
+ */
+export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Point => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + firstLine - 1, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    // One message a line: the parser's later errors on a line mostly follow from its first.
+    const lines = new Set<number>();
+    for (const error of doc.errors) {
+      const place = at(error.pos[0]);
+      if (!lines.has(place.line)) reportError(file, describe(error), 'yaml-syntax', place);
+      lines.add(place.line);
+    }
+    return undefined;
+  }
+  cleanScalars(file, doc, at);
+  const data = toData(file, doc, at);
+  if (data === TOO_MANY_ALIASES) return undefined;
+  const start = at(doc.contents?.range[0] ?? 0);
+  const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
+    const node = doc.getIn(path as unknown[], true);
+    return isNode(node) ? node : undefined;
+  };
+  return {
+    data,
+    placeOf(path) {
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = nodeAt(path.slice(0, depth));
+        if (node?.range) return at(node.range[0]);
+      }
+      return start;
+    },
+    keyPlaceOf(key) {
+      if (!isMap(doc.contents)) return undefined;
+      const pair = doc.contents.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === key);
+      const keyNode = pair?.key;
+      return isNode(keyNode) && keyNode.range ? at(keyNode.range[0]) : undefined;
+    },
+  };
+}
+
+/** Strings made by escapes ("\f", "\uFFFF") may hold characters XML forbids: removed, with a warning. */
+function cleanScalars(file: VFile, doc: Document, at: (offset: number) => Point): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string') node.value = removeFromValue(file, node.value, node.range ? at(node.range[0]) : undefined);
+    },
+  });
+}
+
+const TOO_MANY_ALIASES = Symbol('too many aliases');
+
+/**
+ * The document's data. An alias bomb (a few lines that expand to millions of values) or an alias
+ * without its anchor is an error at the first alias, not an exception.
+ */
+function toData(file: VFile, doc: Document, at: (offset: number) => Point): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first ??= node.range?.[0];
+      },
+    });
+    reportError(
+      file,
+      `这里用了 YAML 的别名（*名称），它没有对应的锚点（&名称），或展开后超过 ${MAX_YAML_ALIASES} 项：设置中用不到别名，请把值直接写出来`,
+      'yaml-aliases',
+      first === undefined ? undefined : at(first),
+    );
+    return TOO_MANY_ALIASES;
+  }
+}
+
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

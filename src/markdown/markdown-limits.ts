@@ -1,0 +1,193 @@
+// Markdown no editor writes, refused before the work it would overwhelm. remark's parser (micromark)
+// slows down with deep or many lists and quotes (an indented list 1,000 deep took minutes; its time
+// grows with the square of the items inside an open quote), and with the square of the emphasis,
+// code and link marks in one paragraph (nested ones worse); turning the tree into HTML recurses once
+// per level, so that a few thousand nested quotes, emphases or <div>s overflow the stack. Two cheap
+// scans, each reporting the place where a limit is passed:
+// - before parsing, line by line: the lists and quotes open (an upper bound), how many were
+//   opened in all, the inline marks (* _ ~ ` [ ]) of the paragraph, the HTML elements open;
+// - right after parsing, before anything walks the tree: its nesting (quotes, lists, emphasis,
+//   links…).
+import type { Nodes, Root } from 'mdast';
+import type { Processor } from 'unified';
+import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING } from '../limits.ts';
+import type { Point } from '../messages.ts';
+
+/** A limit passed: where, the message and its rule: too-deep (nesting) or too-large (a count). */
+export interface PastLimit {
+  place: Point;
+  reason: string;
+  rule: 'too-deep' | 'too-large';
+}
+
+const tooDeep = (what: string, limit: number) =>
+  `这里${what}嵌套超过 ${limit} 层，远多于任何稿件所需，生成网页会卡住：请检查这一段是不是粘贴错了，把嵌套减到几层`;
+
+const TOO_MANY_CONTAINERS = `这一期行首的列表、引用和注释标记（>、-、*、1.、[^1]: 等）到这一行已超过 ${MAX_CONTAINERS} 个，远多于任何稿件所需，生成网页会卡住：请检查是不是粘贴错了，或把内容拆成几期`;
+
+/** Where a rule (- - -, * * *) that ends the line begins: its dashes are no list markers. */
+function ruleStart(line: string): number {
+  let at = line.length;
+  while (at > 0 && (line[at - 1] === ' ' || line[at - 1] === '\t')) at--;
+  const mark = line[at - 1];
+  if (mark !== '-' && mark !== '*' && mark !== '_') return line.length;
+  let count = 0;
+  let start = at;
+  for (let i = at - 1; i >= 0 && (line[i] === mark || line[i] === ' ' || line[i] === '\t'); i--) {
+    if (line[i] === mark) {
+      count++;
+      start = i;
+    }
+  }
+  return count >= 3 ? start : line.length;
+}
+
+const NUMBERED_OR_FOOTNOTE = /\d{1,9}[.)]|\[\^[^\]\s]{1,999}\]:/y;
+
+/** A list item's marker (-, *, +, 1. or 1)) or a footnote definition's ([^1]:) at `at`: its length. */
+function itemMarker(line: string, at: number, rule: number): number {
+  const ends = (i: number) => i >= line.length || line[i] === ' ' || line[i] === '\t';
+  const c = line[at];
+  if (c === '-' || c === '*' || c === '+') return ends(at + 1) && at < rule ? 1 : 0;
+  NUMBERED_OR_FOOTNOTE.lastIndex = at;
+  const marker = NUMBERED_OR_FOOTNOTE.exec(line)?.[0];
+  return marker && (marker.endsWith(':') || ends(at + marker.length)) ? marker.length : 0;
+}
+
+/**
+ * The containers (list items, quotes, footnote definitions) at the start of a line: how many it
+ * marks, and how many can be open on it, an upper bound that needs no parsing: its markers, and
+ * the items it continues by indentation before its first item marker (two columns each at least),
+ * but no more than were open before. (What follows an item marker is inside the new item.)
+ */
+function lineContainers(line: string, before: number): { markers: number; open: number; newItem: boolean; content: number } {
+  const rule = ruleStart(line);
+  let markers = 0;
+  let columns = 0;
+  let inNewItem = false;
+  let at = 0;
+  for (; ; at++) {
+    const c = line[at];
+    if (c === ' ' || c === '\t') {
+      if (!inNewItem) columns += c === ' ' ? 1 : 4 - (columns % 4);
+    } else if (c === '>') markers++;
+    else {
+      const length = itemMarker(line, at, rule);
+      if (length === 0) break;
+      markers++;
+      inNewItem = true;
+      at += length - 1;
+    }
+  }
+  return { markers, open: markers === 0 ? before : markers + Math.min(Math.floor(columns / 2), before), newItem: inNewItem, content: at };
+}
+
+const TOO_MANY_MARKS = `这一段的加粗、斜体、删除线、代码和链接标记（*、_、~、\`、[ ]）到这里已超过 ${MAX_INLINE_MARKS} 个，远多于任何一段所需，生成网页会卡住：请检查这一段是不是粘贴错了，或把它分成几段`;
+
+/**
+ * The inline marks of a line from `from` on, counted on from `before`: a run of *, _ or ~ counts
+ * once, each [, ] and ` once (a code span's end is found by scanning for a run of its length):
+ * the total, and the column where it passes the limit.
+ */
+function inlineMarks(line: string, from: number, before: number): { count: number; column?: number } {
+  let count = before;
+  for (let at = from; at < line.length; at++) {
+    const c = line[at]!;
+    if (c === '\\') at++;
+    else if (c === '[' || c === ']' || c === '`' || ('*_~'.includes(c) && line[at - 1] !== c)) {
+      if (++count > MAX_INLINE_MARKS) return { count, column: at + 1 };
+    }
+  }
+  return { count };
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const TAG = /(\\?)<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)/g;
+
+/**
+ * The HTML elements open after a line's tags, on from `open` (changed in place): every start tag
+ * opens an element that stays open until an end tag of its name. This counts at least as deep as
+ * a browser's parser nests (which also closes elements by implication, but reopens unclosed <b>
+ * and the like in each new block), so that the parser never meets more than the limit. Returns
+ * the column of the tag that passes it.
+ */
+function htmlTags(line: string, open: string[]): number | undefined {
+  for (const match of line.matchAll(TAG)) {
+    const [, escaped, end, tagName] = match;
+    if (escaped) continue;
+    const name = tagName!.toLowerCase();
+    if (end) {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.splice(at, 1);
+    } else if (!VOID.has(name)) {
+      open.push(name);
+      if (open.length > MAX_HTML_NESTING) return match.index + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Lists, quotes, inline marks and HTML, line by line, before the text is parsed; `firstLine` is the text's first line in its file. */
+export function checkBeforeParsing(text: string, firstLine = 1): PastLimit | undefined {
+  let open = 0;
+  let markers = 0;
+  let marks = 0;
+  const elements: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const containers = lineContainers(line, open);
+    open = containers.open;
+    markers += containers.markers;
+    if (open > MAX_NESTING)
+      return { place: { line: firstLine + i, column: 1 }, reason: tooDeep('列表或引用（行首的 >、-、*、1. 等）', MAX_NESTING), rule: 'too-deep' };
+    if (markers > MAX_CONTAINERS) return { place: { line: firstLine + i, column: 1 }, reason: TOO_MANY_CONTAINERS, rule: 'too-large' };
+    // A blank line ends a paragraph; a new list item or footnote starts one.
+    const inline = inlineMarks(line, containers.content, line.trim() === '' || containers.newItem ? 0 : marks);
+    if (inline.column) return { place: { line: firstLine + i, column: inline.column }, reason: TOO_MANY_MARKS, rule: 'too-large' };
+    marks = inline.count;
+    const column = htmlTags(line, elements);
+    if (column) return { place: { line: firstLine + i, column }, reason: tooDeep(' HTML 标签（没有结束标签的也算）', MAX_HTML_NESTING), rule: 'too-deep' };
+  }
+  return undefined;
+}
+
+/** Nodes that hold others of their kind; the rest (a list's items, a paragraph, a table's rows) add a fixed few levels at most. */
+const NESTING = new Set(['blockquote', 'list', 'footnoteDefinition', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/** The tree's nesting, without recursion. */
+export function checkTreeNesting(tree: Root): PastLimit | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    const here = depth + (NESTING.has(node.type) ? 1 : 0);
+    if (here > MAX_NESTING) {
+      const start = node.position?.start ?? { line: 1, column: 1 };
+      return { place: { line: start.line, column: start.column }, reason: tooDeep('引用、列表、加粗、斜体、删除线或链接', MAX_NESTING), rule: 'too-deep' };
+    }
+    if ('children' in node) for (const child of node.children) stack.push([child, here]);
+  }
+  return undefined;
+}
+
+/** Thrown by the parser when the tree it made is past a limit. */
+export class PastLimitError extends Error {
+  constructor(readonly problem: PastLimit) {
+    super(problem.reason);
+  }
+}
+
+/**
+ * A remark plugin: the tree's nesting is checked as soon as it is made, before the parser's own
+ * finishing steps (GFM's autolinks walk it recursively), and the parse ends with a PastLimitError.
+ * Use it before remark-gfm.
+ */
+export function remarkTreeLimits(this: Processor) {
+  const data = this.data();
+  const check = (tree: Root) => {
+    const problem = checkTreeNesting(tree);
+    if (problem) throw new PastLimitError(problem);
+  };
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push([{ transforms: [check] }]);
+}

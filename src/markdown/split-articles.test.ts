@@ -1,0 +1,73 @@
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { siteSchema } from '../model/site.ts';
+import { splitArticles } from './split-articles.ts';
+
+const site = siteSchema.parse({
+  title: '联络动态',
+  pinyin: 'L',
+  publisher: '某委员会',
+  approval: '某准字',
+  editors: ['甲'],
+  contact: '1',
+  baseUrl: 'https://example.org/',
+});
+
+function split(markdown: string) {
+  const file = new VFile({ path: 'content/2019/01.md', value: markdown });
+  const tree = unified().use(remarkParse).parse(markdown) as Root;
+  return { articles: splitArticles(tree, file, site), file };
+}
+
+describe('splitArticles', () => {
+  it('reads the title, byline, date and closing line of a report', () => {
+    const { articles, file } = split(
+      '# 【调研报告】关于某事的调研报告\n\n省人大常委会联工委调研组\n\n\uFF082019年4月15日\uFF09\n\n正文。\n\n\uFF08调研组人员\uFF1A甲 乙\uFF09\n',
+    );
+    expect(file.messages).toEqual([]);
+    expect(articles).toHaveLength(1);
+    const [report] = articles;
+    expect(report).toMatchObject({
+      column: '调研报告',
+      title: '关于某事的调研报告',
+      byline: '省人大常委会联工委调研组',
+      date: '2019-04-15',
+      closing: '\uFF08调研组人员\uFF1A甲 乙\uFF09',
+    });
+    expect(report!.body).toHaveLength(1);
+  });
+
+  it('takes the site default column when the title names none', () => {
+    expect(split('# 某地召开座谈会\n\n正文。').articles[0]).toMatchObject({ column: '工作动态', title: '某地召开座谈会' });
+  });
+
+  it('does not take a first sentence for a byline', () => {
+    const [article] = split('# 标题\n\n会议指出，要做好工作。\n').articles;
+    expect(article!.byline).toBeUndefined();
+    expect(article!.body).toHaveLength(1);
+  });
+
+  it('puts an article whose 【】 names no column in the default column, with a warning', () => {
+    const { articles, file } = split('# 【】某地召开座谈会\n\n正文。');
+    expect(articles[0]).toMatchObject({ column: '工作动态', title: '某地召开座谈会' });
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([['unknown-column', false, 1]]);
+    expect(file.messages[0]!.reason).toContain('【】中没有写栏目');
+  });
+
+  it('opens an untitled column item with "# 快讯"', () => {
+    const { articles } = split('# 标题\n\n正文。\n\n# 快讯\n\n3月11日，某市召开会议。\n');
+    expect(articles).toHaveLength(2);
+    expect(articles[1]).toMatchObject({ column: '快讯', title: null });
+  });
+
+  it('reports an impossible article date and an article without text', () => {
+    const { file } = split('# 标题\n\n\uFF082019年2月30日\uFF09\n\n正文。\n\n# 空的\n');
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['invalid-date', 3],
+      ['empty-article', 7],
+    ]);
+  });
+});

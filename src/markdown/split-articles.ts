@@ -1,0 +1,107 @@
+// The body of an issue is one or more articles, each opened by "# 标题", with its column,
+// byline, date and closing line as the bulletin's grammar reads them (grammar/article-parts.ts,
+// shared with the importer): the byline and the date right under the title, the closing line
+// as the last paragraph; "# 快讯" alone opens an untitled item of that column.
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { likelyKey } from '../content/validate-schema.ts';
+import { isByline, isClosingLine, parseArticleDate, parseColumnTitle } from '../grammar/article-parts.ts';
+import { reportError, reportWarning } from '../messages.ts';
+import type { Site } from '../model/site.ts';
+import { isCalendarDate } from '../text/chinese.ts';
+
+export interface ArticleParts {
+  column: string;
+  title: string | null;
+  byline?: string;
+  date?: string;
+  closing?: string;
+  body: RootContent[];
+}
+
+const plainParagraph = (node: RootContent | undefined): string | undefined =>
+  node?.type === 'paragraph' && node.children.every((c) => c.type === 'text') ? toString(node) : undefined;
+
+function readArticleDate(node: RootContent | undefined, file: VFile): string | undefined {
+  const text = plainParagraph(node);
+  const iso = text === undefined ? undefined : parseArticleDate(text);
+  if (iso && !isCalendarDate(iso)) {
+    reportError(file, `文章日期 ${text!.trim()} 不存在：请核对年月日`, 'invalid-date', node!.position?.start);
+  }
+  return iso;
+}
+
+function readColumn(heading: string, site: Site, file: VFile, node: RootContent): { column: string; title: string | null } {
+  const named = parseColumnTitle(heading, site.columns);
+  if (!named) return { column: site.defaultColumn, title: heading };
+  const { column, title } = named;
+  const where = node.position?.start;
+  if (column === '') {
+    reportWarning(
+      file,
+      `标题前的【】中没有写栏目，已归入默认栏目${site.defaultColumn}：请写上栏目名（${site.columns.join('、')}），或删去【】`,
+      'unknown-column',
+      where,
+    );
+    return { column: site.defaultColumn, title };
+  }
+  if (!site.columns.includes(column)) {
+    const guess = likelyKey(column, site.columns);
+    const hint = guess ? `，是不是要写【${guess}】？` : `；可用的栏目有：${site.columns.join('、')}（在 site.yml 的 columns 中增减）`;
+    reportWarning(file, `栏目【${column}】不在 site.yml 的栏目表中${hint}`, 'unknown-column', where);
+  }
+  return named;
+}
+
+function readArticle(heading: RootContent, nodes: RootContent[], site: Site, file: VFile): ArticleParts {
+  const { column, title } = readColumn(toString(heading).trim(), site, file, heading);
+  const parts: ArticleParts = { column, title, body: nodes };
+  if (title !== null) {
+    const first = plainParagraph(nodes[0]);
+    const dateFirst = readArticleDate(nodes[0], file);
+    if (dateFirst) {
+      parts.date = dateFirst;
+      nodes = nodes.slice(1);
+    } else if (first !== undefined && isByline(first)) {
+      parts.byline = first.trim();
+      parts.date = readArticleDate(nodes[1], file);
+      nodes = nodes.slice(parts.date ? 2 : 1);
+    }
+  }
+  const last = plainParagraph(nodes.at(-1));
+  if (last !== undefined && isClosingLine(last)) {
+    parts.closing = last.trim();
+    nodes = nodes.slice(0, -1);
+  }
+  if (nodes.length === 0) {
+    reportError(file, `文章“${title ?? column}”没有正文：请在标题下写内容，或删去这个标题`, 'empty-article', heading.position?.start);
+  }
+  parts.body = nodes;
+  return parts;
+}
+
+export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts[] {
+  const articles: ArticleParts[] = [];
+  let heading: RootContent | undefined;
+  let nodes: RootContent[] = [];
+  const flush = () => {
+    if (heading) articles.push(readArticle(heading, nodes, site, file));
+  };
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      flush();
+      heading = node;
+      nodes = [];
+    } else if (!heading) {
+      if (node.type === 'html' && node.value.startsWith('<!--')) continue;
+      reportError(file, '正文应以文章标题开头：请在第一篇文章前加一行 "# 标题"', 'no-article-title', node.position?.start);
+      heading = { type: 'heading', depth: 1, children: [] } satisfies RootContent;
+      nodes = [node];
+    } else {
+      nodes.push(node);
+    }
+  }
+  flush();
+  return articles;
+}

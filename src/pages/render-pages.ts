@@ -1,0 +1,235 @@
+// Stage 6: the site's pages, rendered from the Nunjucks templates into memory.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import type { Issue } from '../model/issue.ts';
+import type { IssuePdf, SiteOutput } from '../model/output.ts';
+import type { Site } from '../model/site.ts';
+import { chineseDate, chineseNumber, padName } from '../text/chinese.ts';
+import { wordBreaks } from '../text/word-breaks.ts';
+import { archiveView, missingInYears } from './archive-view.ts';
+
+export interface YearView {
+  year: number;
+  issues: Issue[];
+  issuesNewestFirst: Issue[];
+  firstTotal: number;
+  lastTotal: number;
+  /** The 期号 missing in the year ("第5、6期"), if any. */
+  missing?: string;
+}
+
+const RECENT_ISSUES = 10;
+const FEED_ISSUES = 20;
+
+interface PageMeta {
+  title: string;
+  description: string;
+  /** issue, year, archive, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
+  kind: string;
+}
+
+/** A template problem, with the template's path and line when Nunjucks gives them. */
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static from(error: unknown, templatesDir: string, projectDir: string): TemplateError {
+    const text = error instanceof Error ? error.message : String(error);
+    const file = /\(([^)]+\.njk)\)/.exec(text)?.[1];
+    const where = /\[Line (\d+), Column (\d+)\]/.exec(text);
+    const reason =
+      text
+        .split('\n')
+        .filter((l) => l.trim() && !l.includes('[Line'))
+        .at(-1)
+        ?.trim() ?? text;
+    return new TemplateError(
+      path.relative(projectDir, file ?? templatesDir),
+      where ? Number(where[1]) : undefined,
+      where ? Number(where[2]) : undefined,
+      `模板出错：${reason.replace(/^\(.*?\)\s*/, '')}`,
+    );
+  }
+}
+
+/** "2019/09/index.html" → "../../": links are relative, so the site works under any path. */
+export function rootFrom(page: string): string {
+  const depth = page.split('/').length - 1;
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+function groupByYear(issues: Issue[], missing = missingInYears(issues)): YearView[] {
+  const years = new Map<number, Issue[]>();
+  for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
+  return [...years.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, list]) => ({
+      year,
+      issues: list,
+      issuesNewestFirst: [...list].reverse(),
+      firstTotal: list[0]!.total,
+      lastTotal: list.at(-1)!.total,
+      missing: missing.get(year),
+    }));
+}
+
+function createEnvironment(templatesDir: string): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('chineseDate', chineseDate);
+  env.addFilter('chineseNumber', chineseNumber);
+  env.addFilter('padName', padName);
+  // Titles break between words only: <wbr> where they may, with word-break: keep-all in the styles.
+  env.addFilter('wordBreaks', (text: string) => new nunjucks.runtime.SafeString(wordBreaks(String(text ?? ''))));
+  return env;
+}
+
+/**
+ * Compiles every template before any page is rendered, so that a syntax error, even in a partial,
+ * is reported at its own file and line: nunjucks throws an included template's error later, from
+ * its own queue, where no try can catch it.
+ */
+async function compileTemplates(env: nunjucks.Environment, templatesDir: string, projectDir: string): Promise<void> {
+  const names = (await readdir(templatesDir, { recursive: true })).filter((name) => name.endsWith('.njk')).sort();
+  for (const name of names) {
+    try {
+      env.getTemplate(name.split(path.sep).join('/'), true);
+    } catch (error) {
+      throw TemplateError.from(error, templatesDir, projectDir);
+    }
+  }
+}
+
+/** Every file under dir, as output paths under prefix (dotfiles such as .htaccess included). */
+async function readFolder(dir: string, prefix: string): Promise<SiteOutput> {
+  const files: SiteOutput = new Map();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  for (const name of names.sort()) files.set(`${prefix}${name}`, await readFile(path.join(dir, name)));
+  return files;
+}
+
+/**
+ * templates/assets/ (styles, scripts, icons) goes to assets/; templates/static/, if there is one,
+ * to the site's root as it is: files a host wants beside the pages (.htaccess, a verification file).
+ */
+async function readAssets(templatesDir: string): Promise<SiteOutput> {
+  return new Map([...(await readFolder(path.join(templatesDir, 'static'), '')), ...(await readFolder(path.join(templatesDir, 'assets'), 'assets/'))]);
+}
+
+/** The columns that published articles use: those of site.yml in its order, then any other. */
+function columnsOf(issues: Issue[], site: Site): string[] {
+  const used = new Set(issues.flatMap((issue) => issue.articles.map((article) => article.column)));
+  return [...site.columns.filter((c) => used.has(c)), ...[...used].filter((c) => !site.columns.includes(c)).sort()];
+}
+
+const shortHash = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex').slice(0, 10);
+
+export interface RenderInput {
+  site: Site;
+  /** Published issues, oldest first. */
+  issues: Issue[];
+  templatesDir: string;
+  /** The project folder, to name templates in messages. */
+  projectDir: string;
+  /** Issue path (2019/09/) → its PDF, for the issues that have one: their pages link it. */
+  pdfs?: ReadonlyMap<string, IssuePdf>;
+  /** Render only the pages this accepts (the dev server re-renders what a change affects); all by default. */
+  only?: (outputPath: string) => boolean;
+}
+
+export async function renderPages({ site, issues, templatesDir, projectDir, pdfs, only }: RenderInput): Promise<SiteOutput> {
+  const env = createEnvironment(templatesDir);
+  await compileTemplates(env, templatesDir, projectDir);
+  const output = await readAssets(templatesDir);
+  const years = groupByYear(issues);
+  const latest = issues.at(-1);
+  const basePath = new URL(site.baseUrl).pathname;
+
+  const render = (outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)) => {
+    if (only && !only(outputPath)) return;
+    const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
+    const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
+    try {
+      output.set(outputPath, env.render(template, { site, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data }));
+    } catch (error) {
+      throw TemplateError.from(error, templatesDir, projectDir);
+    }
+  };
+
+  issues.forEach((issue, i) => {
+    const previous = issues[i - 1];
+    const next = issues[i + 1];
+    render(
+      `${issue.path}index.html`,
+      'issue.njk',
+      {
+        title: `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`,
+        description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
+        kind: 'issue',
+      },
+      { issue, previous, next, pdf: pdfs?.get(issue.path) },
+    );
+  });
+  for (const year of years) {
+    render(
+      `${year.year}/index.html`,
+      'year.njk',
+      {
+        title: `${site.title} · ${year.year}年各期`,
+        description: `${site.title}${year.year}年共${year.issues.length}期`,
+        kind: 'year',
+      },
+      { year },
+    );
+  }
+  render(
+    'archive/index.html',
+    'archive.njk',
+    {
+      title: `往期总目录 · ${site.title}`,
+      description: `${site.title}全部 ${issues.length} 期的目录，按年份排列`,
+      kind: 'archive',
+    },
+    { archive: archiveView(issues, columnsOf(issues, site)) },
+  );
+  render(
+    'index.html',
+    'home.njk',
+    {
+      title: site.title,
+      description: `${site.title}：${site.publisher}编印的工作简报，共 ${issues.length} 期`,
+      kind: 'home',
+    },
+    { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) },
+  );
+  render(
+    'search/index.html',
+    'search.njk',
+    {
+      title: `搜索往期 · ${site.title}`,
+      description: `在${site.title}的全部 ${issues.length} 期中搜索`,
+      kind: 'search',
+    },
+    { columns: columnsOf(issues, site) },
+  );
+  // Feeds and files for search engines: absolute addresses, from baseUrl.
+  const data = { latest, issues, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) };
+  render('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, data);
+  render('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, data);
+  render('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, data);
+  render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
+  return output;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../model/issue.ts';
+import { articleDocument, indexSearch, separateHan } from './index-search.ts';
+
+const issue: Issue = {
+  source: 'content/2019/09.md',
+  year: 2019,
+  number: 9,
+  total: 583,
+  date: '2019-04-29',
+  path: '2019/09/',
+  draft: false,
+  distribution: ['甲单位'],
+  editors: ['石韧'],
+  contact: '0731',
+  publisher: '某委员会',
+  articles: [
+    { id: 'article-1', column: '调研报告', title: '关于危桥的报告', label: '关于危桥的报告', byline: '调研组', html: '<p>重建<span>危桥</span>。</p>' },
+    { id: 'article-2', column: '快讯', title: null, label: '快讯：某市召开会议', html: '<p><span class="column-label">快讯：</span>某市召开会议。</p>' },
+  ],
+};
+
+describe('the search index', () => {
+  it('separates Han characters in text, not in tags or Latin words', () => {
+    expect(separateHan('<p class="中文">重建危桥 2019年 abc</p>')).toBe('<p class="中文">重\u200B建\u200B危\u200B桥 2019年 abc</p>');
+  });
+
+  it('indexes an article with its filters, date and issue line in meta tags, without the site chrome', () => {
+    const doc = articleDocument(issue, issue.articles[0]!);
+    expect(doc).toContain('<html lang="zh-CN">');
+    expect(doc).toContain('<meta data-pagefind-filter="year[content]" content="2019">');
+    expect(doc).toContain('<meta data-pagefind-filter="column[content]" content="调研报告">');
+    expect(doc).toContain('<meta data-pagefind-sort="order[content]" content="0000583999">');
+    expect(doc).toContain('<meta data-pagefind-meta="issue[content]" content="第9期 · 总第583期 · 2019年4月29日">');
+    expect(doc).toContain('<h1>关\u200B于\u200B危\u200B桥\u200B的\u200B报\u200B告 </h1>');
+    expect(doc).toContain('<p>调\u200B研\u200B组 </p>');
+    expect(doc).not.toMatch(/送|责任编辑|批准文号|联络动态/);
+  });
+
+  it('gives an untitled 快讯 no heading of its own', () => {
+    expect(articleDocument(issue, issue.articles[1]!)).not.toContain('<h1>');
+  });
+
+  it('sorts an issue newest first with its articles in their own order', () => {
+    const keys = [articleDocument(issue, issue.articles[0]!), articleDocument(issue, issue.articles[1]!)].map(
+      (doc) => /sort="order\[content\]" content="(\d+)"/.exec(doc)![1]!,
+    );
+    const older = articleDocument({ ...issue, total: 582 }, issue.articles[0]!);
+    const olderKey = /sort="order\[content\]" content="(\d+)"/.exec(older)![1]!;
+    expect([olderKey, ...keys].sort().reverse()).toEqual([...keys, olderKey]);
+  });
+
+  it('marks where a title may break, for the search page', () => {
+    const titled = { ...issue.articles[0]!, label: '参加代表小组活动' };
+    expect(articleDocument(issue, titled)).toContain('content="参加\u200B代表小组\u200B活动"');
+  });
+
+  it('writes Pagefind’s bundle for Chinese and its highlighter, without the UIs the site does not use', async () => {
+    const files = await indexSearch([issue]);
+    const names = [...files.keys()];
+    expect(names).toContain('pagefind/pagefind.js');
+    expect(names).toContain('pagefind/pagefind-highlight.js');
+    expect(names.some((n) => /^pagefind\/index\/zh-cn_.*\.pf_index$/.test(n))).toBe(true);
+    expect(names.some((n) => /pagefind-ui|component-ui|modular-ui/.test(n))).toBe(false);
+  });
+});

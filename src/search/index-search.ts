@@ -1,0 +1,208 @@
+// Stage 8: the search index. Each article is indexed on its own, as a small document made
+// for the indexer (the page's chrome, masthead and 版记 never reach the index), and its hit
+// links to the article's anchor in its issue page. Filters (年份, 栏目), the date to sort by
+// and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.
+//
+// Chinese text is indexed a character a word: a zero-width space stands between adjacent
+// Han characters. Pagefind's own segmenter cuts the same phrase differently by its context
+// (益阳/市代表/工作室 but 湘西市/代表/工作室), so a quoted search for 代表工作室 missed most pages
+// holding it; on single characters, a quoted search finds exactly the pages holding the phrase.
+// The search page spaces the reader's query the same way (search-core.js). The zero-width
+// space is invisible in excerpts.
+//
+// Excerpts read like the page: Pagefind joins a block that ends without punctuation (a heading,
+// the byline) to the next with ". ", so every block ends with a space instead, which the page
+// shows as an ideographic space. Titles carry a zero-width space where they may break between
+// words (src/text/word-breaks.ts), for the page to mark with <wbr>.
+import * as pagefind from 'pagefind';
+import { type Cache, hashOf } from '../cache/cache.ts';
+import type { Article, Issue } from '../model/issue.ts';
+import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
+import { chineseDate } from '../text/chinese.ts';
+import { HAN } from '../text/han.ts';
+import { escapeHtml } from '../text/html.ts';
+import { zeroWidthBreaks } from '../text/word-breaks.ts';
+
+export { SEARCH_BUNDLE };
+
+/** Pagefind's own UIs: the site has a search page of its own (its highlighter is used, on issue pages). */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\./;
+
+export class SearchIndexError extends Error {}
+
+const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/** Puts a zero-width space between adjacent Han characters in the text of an HTML string. */
+export function separateHan(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(BETWEEN_HAN, ZERO_WIDTH_SPACE)}<`);
+}
+
+/** The issue line shown with each hit: 第9期 · 总第583期 · 2019年4月29日 */
+export function issueLine(issue: Issue): string {
+  return `第${issue.number}期 · 总第${issue.total}期 · ${chineseDate(issue.date)}`;
+}
+
+const BLOCK_END = /<\/(h[1-6]|p|li|dt|dd|td|th|caption|figcaption|blockquote)>/g;
+
+/** Ends every block with a space, so that Pagefind does not join it to the next with ". ". */
+export function endBlocks(html: string): string {
+  return html.replace(BLOCK_END, ' $&');
+}
+
+/**
+ * The sort key of "按日期": the issue's place in the archive (总期号 grows with the date, which the
+ * build checks), then the article's place in its issue, so that sorted newest first, an issue's
+ * report stays above its 快讯. Ten digits, so that Pagefind's sort by text sorts by number.
+ */
+export function issueOrder(issue: Issue, articleIndex: number): string {
+  return String(issue.total * 1000 + (999 - articleIndex)).padStart(10, '0');
+}
+
+/** The document the indexer reads for one article. */
+export function articleDocument(issue: Issue, article: Article, hanAsWords = true): string {
+  const meta = (attribute: string, name: string, value: string) => `<meta data-pagefind-${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
+  return [
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(article.label)}</title>`,
+    meta('meta', 'title', zeroWidthBreaks(article.label)),
+    meta('meta', 'issue', issueLine(issue)),
+    meta('filter', 'year', String(issue.year)),
+    meta('filter', 'column', article.column),
+    meta('sort', 'order', issueOrder(issue, issue.articles.indexOf(article))),
+    '</head>',
+    (hanAsWords ? separateHan : (html: string) => html)(
+      endBlocks(
+        [
+          '<body>',
+          // A 快讯 has no title: its text opens with the column's name already.
+          article.title ? `<h1>${escapeHtml(article.title)}</h1>` : '',
+          article.byline ? `<p>${escapeHtml(article.byline)}</p>` : '',
+          article.html,
+          '</body>',
+        ].join('\n'),
+      ),
+    ),
+    '</html>',
+  ].join('\n');
+}
+
+/** The URL of an article inside the site, from the site root: /2019/09/#article-1 */
+export function articleUrl(issue: Issue, article: Article): string {
+  return `/${issue.path}#${article.id}`;
+}
+
+/**
+ * The index is made in parts of a hundred issues by 总期号 (总第1–100期 is part 0, 101–200 part 1,
+ * …), merged in the reader's browser. A change to one issue re-indexes its part only; the other
+ * parts come from the cache. A part's number never changes with the issues after it.
+ */
+export const PART_SIZE = 100;
+
+export function partOf(issue: Issue): number {
+  return Math.floor((issue.total - 1) / PART_SIZE);
+}
+
+/** The first part is the bundle the page loads (pagefind/); the others are merged into it. */
+export function partFolder(part: number, first: number): string {
+  return part === first ? `${SEARCH_BUNDLE}/` : `${SEARCH_BUNDLE}/part-${part}/`;
+}
+
+/** Pagefind's scripts and WebAssembly: the first part's serve all; the merged parts hold only index data. */
+const SCRIPTS = /^(pagefind[^/]*\.js|wasm\..*)$/;
+
+/** Lists the parts for the search page: pagefind/parts.json, [{ part: 0, path: "" }, { part: 3, path: "part-3/" }, …]. */
+export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
+
+type Documents = { url: string; content: string }[];
+type IndexFiles = [path: string, content: Uint8Array][];
+
+async function indexDocuments(documents: Documents): Promise<IndexFiles> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new SearchIndexError(errors.join('\n'));
+  const added = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
+  const addErrors = added.flatMap((result) => result.errors);
+  if (addErrors.length > 0) throw new SearchIndexError(addErrors.join('\n'));
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length > 0) throw new SearchIndexError(fileErrors.join('\n'));
+  await index.deleteIndex();
+  return files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]);
+}
+
+/** Files as one buffer: a line of JSON naming each file and its length, then their bytes. */
+function pack(files: IndexFiles): Buffer {
+  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length]))}\n`);
+  return Buffer.concat([header, ...files.map(([, content]) => content)]);
+}
+
+/** The files of a packed part, or undefined when the bytes are not such a part, whole. */
+export function unpack(packed: Buffer): IndexFiles | undefined {
+  const end = packed.indexOf(0x0a);
+  if (end < 0) return undefined;
+  let listed: unknown;
+  try {
+    listed = JSON.parse(packed.subarray(0, end).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const isListing = (v: unknown): v is [string, number][] =>
+    Array.isArray(v) && v.length > 0 && v.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] > 0);
+  if (!isListing(listed) || listed.reduce((sum, [, length]) => sum + length, end + 1) !== packed.length) return undefined;
+  let offset = end + 1;
+  return listed.map(([file, length]) => {
+    const content = packed.subarray(offset, offset + length);
+    offset += length;
+    return [file, content];
+  });
+}
+
+/** A part's index files, from the cache when its documents and the tool are as they were. */
+async function indexPart(documents: Documents, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
+  const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
+  const cached = await cache?.read(SEARCH_NAMESPACE, key);
+  const files = cached && unpack(cached);
+  if (files) return { key, files };
+  const fresh = await indexDocuments(documents);
+  await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
+  return { key, files: fresh };
+}
+
+const SEARCH_NAMESPACE = 'search';
+
+export interface SearchIndexing {
+  /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
+  hanAsWords?: boolean;
+  cache?: Cache;
+  /** The tool's version (currentToolVersion()), part of every cache key. */
+  toolVersion?: string;
+}
+
+/** Indexes every article of the published issues; returns Pagefind's files, to add to the site. */
+export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '' }: SearchIndexing = {}): Promise<SiteOutput> {
+  const parts = new Map<number, Documents>();
+  for (const issue of issues) {
+    const documents = parts.get(partOf(issue)) ?? [];
+    for (const article of issue.articles) {
+      documents.push({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) });
+    }
+    parts.set(partOf(issue), documents);
+  }
+  const numbers = [...parts.keys()].sort((a, b) => a - b);
+  const first = numbers[0] ?? 0;
+  try {
+    const indexed = await Promise.all(numbers.map((n) => indexPart(parts.get(n)!, cache, `${toolVersion}:${hanAsWords}`)));
+    await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
+    const output: SiteOutput = new Map();
+    numbers.forEach((n, i) => {
+      for (const [file, content] of indexed[i]!.files) {
+        if (n !== first && SCRIPTS.test(file)) continue;
+        output.set(`${partFolder(n, first)}${file}`, content);
+      }
+    });
+    const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
+    output.set(PARTS_FILE, JSON.stringify(listed));
+    return output;
+  } finally {
+    await pagefind.close();
+  }
+}

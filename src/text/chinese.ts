@@ -1,0 +1,56 @@
+// Chinese numerals and dates as the printed bulletin sets them.
+import nzh from 'nzh/cn';
+
+/** 583 → 五百八十三 (the 总期号 line of the masthead). */
+export function chineseNumber(n: number): string {
+  return nzh.encodeS(n);
+}
+
+/** "2019-04-29" → 2019年4月29日 */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** 1, 2, 3, 5, 7, 8 → [1, 3], [5, 5], [7, 7], [8, 8]: three or more numbers in a row make a range ("第1—3期"). */
+export function numberRuns(numbers: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.flatMap(([a, b]): [number, number][] =>
+    b - a === 1
+      ? [
+          [a, a],
+          [b, b],
+        ]
+      : [[a, b]],
+  );
+}
+
+/** Two-character names are padded to the width of three (石韧 → 石　韧), as in print. */
+export function padName(name: string): string {
+  const chars = [...name];
+  return chars.length === 2 ? `${chars[0]}\u3000${chars[1]}` : name;
+}
+
+/** "2019-04-29" → 2019 */
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+/** True when the string is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Today in China, where the bulletin is dated, YYYY-MM-DD. */
+export function todayInChina(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}

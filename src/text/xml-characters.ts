@@ -1,0 +1,60 @@
+// Characters that XML 1.0 forbids (its Char production): C0 controls other than tab, LF and CR,
+// U+FFFE and U+FFFF, and surrogates that are not part of a pair. One of them in feed.xml or
+// sitemap.xml makes the whole file unreadable to every feed reader, so none may reach a page:
+// they are removed where the text comes in (the file, a YAML escape, an HTML character
+// reference), with a warning at their place. Invisible in an editor, they come with text
+// pasted from Word or a web page (a form feed for a page break).
+
+import type { VFile } from 'vfile';
+import { type Point, reportWarning } from '../messages.ts';
+
+const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const NAMES: Record<number, string> = {
+  0: '空字符',
+  8: '退格符',
+  11: '垂直制表符',
+  12: '换页符',
+  27: '转义符',
+};
+
+export function hasXmlForbidden(text: string): boolean {
+  return new RegExp(FORBIDDEN.source).test(text);
+}
+
+export function withoutXmlForbidden(text: string): string {
+  return text.replace(FORBIDDEN, '');
+}
+
+function describe(character: string): string {
+  const code = character.charCodeAt(0);
+  const name = NAMES[code] ?? (code < 0x20 ? '控制字符' : code >= 0xfffe ? '非字符' : '不成对的代理项');
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}（${name}）`;
+}
+
+function warn(file: VFile, first: string, count: number, place: Point | undefined, todo: string): void {
+  const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : ` ${count} 个看不见的字符，第一个是 ${describe(first)}`;
+  reportWarning(file, `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去：${todo}`, 'control-character', place);
+}
+
+/** The file's text without forbidden characters, each line that had any warned at its first. */
+export function removeFromFile(file: VFile, text: string): string {
+  if (!hasXmlForbidden(text)) return text;
+  return text
+    .split('\n')
+    .map((line, i) => {
+      const found = [...line.matchAll(FORBIDDEN)];
+      if (found.length > 0)
+        warn(file, found[0]![0], found.length, { line: i + 1, column: found[0]!.index + 1 }, '它多半是从 Word 或网页复制时带来的，请在编辑器中删去');
+      return found.length > 0 ? withoutXmlForbidden(line) : line;
+    })
+    .join('\n');
+}
+
+/** A value that an escape made (YAML "\f", HTML &#1;) without forbidden characters, warned at its place. */
+export function removeFromValue(file: VFile, value: string, place: Point | undefined): string {
+  const found = [...value.matchAll(FORBIDDEN)];
+  if (found.length === 0) return value;
+  warn(file, found[0]![0], found.length, place, '它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义');
+  return withoutXmlForbidden(value);
+}
