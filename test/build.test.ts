@@ -1,6 +1,6 @@
 // The build as a whole: the pages it writes, byte-identical output whatever the file
 // system's order or the clock, and a failed build that leaves the published folder alone.
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -159,6 +159,19 @@ describe('the command line', () => {
     await writeFile(path.join(dir, 'templates', 'static', '.htaccess'), 'Header always set X-Content-Type-Options "nosniff"\n');
     expect((await cli(dir, 'build')).code).toBe(0);
     expect(await readFile(path.join(dir, 'dist', '.htaccess'), 'utf8')).toContain('nosniff');
+  });
+
+  it('does nothing when nothing changed, and says again what the build that made the site said', async () => {
+    const dir = await copyProject();
+    const first = await cli(dir, 'build');
+    expect(first.code).toBe(0);
+    const index = await stat(path.join(dir, 'dist', 'index.html'));
+    const again = await cli(dir, 'build');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^网站已是最新，没有改动\uFF1A4 期/m);
+    expect(again.stderr).toBe(first.stderr);
+    const after = await stat(path.join(dir, 'dist', 'index.html'));
+    expect([after.ino, after.mtimeMs]).toEqual([index.ino, index.mtimeMs]);
   });
 
   it('checks without writing anything', async () => {

@@ -19,7 +19,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
 import { isIssuePath, listContent, readText, SITE_FILE } from '../content/load-content.ts';
-import { hasErrors, reportError, reportWarning } from '../messages.ts';
+import { hasErrors, reportError, reportNote, reportWarning } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { type IssuePdf, issuePage, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
@@ -266,7 +266,8 @@ export class Project {
   private upToDateResult(summary: BuildSummary): RunResult {
     const files = summary.messages.map(({ path: filePath, messages }) => {
       const file = new VFile({ path: filePath, cwd: this.projectDir });
-      for (const m of messages) reportWarning(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
+      for (const m of messages)
+        (m.note ? reportNote : reportWarning)(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
       return file;
     });
     return {
@@ -387,7 +388,13 @@ export class Project {
         .filter((f) => f.messages.length > 0)
         .map((f) => ({
           path: f.path,
-          messages: f.messages.map((m) => ({ reason: m.reason, line: m.line ?? undefined, column: m.column ?? undefined, ruleId: m.ruleId ?? undefined })),
+          messages: f.messages.map((m) => ({
+            reason: m.reason,
+            line: m.line ?? undefined,
+            column: m.column ?? undefined,
+            ruleId: m.ruleId ?? undefined,
+            note: m.fatal === undefined || m.fatal === null,
+          })),
         })),
     };
   }

@@ -20,8 +20,8 @@ export interface BuildSummary {
   pdfs: string[];
   /** Source paths of the drafts left out. */
   drafts: string[];
-  /** The warnings of each file (a published site has no error). */
-  messages: { path: string; messages: { reason: string; line?: number; column?: number; ruleId?: string }[] }[];
+  /** The warnings and notes of each file (a published site has no error). */
+  messages: { path: string; messages: { reason: string; line?: number; column?: number; ruleId?: string; note?: boolean }[] }[];
 }
 
 export interface Writer {
