@@ -91,7 +91,7 @@ const cases: Case[] = [
   { name: `${MAX_CONTAINERS} quote lines (> x)`, kind: 'under', body: () => FRONT + containers('> 引用的话。') },
   { name: `${MAX_CONTAINERS} markers, ${MAX_NESTING} a line`, kind: 'under', body: () => FRONT + containers(`${'- '.repeat(MAX_NESTING)}x`) },
   { name: `lists ${MAX_NESTING} deep, up to ${MAX_CONTAINERS} items`, kind: 'under', body: () => FRONT + fill((i) => `${' '.repeat(2 * (i % MAX_NESTING))}- x`) },
-  { name: `footnotes, up to ${MAX_CONTAINERS} lines`, kind: 'under', body: () => FRONT + fill((i) => `x[^${i}]`, { lines: (MAX_LINES - 30) / 2 }) + '\n' + fill((i) => `[^${i}]: y`, { lines: (MAX_LINES - 30) / 2 }) },
+  { name: `footnotes, up to ${MAX_LINES} lines`, kind: 'under', body: () => FRONT + fill((i) => `x[^${i}]\n`, { lines: (MAX_LINES - 30) * 2 / 3 }) + fill((i) => `[^${i}]: y`, { lines: (MAX_LINES - 30) / 3 }) },
   { name: `${MAX_LINES} table rows`, kind: 'under', body: () => FRONT + '| a | b |\n| --- | --- |\n' + fill(() => '| 代表 | 群众 |') },
   { name: `emphasis ${MAX_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('*a ', ' a*', MAX_NESTING / 2)}\n`) },
   { name: `<div>s ${MAX_HTML_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('<div>', '</div>', MAX_HTML_NESTING)}\n`) },
