@@ -54,7 +54,7 @@ describe('publishing', () => {
     const result = await publishing();
     expect(result.output!.has('2099/01/index.html')).toBe(true);
     const warnings = result.files.flatMap((f) => f.messages.map((m) => `${f.path}:${m.line}:${m.column} ${m.ruleId} ${m.fatal}`));
-    expect(warnings).toEqual(['content/2099/01.md:4:7 future-date false', 'content/2019/旧稿.docx:undefined:undefined not-markdown false']);
+    expect(warnings).toEqual(['content/2099/01.md:4:7 future-date false', 'content/2019/旧稿.docx:1:1 not-markdown false']);
   });
 
   it('asks search engines not to index an intranet site', async () => {
