@@ -149,8 +149,9 @@ export class Project {
     }
     const fresh: Entry[] = [];
     for (const relPath of changed.filter(isIssuePath)) {
+      // Anything there is read as the full read would: a folder or a FIFO gets its message there.
       const exists = await stat(path.join(this.projectDir, relPath)).then(
-        (s) => s.isFile(),
+        () => true,
         () => false,
       );
       if (!exists) {
