@@ -1,0 +1,55 @@
+// A full disk under the output folder: the build stops with a message in Chinese, the published
+// site stays as it was with nothing left beside it, and once there is room the next build is the
+// cold build. The output folder is on a small tmpfs of its own, which needs root to mount (as on
+// the project's machines and in CI).
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from './build.ts';
+import { cli, copyProject } from './cli.ts';
+import { readTree } from './site.ts';
+
+const isRoot = process.getuid?.() === 0;
+
+describe.runIf(isRoot)('a full disk under the output folder', () => {
+  let mount: string;
+  beforeAll(async () => {
+    mount = await mkdtemp(path.join(tmpdir(), 'lldt-small-disk-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount]);
+  });
+  afterAll(async () => {
+    execFileSync('umount', [mount]);
+    await rm(mount, { recursive: true, force: true });
+  });
+
+  it('stops the build with what to do, keeps the published site, and the next build with room is the cold one', async () => {
+    const dir = await copyProject();
+    const out = path.join(mount, 'dist');
+    expect((await cli(dir, 'build', '--out', out)).code).toBe(0);
+    const published = await readTree(out);
+
+    // Fill the disk, then change what every page shows.
+    const filler = path.join(mount, 'filler');
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops when the disk is full: that is the point.
+    }
+    await writeFile(path.join(dir, 'templates', 'assets', 'style.css'), '\n/* 改过的样式 */\n', { flag: 'a' });
+    const full = await cli(dir, 'build', '--out', out);
+    expect(full.code).toBe(69);
+    expect(full.stderr).toContain('磁盘空间不足');
+    expect(full.stderr).not.toMatch(/\n\s+at /);
+    expect(await readTree(out)).toEqual(published);
+    expect((await readdir(mount)).sort()).toEqual(['dist', 'filler']);
+
+    await rm(filler);
+    expect((await cli(dir, 'build', '--out', out)).code).toBe(0);
+    const cold = path.join(dir, 'dist-cold');
+    await mkdir(cold);
+    expect((await build({ projectDir: dir, outDir: cold, write: true, cacheDir: false })).ok).toBe(true);
+    expect(await readTree(out)).toEqual(await readTree(cold));
+  });
+});
