@@ -6,7 +6,7 @@ import { isIssuePath, SITE_FILE } from '../content/load-content.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { MemoryWriter } from '../pipeline/writer.ts';
 import { formatReport } from '../report.ts';
-import { type DevServer, startDevServer } from './server.ts';
+import { type DevServer, type Problem, startDevServer } from './server.ts';
 import { type Watcher, watchProject } from './watch.ts';
 
 export interface DevOptions {
@@ -16,14 +16,6 @@ export interface DevOptions {
   log: (line: string) => void;
   /** Wait this long after the last save before indexing for search again. */
   searchDelayMs?: number;
-}
-
-/** A problem as the browser overlay shows it. */
-export interface Problem {
-  file: string;
-  line?: number;
-  column?: number;
-  message: string;
 }
 
 /** What one run of the pipeline changed, as the dev server tells the terminal and the browsers. */

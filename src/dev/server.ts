@@ -6,13 +6,20 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
-import type { Problem } from './dev-session.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
 export const EVENTS_PATH = '/__dev/events';
 const CLIENT_PATH = '/__dev/live-reload.js';
 const CLIENT = readFileSync(path.join(import.meta.dirname, 'live-reload.js'));
 const CLIENT_TAG = `<script src="${CLIENT_PATH}"></script>`;
+
+/** A problem as the browser overlay shows it. */
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
 
 /** What the server serves: the site in memory, under its base path. */
 export interface ServedSite {
