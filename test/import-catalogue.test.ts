@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model/issue.ts';
 import { build } from './build.ts';
 import { cli, cliWithEnv, copyProject } from './cli.ts';
-import { PROJECT_DIR, readTree } from './site.ts';
+import { CORPUS_FILE, PROJECT_DIR, readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';
 
 const run = promisify(execFile);
-const CORPUS = path.join(PROJECT_DIR, '..', 'shared', 'corpus', 'lianluodongtai-2019-09.txt');
+const CORPUS = CORPUS_FILE;
 const made: string[] = [];
 
 async function scratch(): Promise<string> {
