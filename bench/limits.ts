@@ -64,27 +64,27 @@ const cases: Case[] = [
   { name: `lines: ${MAX_LINES + 1}`, kind: 'over', body: () => FRONT + 'x\n'.repeat(MAX_LINES) },
   { name: `list items: ${MAX_CONTAINERS + 1} (- x)`, kind: 'over', body: () => FRONT + fill(() => '- x', { lines: MAX_CONTAINERS + 1 }) },
   { name: `footnotes: ${MAX_CONTAINERS + 1}`, kind: 'over', body: () => FRONT + fill((i) => `[^${i}]: y`, { lines: MAX_CONTAINERS + 1 }) },
-  { name: 'link brackets 5,000 deep ([[[… x](y)](y)…)', kind: 'over', body: () => FRONT + nested('[', '](y)', 5000) + '\n' },
+  { name: 'link brackets 5,000 deep ([[[… x](y)](y)…)', kind: 'over', body: () => `${FRONT + nested('[', '](y)', 5000)}\n` },
   {
     name: `link brackets never closed ([a[a[a…), ${MAX_FILE_BYTES / 1024} KB`,
     kind: 'over',
-    body: () => FRONT + '[a'.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 2)) + '\n',
+    body: () => `${FRONT + '[a'.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 2))}\n`,
   },
-  { name: 'list markers: one line of 10,000 (- - - … x)', kind: 'over', body: () => FRONT + '- '.repeat(10_000) + 'x\n' },
+  { name: 'list markers: one line of 10,000 (- - - … x)', kind: 'over', body: () => `${FRONT + '- '.repeat(10_000)}x\n` },
   { name: 'indented list 1,000 deep', kind: 'over', body: () => FRONT + fill((i) => `${' '.repeat(2 * i)}- x`, { lines: 1000 }) },
-  { name: 'block quotes: one line of 10,000 (>>>… x)', kind: 'over', body: () => FRONT + '>'.repeat(10_000) + ' x\n' },
-  { name: 'emphasis 10,000 deep (*a *a … x a* a*)', kind: 'over', body: () => FRONT + nested('*a ', ' a*', 10_000) + '\n' },
-  { name: 'strong emphasis 5,000 deep (**a **a … x a** a**)', kind: 'over', body: () => FRONT + nested('**a ', ' a**', 5000) + '\n' },
-  { name: '10,000 nested <div>s', kind: 'over', body: () => FRONT + nested('<div>', '</div>', 10_000) + '\n' },
+  { name: 'block quotes: one line of 10,000 (>>>… x)', kind: 'over', body: () => `${FRONT + '>'.repeat(10_000)} x\n` },
+  { name: 'emphasis 10,000 deep (*a *a … x a* a*)', kind: 'over', body: () => `${FRONT + nested('*a ', ' a*', 10_000)}\n` },
+  { name: 'strong emphasis 5,000 deep (**a **a … x a** a**)', kind: 'over', body: () => `${FRONT + nested('**a ', ' a**', 5000)}\n` },
+  { name: '10,000 nested <div>s', kind: 'over', body: () => `${FRONT + nested('<div>', '</div>', 10_000)}\n` },
   {
     name: '2,000 <p><b class=N></p>: <b>s reopened in every block',
     kind: 'over',
-    body: () => FRONT + fill((i) => `<p><b class="c${i}">x</p>`, { lines: 2000 }).replace(/\n/g, '') + '\n',
+    body: () => `${FRONT + fill((i) => `<p><b class="c${i}">x</p>`, { lines: 2000 }).replace(/\n/g, '')}\n`,
   },
   {
     name: `emphasis ${MAX_INLINE_MARKS / 2} deep: within the marks, refused after parsing`,
     kind: 'over',
-    body: () => FRONT + nested('*a ', ' a*', MAX_INLINE_MARKS / 2) + '\n',
+    body: () => `${FRONT + nested('*a ', ' a*', MAX_INLINE_MARKS / 2)}\n`,
   },
   {
     name: 'YAML alias bomb in front matter',
@@ -100,7 +100,7 @@ const cases: Case[] = [
   {
     name: `one paragraph of Chinese prose, ${MAX_FILE_BYTES / 1024} KB on one line`,
     kind: 'under',
-    body: () => FRONT + prose.repeat(Math.floor((MAX_FILE_BYTES - 1024) / Buffer.byteLength(prose))) + '\n',
+    body: () => `${FRONT + prose.repeat(Math.floor((MAX_FILE_BYTES - 1024) / Buffer.byteLength(prose)))}\n`,
   },
   { name: `${MAX_LINES} lines of one-letter paragraphs`, kind: 'under', body: () => FRONT + fill(() => 'x\n') },
   { name: `${MAX_LINES} lines of one paragraph`, kind: 'under', body: () => FRONT + fill(() => '字') },
@@ -120,19 +120,19 @@ const cases: Case[] = [
     kind: 'under',
     body: () => FRONT + fill((i) => `x[^${i}]\n`, { lines: ((MAX_LINES - 30) * 2) / 3 }) + fill((i) => `[^${i}]: y`, { lines: (MAX_LINES - 30) / 3 }),
   },
-  { name: `${MAX_LINES} table rows`, kind: 'under', body: () => FRONT + '| a | b |\n| --- | --- |\n' + fill(() => '| 代表 | 群众 |') },
+  { name: `${MAX_LINES} table rows`, kind: 'under', body: () => `${FRONT}| a | b |\n| --- | --- |\n${fill(() => '| 代表 | 群众 |')}` },
   { name: `emphasis ${MAX_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('*a ', ' a*', MAX_NESTING / 2)}\n`) },
   { name: `<div>s ${MAX_HTML_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('<div>', '</div>', MAX_HTML_NESTING)}\n`) },
   {
     name: `emphasis openers never closed (*a *a …), ${MAX_FILE_BYTES / 1024} KB`,
     kind: 'under',
-    body: () => FRONT + '*a '.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 3)) + '\n',
+    body: () => `${FRONT + '*a '.repeat(Math.floor((MAX_FILE_BYTES - 1024) / 3))}\n`,
   },
   { name: `link brackets ${MAX_NESTING} deep, repeated`, kind: 'under', body: () => FRONT + fill(() => `${nested('[', '](y)', MAX_NESTING)}\n`) },
   {
     name: `${MAX_NESTING} link brackets never closed, then links, ${MAX_FILE_BYTES / 1024} KB`,
     kind: 'under',
-    body: () => FRONT + '[a'.repeat(MAX_NESTING) + '[a](b)'.repeat(Math.floor((MAX_FILE_BYTES - 1100) / 6)) + '\n',
+    body: () => `${FRONT + '[a'.repeat(MAX_NESTING) + '[a](b)'.repeat(Math.floor((MAX_FILE_BYTES - 1100) / 6))}\n`,
   },
   {
     name: 'code spans of every length (` `` ``` …), one paragraph',
@@ -147,12 +147,12 @@ const cases: Case[] = [
     name: `${MAX_YAML_ALIASES - 1} YAML aliases in front matter`,
     kind: 'under',
     body: () =>
-      FRONT.replace(
+      `${FRONT.replace(
         'distribution:\n',
         `a: &a x\nb: [${Array(MAX_YAML_ALIASES - 1)
           .fill('*a')
           .join(', ')}]\ndistribution:\n`,
-      ) + '正文。\n',
+      )}正文。\n`,
   },
 ];
 

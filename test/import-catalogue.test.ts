@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model/issue.ts';
 import { build } from './build.ts';
 import { cli, cliWithEnv, copyProject } from './cli.ts';
-import { CORPUS_FILE, PROJECT_DIR, readTree } from './site.ts';
+import { CORPUS_FILE, readTree } from './site.ts';
 import { makeWordIssue } from './word.ts';
 
 const run = promisify(execFile);
