@@ -1,6 +1,7 @@
 // One way to record a problem: on the VFile of the source it belongs to,
 // with a place an editor can click and a rule id that names the check.
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 
 export interface Point {
   line: number;
@@ -31,4 +32,45 @@ export function reportNote(file: VFile, reason: string, rule: string, place?: Pl
 
 export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true));
+}
+
+/** A message as the cache keeps it, to be told again by a build that reuses the work that found it. */
+export interface KeptMessage {
+  reason: string;
+  line?: number;
+  column?: number;
+  ruleId?: string;
+  /** true an error, false a warning, absent a note. */
+  fatal?: boolean;
+}
+
+export function keepMessage(m: VFileMessage): KeptMessage {
+  return {
+    reason: m.reason,
+    line: m.line ?? undefined,
+    column: m.column ?? undefined,
+    ruleId: m.ruleId ?? undefined,
+    fatal: typeof m.fatal === 'boolean' ? m.fatal : undefined,
+  };
+}
+
+/** Records a kept message on its file again, as it was first recorded. */
+export function replayMessage(file: VFile, m: KeptMessage): void {
+  const report = m.fatal === true ? reportError : m.fatal === false ? reportWarning : reportNote;
+  report(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
+}
+
+/** A kept message read back from the cache has this shape. */
+export function isKeptMessage(v: unknown): v is KeptMessage {
+  const m = v as KeptMessage;
+  const optional = (x: unknown, type: string) => x === undefined || typeof x === type;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.reason === 'string' &&
+    optional(m.fatal, 'boolean') &&
+    optional(m.line, 'number') &&
+    optional(m.column, 'number') &&
+    optional(m.ruleId, 'string')
+  );
 }

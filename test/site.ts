@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../bench/corpus.ts';
 import type { SiteOutput } from '../src/model/output.ts';
+import { siteSchema } from '../src/model/site.ts';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
@@ -55,3 +56,14 @@ export async function save(file: string, text: string): Promise<void> {
   await writeFile(scratch, text);
   await rename(scratch, file);
 }
+
+/** The least site.yml there is, with the default columns: for unit tests of the stages. */
+export const MINIMAL_SITE = siteSchema.parse({
+  title: '联络动态',
+  pinyin: 'L',
+  publisher: '某委员会',
+  approval: '某准字',
+  editors: ['甲'],
+  contact: '1',
+  baseUrl: 'https://example.org/',
+});

@@ -11,25 +11,17 @@
 
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_SITE } from '../../test/site.ts';
 import { parseIssue } from '../content/parse-issue.ts';
 import { paragraphBlock } from '../import/blocks.ts';
 import { type BodyPart, readBody } from '../import/body.ts';
 import { setChinesePunctuation } from '../markdown/plugins/remark-chinese-punctuation.ts';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
 import type { Article } from '../model/issue.ts';
-import { siteSchema } from '../model/site.ts';
 import { parseArticleDate } from './article-parts.ts';
 import { headingLevel } from './headings.ts';
 
-const site = siteSchema.parse({
-  title: '联络动态',
-  pinyin: 'L',
-  publisher: '某委员会',
-  approval: '某准字',
-  editors: ['甲'],
-  contact: '1',
-  baseUrl: 'https://example.org/',
-});
+const site = MINIMAL_SITE;
 
 /** How an article was read. Headings: "h-2" for a heading on its own, "run-in h-2" for one opening a paragraph. */
 interface Reading {

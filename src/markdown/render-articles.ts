@@ -1,23 +1,14 @@
-// Stage 5 with its cache: each issue's articles come from .cache/build/ when the issue's file,
+// Stage 4 with its cache: each issue's articles come from .cache/build/ when the issue's file,
 // the site's columns and the tool are as they were; otherwise the Markdown is rendered.
 // Messages found while rendering are kept with the articles, so a cached issue reports its
 // warnings again.
-import type { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { SourceIssue } from '../content/parse-issue.ts';
-import { reportError, reportWarning } from '../messages.ts';
+import { isKeptMessage, type KeptMessage, keepMessage, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 
 const NAMESPACE = 'articles';
-
-interface KeptMessage {
-  reason: string;
-  line?: number;
-  column?: number;
-  ruleId?: string;
-  fatal: boolean;
-}
 
 interface RenderedIssue {
   articles: Article[];
@@ -42,20 +33,6 @@ function isArticle(v: unknown): v is Article {
   );
 }
 
-function isKeptMessage(v: unknown): v is KeptMessage {
-  const m = v as KeptMessage;
-  const isNumber = (n: unknown) => typeof n === 'number';
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    isText(m.reason) &&
-    typeof m.fatal === 'boolean' &&
-    isOptional(m.line, isNumber) &&
-    isOptional(m.column, isNumber) &&
-    isOptional(m.ruleId, isText)
-  );
-}
-
 /** A cache entry read back: articles (at least one: every issue has one) and messages. */
 function isRenderedIssue(v: unknown): v is RenderedIssue {
   const r = v as RenderedIssue;
@@ -66,7 +43,7 @@ function isRenderedIssue(v: unknown): v is RenderedIssue {
     Array.isArray(r.messages) &&
     r.articles.every(isArticle) &&
     r.messages.every(isKeptMessage) &&
-    (r.articles.length > 0 || r.messages.some((m) => m.fatal))
+    (r.articles.length > 0 || r.messages.some((m) => m.fatal === true))
   );
 }
 
@@ -76,21 +53,7 @@ type RenderMarkdown = typeof import('./render-markdown.ts').renderMarkdown;
 function renderIssueBody(renderMarkdown: RenderMarkdown, source: SourceIssue, site: Site): RenderedIssue {
   const before = source.file.messages.length;
   const articles = renderMarkdown(source, site);
-  const messages = source.file.messages.slice(before).map((m) => ({
-    reason: m.reason,
-    line: m.line,
-    column: m.column,
-    ruleId: m.ruleId,
-    fatal: m.fatal === true,
-  }));
-  return { articles, messages };
-}
-
-function replay(file: VFile, messages: KeptMessage[]): void {
-  for (const m of messages) {
-    const place = m.line ? { line: m.line, column: m.column ?? 1 } : undefined;
-    (m.fatal ? reportError : reportWarning)(file, m.reason, m.ruleId ?? 'markdown', place);
-  }
+  return { articles, messages: source.file.messages.slice(before).map(keepMessage) };
 }
 
 export interface ArticleRendering {
@@ -111,7 +74,7 @@ export async function renderArticles(sources: SourceIssue[], site: Site, { cache
   const rendered = sources.map((source, i) => {
     const hit = cached[i];
     if (hit) {
-      replay(source.file, hit.messages);
+      for (const m of hit.messages) replayMessage(source.file, m);
       return hit;
     }
     return renderIssueBody(renderMarkdown!, source, site);

@@ -3,18 +3,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { siteSchema } from '../model/site.ts';
+import { MINIMAL_SITE } from '../../test/site.ts';
 import { splitArticles } from './split-articles.ts';
 
-const site = siteSchema.parse({
-  title: '联络动态',
-  pinyin: 'L',
-  publisher: '某委员会',
-  approval: '某准字',
-  editors: ['甲'],
-  contact: '1',
-  baseUrl: 'https://example.org/',
-});
+const site = MINIMAL_SITE;
 
 function split(markdown: string) {
   const file = new VFile({ path: 'content/2019/01.md', value: markdown });

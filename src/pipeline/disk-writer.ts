@@ -12,6 +12,7 @@
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
+import { isKeptMessage } from '../messages.ts';
 import type { BuildStamp, BuildSummary, Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
@@ -51,7 +52,7 @@ function isSummary(value: unknown): value is BuildSummary {
     Array.isArray(s.pdfs) &&
     Array.isArray(s.drafts) &&
     Array.isArray(s.messages) &&
-    s.messages.every((f) => typeof f.path === 'string' && Array.isArray(f.messages) && f.messages.every((m) => typeof m.reason === 'string'))
+    s.messages.every((f) => typeof f.path === 'string' && Array.isArray(f.messages) && f.messages.every(isKeptMessage))
   );
 }
 

@@ -19,7 +19,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
 import { isIssuePath, listContent, readText, SITE_FILE } from '../content/load-content.ts';
-import { hasErrors, reportError, reportNote, reportWarning } from '../messages.ts';
+import { hasErrors, keepMessage, replayMessage, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { type IssuePdf, issuePage, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
@@ -253,13 +253,12 @@ export class Project {
    * date is warned about), site.yml, every issue file and every other file of content/, and the
    * templates. Touching a file without changing it leaves the key as it was.
    */
-  private async buildKey(run: RunOptions): Promise<string> {
-    const sources = [this.siteFile, ...[...this.entries.values()].map((e) => e.file), ...this.otherFiles];
+  private async buildKey(run: RunOptions, templatesKey: string): Promise<string> {
     return hashOf(
       await currentToolVersion(),
       JSON.stringify([this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true, run.pdfs ?? 'cached', todayInChina()]),
-      await this.templatesKey(),
-      ...sources.flatMap((file) => [file.path, String(file.value), JSON.stringify(file.messages.map(String))]),
+      templatesKey,
+      ...this.files().flatMap((file) => [file.path, String(file.value), JSON.stringify(file.messages.map(String))]),
     );
   }
 
@@ -267,8 +266,7 @@ export class Project {
   private upToDateResult(summary: BuildSummary): RunResult {
     const files = summary.messages.map(({ path: filePath, messages }) => {
       const file = new VFile({ path: filePath, cwd: this.projectDir });
-      for (const m of messages)
-        (m.note ? reportNote : reportWarning)(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
+      for (const m of messages) replayMessage(file, m);
       return file;
     });
     return {
@@ -297,7 +295,10 @@ export class Project {
     const incremental = changed !== undefined && !changed.includes(SITE_FILE) && this.paths.size > 0;
     // 1. Read; a site left exactly as this build would make it is up to date.
     const fresh = await this.read(incremental ? changed : undefined);
-    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run) : undefined;
+    // The templates' hash is part of the build's key and of every PDF's: made once a run.
+    let templates: Promise<string> | undefined;
+    const templatesKey = () => (templates ??= this.templatesKey());
+    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run, await templatesKey()) : undefined;
     const summary = key === undefined ? undefined : await writer!.current!(key);
     if (summary) return this.upToDateResult(summary);
     // 2–5. Parse, articles, check, issues.
@@ -328,7 +329,7 @@ export class Project {
       if (pdfs !== 'none' && this.cache) {
         this.options.timings?.lap('pdfs');
         const toolVersion = await currentToolVersion();
-        found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await this.templatesKey(), toolVersion });
+        found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await templatesKey(), toolVersion });
         if (pdfs === 'print') {
           const renderForPrint = (chosen: Issue[]) => this.renderPages(site, issues, { only: (p) => chosen.some((i) => issuePage(i.path) === p) });
           result.pdfs.printed = await printMissingPdfs({ site, issues, cache: this.cache, found, renderForPrint, printed: pdfPrinted });
@@ -389,13 +390,7 @@ export class Project {
         .filter((f) => f.messages.length > 0)
         .map((f) => ({
           path: f.path,
-          messages: f.messages.map((m) => ({
-            reason: m.reason,
-            line: m.line ?? undefined,
-            column: m.column ?? undefined,
-            ruleId: m.ruleId ?? undefined,
-            note: m.fatal === undefined || m.fatal === null,
-          })),
+          messages: f.messages.map(keepMessage),
         })),
     };
   }

@@ -2,6 +2,7 @@
 // pipeline never knows which writer it holds: the disk writer publishes dist/ atomically
 // (disk-writer.ts), the memory writer keeps the site for the dev server and the tests, and the
 // null writer keeps nothing (npm run check).
+import type { KeptMessage } from '../messages.ts';
 import type { SiteOutput } from '../model/output.ts';
 
 /**
@@ -21,7 +22,7 @@ export interface BuildSummary {
   /** Source paths of the drafts left out. */
   drafts: string[];
   /** The warnings and notes of each file (a published site has no error). */
-  messages: { path: string; messages: { reason: string; line?: number; column?: number; ruleId?: string; note?: boolean }[] }[];
+  messages: { path: string; messages: KeptMessage[] }[];
 }
 
 export interface Writer {

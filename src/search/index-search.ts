@@ -23,8 +23,6 @@ import { HAN } from '../text/han.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
 
-export { SEARCH_BUNDLE };
-
 /** Pagefind's own UIs: the site has a search page of its own (its highlighter is used, on issue pages). */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\./;
 
