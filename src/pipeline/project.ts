@@ -79,8 +79,7 @@ export interface RunResult {
   paths: string[];
   pageCount: number;
   changed: string[];
-  /** Pages rendered, and whether that was every page (a template, the set of years or site.yml changed). */
-  rendered: number;
+  /** Whether every page was rendered (a template, the set of years or site.yml changed). */
   full: boolean;
   /** Paths of the issues published with a PDF, and of those printed in this run. */
   pdfs: { published: string[]; printed: string[] };
@@ -278,7 +277,6 @@ export class Project {
       upToDate: true,
       paths: [],
       changed: [],
-      rendered: 0,
       full: false,
       pdfs: { published: summary.pdfs, printed: [] },
       pageCount: summary.pages,
@@ -314,7 +312,6 @@ export class Project {
       paths: [...this.paths],
       pageCount: 0,
       changed: [],
-      rendered: 0,
       full: !incremental,
       pdfs: { published: [], printed: [] },
     };
@@ -355,7 +352,6 @@ export class Project {
       for (const [issuePath, pdf] of found?.pdfs ?? []) {
         if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
       }
-      result.rendered = [...pages.keys()].filter((p) => p.endsWith('.html')).length;
       result.full = !plan.only;
       // 8. Search index.
       if (search) {
