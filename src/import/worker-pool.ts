@@ -2,8 +2,8 @@
 // processor, and each worker has its own (LibreOffice conversions too run one a worker, so at most
 // as many at once as there are workers). Results come back in the order of the files.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Site } from '../model/site.ts';
+import { startWorker } from '../workers/start-worker.ts';
 import type { ImportResult } from './import-file.ts';
 
 export interface Job {
@@ -19,18 +19,6 @@ export interface Done {
 /** Workers at most: the machines this runs on have two cores or more. */
 const MAX_WORKERS = 2;
 
-/**
- * A worker runs the compiled import-worker.js beside this module (lib/); run from the sources
- * (the unit tests), it runs import-worker.ts through tsx, registered in the worker first.
- */
-function startWorker(site: Site): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./import-worker.js', import.meta.url), { workerData: { site } });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./import-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: { site } });
-}
-
 /** Imports every file, told of each as it is done; resolves to the results in the order of the files. */
 export async function importInWorkers(files: readonly string[], site: Site, finished?: (file: string, done: number) => void): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array(files.length);
@@ -45,7 +33,7 @@ export async function importInWorkers(files: readonly string[], site: Site, fini
   // A worker that dies (out of memory on a monstrous file) fails its file only: another takes over the queue.
   const work = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = startWorker(site);
+      const worker = startWorker(import.meta.url, 'import-worker', { site });
       let current: Job | undefined;
       const next = () => {
         current = queue.shift();

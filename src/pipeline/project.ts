@@ -319,7 +319,11 @@ export class Project {
     this.options.timings?.lap('publish');
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
-    const { findPdfs, indexSearch, planRender, printMissingPdfs, TemplateError } = await stages();
+    const { findPdfs, planRender, printMissingPdfs, TemplateError } = await stages();
+    // 8. The search index, made beside stages 6 and 7: Pagefind's processes index on the other
+    // core while this one renders pages. Awaited after them (and its failure kept until then).
+    const searching = search ? this.startSearch(issues) : undefined;
+    searching?.catch(() => undefined);
     try {
       // 6. PDFs: those printed already, and with --pdf those still missing.
       let found: Stages.FoundPdfs | undefined;
@@ -353,11 +357,10 @@ export class Project {
         if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
       }
       result.full = !plan.only;
-      // 8. Search index.
-      if (search) {
+      // 8. The search index, once the pages are done.
+      if (searching) {
         this.options.timings?.lap('search');
-        const toolVersion = await currentToolVersion();
-        for (const [file, content] of await indexSearch(issues, { cache: this.cache, toolVersion })) await put(file, content);
+        for (const [file, content] of await searching) await put(file, content);
       }
       // 9. Publish, with the stamp that lets the next build find the site up to date.
       this.options.timings?.lap('publish');
@@ -368,6 +371,7 @@ export class Project {
       this.published = issues;
       return { ...result, ok: true, paths: [...paths].sort(), pageCount };
     } catch (error) {
+      await searching?.catch(() => undefined);
       await writer?.abort();
       if (!(error instanceof TemplateError)) throw error;
       const templateFile = new VFile({ path: error.template, cwd: this.projectDir });
@@ -413,6 +417,12 @@ export class Project {
     return renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
   }
 
+  /** Stage 8: the search index of these issues, from the cache where their parts are unchanged. */
+  private async startSearch(issues: Issue[]): Promise<SiteOutput> {
+    const { indexSearch } = await stages();
+    return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
+  }
+
   /**
    * Stage 8 on its own, for the dev server: indexes the issues published last, then swaps the
    * new index in. It runs between the saves' own runs, never during one.
@@ -421,8 +431,7 @@ export class Project {
     // No site yet (site.yml has errors): nothing to index.
     if (this.paths.size === 0) return;
     const issues = this.published;
-    const { indexSearch } = await stages();
-    const index = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
+    const index = await this.startSearch(issues);
     await this.turns.take(async () => {
       if (this.published !== issues) return;
       await writer.begin();

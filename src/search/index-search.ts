@@ -14,7 +14,6 @@
 // the byline) to the next with ". ", so every block ends with a space instead, which the page
 // shows as an ideographic space. Titles carry a zero-width space where they may break between
 // words (src/text/word-breaks.ts), for the page to mark with <wbr>.
-import * as pagefind from 'pagefind';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
@@ -22,11 +21,8 @@ import { chineseDate } from '../text/chinese.ts';
 import { HAN } from '../text/han.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
-
-/** Pagefind's own UIs: the site has a search page of its own (its highlighter is used, on issue pages). */
-const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\./;
-
-export class SearchIndexError extends Error {}
+import { PagefindPool } from './pagefind-pool.ts';
+import type { Documents, IndexFiles } from './run-pagefind.ts';
 
 const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
 const ZERO_WIDTH_SPACE = '\u200B';
@@ -112,21 +108,6 @@ const SCRIPTS = /^(pagefind[^/]*\.js|wasm\..*)$/;
 /** Lists the parts for the search page: pagefind/parts.json, [{ part: 0, path: "" }, { part: 3, path: "part-3/" }, …]. */
 export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
 
-type Documents = { url: string; content: string }[];
-type IndexFiles = [path: string, content: Uint8Array][];
-
-async function indexDocuments(documents: Documents): Promise<IndexFiles> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new SearchIndexError(errors.join('\n'));
-  const added = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
-  const addErrors = added.flatMap((result) => result.errors);
-  if (addErrors.length > 0) throw new SearchIndexError(addErrors.join('\n'));
-  const { files, errors: fileErrors } = await index.getFiles();
-  if (fileErrors.length > 0) throw new SearchIndexError(fileErrors.join('\n'));
-  await index.deleteIndex();
-  return files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]);
-}
-
 /** Files as one buffer: a line of JSON naming each file and its length, then their bytes. */
 function pack(files: IndexFiles): Buffer {
   const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length]))}\n`);
@@ -155,12 +136,12 @@ export function unpack(packed: Buffer): IndexFiles | undefined {
 }
 
 /** A part's index files, from the cache when its documents and the tool are as they were. */
-async function indexPart(documents: Documents, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
+async function indexPart(documents: Documents, pool: PagefindPool, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await indexDocuments(documents);
+  const fresh = await pool.index(documents);
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
@@ -175,20 +156,36 @@ export interface SearchIndexing {
   toolVersion?: string;
 }
 
+/** The documents of a part's issues: each article of each. */
+function documentsOf(issues: Issue[], hanAsWords: boolean): Documents {
+  return issues.flatMap((issue) =>
+    issue.articles.map((article) => ({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) })),
+  );
+}
+
+/**
+ * Parts looked up or indexed at once: enough to keep the pool's workers busy, few enough that
+ * only these parts' documents are held in memory.
+ */
+const PARTS_AT_ONCE = 4;
+
 /** Indexes every article of the published issues; returns Pagefind's files, to add to the site. */
 export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '' }: SearchIndexing = {}): Promise<SiteOutput> {
-  const parts = new Map<number, Documents>();
-  for (const issue of issues) {
-    const documents = parts.get(partOf(issue)) ?? [];
-    for (const article of issue.articles) {
-      documents.push({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) });
-    }
-    parts.set(partOf(issue), documents);
-  }
+  const parts = new Map<number, Issue[]>();
+  for (const issue of issues) parts.set(partOf(issue), [...(parts.get(partOf(issue)) ?? []), issue]);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
+  const pool = new PagefindPool();
   try {
-    const indexed = await Promise.all(numbers.map((n) => indexPart(parts.get(n)!, cache, `${toolVersion}:${hanAsWords}`)));
+    const indexed: { key: string; files: IndexFiles }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < numbers.length) {
+        const i = next++;
+        indexed[i] = await indexPart(documentsOf(parts.get(numbers[i]!)!, hanAsWords), pool, cache, `${toolVersion}:${hanAsWords}`);
+      }
+    };
+    await Promise.all(Array.from({ length: PARTS_AT_ONCE }, lane));
     await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
     const output: SiteOutput = new Map();
     numbers.forEach((n, i) => {
@@ -201,6 +198,6 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
     output.set(PARTS_FILE, JSON.stringify(listed));
     return output;
   } finally {
-    await pagefind.close();
+    await pool.close();
   }
 }

@@ -1,0 +1,102 @@
+// The search index's parts are made side by side: Pagefind's backend handles one message at a
+// time, so each worker thread here runs a Pagefind process of its own, and the two cores index
+// two parts at once while the main thread renders pages. A worker is given its next part before
+// it is done with the current one, so that it never waits on a busy main thread.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.ts';
+import { type Documents, type IndexFiles, SearchIndexError } from './run-pagefind.ts';
+
+export interface IndexJob {
+  id: number;
+  documents: Documents;
+}
+
+export type IndexReply = { id: number; files: IndexFiles } | { id: number; error: string };
+
+/** Workers at most: one Pagefind process a core. */
+const MAX_WORKERS = 2;
+/** Parts given to a worker at once: the one it indexes and the next. */
+const IN_FLIGHT = 2;
+
+interface Pending {
+  job: IndexJob;
+  resolve: (files: IndexFiles) => void;
+  reject: (error: Error) => void;
+}
+
+interface Lane {
+  worker: Worker;
+  working: Map<number, Pending>;
+}
+
+export class PagefindPool {
+  private readonly lanes: Lane[] = [];
+  private readonly waiting: Pending[] = [];
+  private nextId = 0;
+  private readonly size = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+
+  /** The index files of one part's documents. */
+  index(documents: Documents): Promise<IndexFiles> {
+    return new Promise<IndexFiles>((resolve, reject) => {
+      this.waiting.push({ job: { id: this.nextId++, documents }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers and their Pagefind processes; a part still waiting fails. */
+  async close(): Promise<void> {
+    for (const pending of this.waiting.splice(0)) pending.reject(new SearchIndexError('search index closed'));
+    const lanes = this.lanes.splice(0);
+    await Promise.all(
+      lanes.map(
+        ({ worker }) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.postMessage('close');
+          }),
+      ),
+    );
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const lane = this.freeLane();
+      if (!lane) return;
+      const pending = this.waiting.shift()!;
+      lane.working.set(pending.job.id, pending);
+      lane.worker.postMessage(pending.job);
+    }
+  }
+
+  /** The lane with the fewest parts, started when there is room for another; none when all are full. */
+  private freeLane(): Lane | undefined {
+    const lane = this.lanes.reduce<Lane | undefined>((best, l) => (best && best.working.size <= l.working.size ? best : l), undefined);
+    if (lane && lane.working.size === 0) return lane;
+    if (this.lanes.length < this.size) return this.startLane();
+    return lane && lane.working.size < IN_FLIGHT ? lane : undefined;
+  }
+
+  private startLane(): Lane {
+    const lane: Lane = { worker: startWorker(import.meta.url, 'pagefind-worker'), working: new Map() };
+    lane.worker.on('message', (reply: IndexReply) => {
+      const pending = lane.working.get(reply.id);
+      if (!pending) return;
+      lane.working.delete(reply.id);
+      if ('error' in reply) pending.reject(new SearchIndexError(reply.error));
+      else pending.resolve(reply.files);
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      for (const pending of lane.working.values()) pending.reject(error);
+      lane.working.clear();
+      this.lanes.splice(this.lanes.indexOf(lane), 1);
+    };
+    lane.worker.on('error', fail);
+    lane.worker.on('exit', (code) => {
+      if (lane.working.size > 0) fail(new SearchIndexError(`search index worker stopped (${code})`));
+    });
+    this.lanes.push(lane);
+    return lane;
+  }
+}

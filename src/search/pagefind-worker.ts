@@ -1,0 +1,25 @@
+// One worker of the search index (see pagefind-pool.ts): indexes the parts it is sent, one at a
+// time and in order, with a Pagefind process of its own, until it is told to close.
+import { parentPort } from 'node:worker_threads';
+import type { IndexJob, IndexReply } from './pagefind-pool.ts';
+import { closePagefind, indexDocuments } from './run-pagefind.ts';
+
+const port = parentPort!;
+let last: Promise<unknown> = Promise.resolve();
+
+port.on('message', (message: IndexJob | 'close') => {
+  last = last.then(async () => {
+    if (message === 'close') {
+      await closePagefind();
+      port.close();
+      return;
+    }
+    let reply: IndexReply;
+    try {
+      reply = { id: message.id, files: await indexDocuments(message.documents) };
+    } catch (error) {
+      reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply);
+  });
+});
