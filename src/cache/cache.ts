@@ -19,7 +19,7 @@ const FORMAT = 'lldt-cache 2';
 export function hashOf(...parts: (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
-    hash.update(typeof part === 'string' ? part : Buffer.from(part));
+    hash.update(part);
     hash.update('\0');
   }
   return hash.digest('hex');

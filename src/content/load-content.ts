@@ -41,14 +41,24 @@ function hasMoreLines(text: string, count: number): boolean {
   return end < text.length - 1;
 }
 
+/** A file of content/ as read from disk, before it is decoded: what the whole-build key is made of. */
+export interface RawSource {
+  relPath: string;
+  read: FileRead;
+}
+
+/** Reads a file of the project as bytes, when it is a regular file within the size limit. */
+export function readSource(root: string, relPath: string): RawSource {
+  return { relPath, read: readRegularFile(path.join(root, relPath), MAX_FILE_BYTES) };
+}
+
 /**
- * Reads a text file as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF,
+ * A file read as an editor meant it: UTF-8, with any BOM dropped and CRLF line ends made LF,
  * without the characters XML forbids; any other encoding is an error that says how to save the
  * file again. Only a regular file within the limits is read; anything else is an error at its start.
  */
-export async function readText(root: string, relPath: string): Promise<VFile> {
+export function decodeSource(root: string, { relPath, read }: RawSource): VFile {
   const file = new VFile({ path: relPath, cwd: root, value: '' });
-  const read = await readRegularFile(path.join(root, relPath), MAX_FILE_BYTES);
   if (!read.ok) {
     reportError(file, UNREADABLE[read.problem], UNREADABLE_RULE[read.problem]);
     return file;
@@ -64,6 +74,11 @@ export async function readText(root: string, relPath: string): Promise<VFile> {
   }
   file.value = removeFromFile(file, decoded.text);
   return file;
+}
+
+/** Reads and decodes a text file of the project (decodeSource). */
+export async function readText(root: string, relPath: string): Promise<VFile> {
+  return decodeSource(root, readSource(root, relPath));
 }
 
 /** Files an editor may have dropped into content/ to publish, which the build does not read. */

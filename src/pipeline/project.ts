@@ -18,7 +18,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
-import { isIssuePath, listContent, readText, SITE_FILE } from '../content/load-content.ts';
+import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
 import { hasErrors, keepMessage, replayMessage, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { type IssuePdf, issuePage, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
@@ -109,6 +109,8 @@ export class Project {
   readonly templatesDir: string;
   readonly cache?: Cache;
   private siteFile = new VFile({ path: SITE_FILE });
+  /** site.yml as read by a full read, until it is decoded. */
+  private siteSource?: RawSource;
   private site?: Site;
   private readonly entries = new Map<string, Entry>();
   private otherFiles: VFile[] = [];
@@ -134,34 +136,40 @@ export class Project {
     return this.published;
   }
 
-  /** Stage 1: reads content/, or only the changed files; resolves to the entries read anew. */
-  private async read(changed?: readonly string[]): Promise<Entry[]> {
+  /**
+   * Stage 1: reads content/ (site.yml and every issue file), or only the changed issue files,
+   * as bytes: the whole-build key is made of them, before anything is decoded.
+   */
+  private async read(changed?: readonly string[]): Promise<RawSource[]> {
     this.options.timings?.lap('read');
     if (changed === undefined) {
       const listed = await listContent(this.projectDir);
-      this.siteFile = await readText(this.projectDir, SITE_FILE);
+      this.siteSource = readSource(this.projectDir, SITE_FILE);
       this.site = undefined;
       this.otherFiles = listed.otherFiles;
       this.entries.clear();
-      for (const file of await Promise.all(listed.issues.map((p) => readText(this.projectDir, p)))) this.entries.set(file.path, { file, own: [] });
-      return [...this.entries.values()];
+      return listed.issues.map((relPath) => readSource(this.projectDir, relPath));
     }
-    const fresh: Entry[] = [];
+    const fresh: RawSource[] = [];
     for (const relPath of changed.filter(isIssuePath)) {
+      const raw = readSource(this.projectDir, relPath);
       // Anything there is read as the full read would: a folder or a FIFO gets its message there.
-      const exists = await stat(path.join(this.projectDir, relPath)).then(
-        () => true,
-        () => false,
-      );
-      if (!exists) {
-        this.entries.delete(relPath);
-        continue;
-      }
-      const entry: Entry = { file: await readText(this.projectDir, relPath), own: [] };
-      this.entries.set(relPath, entry);
-      fresh.push(entry);
+      const gone = !raw.read.ok && raw.read.problem === 'missing' && !(await stat(path.join(this.projectDir, relPath)).catch(() => undefined));
+      if (gone) this.entries.delete(relPath);
+      else fresh.push(raw);
     }
     return fresh;
+  }
+
+  /** Stage 1, its end: the files read anew, decoded; site.yml too after a full read. */
+  private decode(fresh: RawSource[]): Entry[] {
+    if (this.siteSource) this.siteFile = decodeSource(this.projectDir, this.siteSource);
+    this.siteSource = undefined;
+    return fresh.map((raw) => {
+      const entry: Entry = { file: decodeSource(this.projectDir, raw), own: [] };
+      this.entries.set(raw.relPath, entry);
+      return entry;
+    });
   }
 
   /**
@@ -213,7 +221,7 @@ export class Project {
 
   /** Stages 1–5 on everything, for the commands that need the archive but not the site (new, import). */
   async load({ articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
-    return this.parse(await this.read(), { articles });
+    return this.parse(this.decode(await this.read()), { articles });
   }
 
   private files(): VFile[] {
@@ -249,15 +257,18 @@ export class Project {
 
   /**
    * The key of everything a build is made from: the tool, the options, today's date (a future
-   * date is warned about), site.yml, every issue file and every other file of content/, and the
-   * templates. Touching a file without changing it leaves the key as it was.
+   * date is warned about), site.yml and every issue file as read (their bytes, before decoding),
+   * every other file of content/, and the templates. Touching a file without changing it leaves
+   * the key as it was.
    */
-  private async buildKey(run: RunOptions, templatesKey: string): Promise<string> {
+  private async buildKey(run: RunOptions, templatesKey: string, sources: readonly RawSource[]): Promise<string> {
+    const bytesOf = ({ read }: RawSource) => (read.ok ? read.bytes : `(${read.problem})`);
     return hashOf(
       await currentToolVersion(),
       JSON.stringify([this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true, run.pdfs ?? 'cached', todayInChina()]),
       templatesKey,
-      ...this.files().flatMap((file) => [file.path, String(file.value), JSON.stringify(file.messages.map(String))]),
+      ...[this.siteSource!, ...sources].flatMap((source) => [source.relPath, bytesOf(source)]),
+      ...this.otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
     );
   }
 
@@ -292,15 +303,15 @@ export class Project {
     const { writer, changed, search = true, pdfs = 'cached', pdfPrinted } = run;
     const incremental = changed !== undefined && !changed.includes(SITE_FILE) && this.paths.size > 0;
     // 1. Read; a site left exactly as this build would make it is up to date.
-    const fresh = await this.read(incremental ? changed : undefined);
+    const read = await this.read(incremental ? changed : undefined);
     // The templates' hash is part of the build's key and of every PDF's: made once a run.
     let templates: Promise<string> | undefined;
     const templatesKey = () => (templates ??= this.templatesKey());
-    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run, await templatesKey()) : undefined;
+    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run, await templatesKey(), read) : undefined;
     const summary = key === undefined ? undefined : await writer!.current!(key);
     if (summary) return this.upToDateResult(summary);
     // 2–5. Parse, articles, check, issues.
-    const { site, files } = await this.parse(fresh);
+    const { site, files } = await this.parse(this.decode(read));
     const { issues, drafts } = await this.chooseIssues();
     const result: RunResult = {
       ok: false,
