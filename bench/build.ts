@@ -104,13 +104,13 @@ function inSequence(...samples: Sample[]): Sample {
   return { seconds: samples.reduce((n, s) => n + s.seconds, 0), peakMB: Math.max(...samples.map((s) => s.peakMB)) };
 }
 
-/** The rows of `--timings`: "  1.23 秒      998/1000  4 正文排版". */
+/** The rows of `--timings`: "  1.23 秒      998/1000  2 解析与排版". */
 function stagesOf(stdout: string): Map<string, number> {
   const stages = new Map<string, number>();
   for (const [, seconds, label] of stdout.matchAll(/^ *(\d+\.\d+) 秒 +\S+ {2}(.+)$/gm)) stages.set(label!, Number(seconds));
   return stages;
 }
-const SEARCH_STAGE = '8 搜索索引';
+const SEARCH_STAGE = '7 搜索索引';
 
 // ---------------------------------------------------------------- the projects
 
@@ -330,7 +330,7 @@ function rows(eleventy: string, pagefind: string): Row[] {
   const update = stage(`${first} changed ours`, SEARCH_STAGE);
   const fullIndex = seconds(`${first} index ours`);
   table.push([
-    `↳ of which the search index update (stage 8 of \`--timings\`, ${n(first)})`,
+    `↳ of which the search index update (stage 7 of \`--timings\`, ${n(first)})`,
     update === undefined ? '—' : `${update.toFixed(2)} s`,
     'our full index (next row)',
     fullIndex === undefined ? '—' : `${fullIndex.toFixed(2)} s`,

@@ -26,9 +26,9 @@ describe('a damaged cache only costs time', () => {
     const dir = await copyProject();
     const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
     expect((await build(dist)).ok).toBe(true);
-    // Every kind of entry: articles, search index parts, the record of the published folder.
+    // Every kind of entry: parsed issues with their articles, search index parts, the record of the published folder.
     const entries = await cacheEntries(dir);
-    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['articles', 'search', 'output']));
+    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output']));
     for (const entry of entries) await writeFile(entry, DAMAGES[damage]!(await readFile(entry)));
     const after = await build(dist);
     expect(after.ok).toBe(true);
@@ -41,7 +41,13 @@ describe('a damaged cache only costs time', () => {
     expect((await build(dist)).ok).toBe(true);
     const { sealEntry } = await import('../src/cache/cache.ts');
     for (const [i, entry] of (await cacheEntries(dir)).entries()) {
-      const wrong = [{ articles: [], messages: [] }, { articles: [{ id: 1 }] }, [['pagefind.js', 5]], { files: { 'index.html': 3 } }][i % 4];
+      const wrong = [
+        { articles: [], messages: [] },
+        { parsed: { meta: { issue: 9 } }, articles: [{ id: 1 }], messages: [] },
+        [['pagefind.js', 5]],
+        { files: { 'index.html': 3 } },
+        { files: {}, stamp: { key: 'k', summary: { issues: 1, pages: 1, pdfs: [], drafts: [], messages: [] }, render: { key: 'k', issues: [{ source: 1 }] } } },
+      ][i % 5];
       await writeFile(entry, sealEntry(Buffer.from(JSON.stringify(wrong))));
     }
     expect((await build(dist)).ok).toBe(true);

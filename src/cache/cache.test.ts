@@ -18,38 +18,38 @@ describe('cache entries', () => {
     it(`are a miss, removed, when ${name}`, async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
       const cache = new Cache(dir);
-      await cache.writeJson('ns', 'key', { a: 1, b: '期' });
-      const file = path.join(dir, 'ns', 'key.entry');
+      await cache.writeJson('issues', 'key', { a: 1, b: '期' });
+      const file = path.join(dir, 'issues', 'key.entry');
       await writeFile(file, damage(await readFile(file)));
-      expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
-      expect(await readdir(path.join(dir, 'ns'))).toEqual([]);
+      expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
+      expect(await readdir(path.join(dir, 'issues'))).toEqual([]);
     });
   }
 
   it('are a miss when whole but of the wrong shape', async () => {
     const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
-    await cache.writeJson('ns', 'key', { a: '1', b: '期' });
-    expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
+    await cache.writeJson('issues', 'key', { a: '1', b: '期' });
+    expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
   });
 
   it('count as hits when found whole and of the right shape, and as misses otherwise', async () => {
     const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
-    await cache.writeJson('ns', 'good', { a: 1, b: '期' });
-    await cache.writeJson('ns', 'wrong shape', { a: '1', b: '期' });
-    await cache.write('ns', 'bytes', '期');
-    await cache.readJson('ns', 'good', isPair);
-    await cache.readJson('ns', 'wrong shape', isPair);
-    await cache.readJson('ns', 'missing', isPair);
-    await cache.read('ns', 'bytes');
-    await cache.read('ns', 'missing');
-    expect(cache.lookups).toEqual({ hits: 2, misses: 3 });
+    await cache.writeJson('issues', 'good', { a: 1, b: '期' });
+    await cache.writeJson('issues', 'wrong shape', { a: '1', b: '期' });
+    await cache.write('issues', 'bytes', '期');
+    await cache.readJson('issues', 'good', isPair);
+    await cache.readJson('issues', 'wrong shape', isPair);
+    await cache.readJson('issues', 'missing', isPair);
+    await cache.read('issues', 'bytes');
+    await cache.read('issues', 'missing');
+    expect(cache.lookups).toEqual({ issues: { hits: 2, misses: 3 } });
   });
 
   it('are skipped when the cache cannot be written', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')), 'a-file');
     await writeFile(file, '');
     const cache = new Cache(file);
-    await cache.writeJson('ns', 'key', { a: 1, b: '期' });
-    expect(await cache.readJson('ns', 'key', isPair)).toBeUndefined();
+    await cache.writeJson('issues', 'key', { a: 1, b: '期' });
+    expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
   });
 });

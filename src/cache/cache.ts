@@ -11,6 +11,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from '../files.ts';
+import type { Namespace } from './namespaces.ts';
 
 /** Raised when the layout of entries changes: every entry of an older layout is a miss. */
 const FORMAT = 'lldt-cache 2';
@@ -85,26 +86,28 @@ export function openEntry(stored: Buffer): Buffer | undefined {
 export type ShapeCheck<T> = (value: unknown) => value is T;
 
 export class Cache {
-  /** Entries found and not found so far, for npm run build -- --timings. */
-  readonly lookups = { hits: 0, misses: 0 };
+  /** Entries found and not found so far, by namespace, for npm run build -- --timings. */
+  readonly lookups: Partial<Record<Namespace, { hits: number; misses: number }>> = {};
 
   constructor(readonly dir: string) {}
 
-  private fileOf(namespace: string, key: string): string {
+  private fileOf(namespace: Namespace, key: string): string {
     return path.join(this.dir, namespace, `${key}.entry`);
   }
 
   /** The bytes stored under this key, verified, or undefined. */
-  async read(namespace: string, key: string): Promise<Buffer | undefined> {
-    return this.counted(await this.open(namespace, key));
+  async read(namespace: Namespace, key: string): Promise<Buffer | undefined> {
+    return this.counted(namespace, await this.open(namespace, key));
   }
 
-  private counted<T>(found: T | undefined): T | undefined {
-    this.lookups[found === undefined ? 'misses' : 'hits']++;
+  private counted<T>(namespace: Namespace, found: T | undefined): T | undefined {
+    const counts = this.lookups[namespace] ?? { hits: 0, misses: 0 };
+    counts[found === undefined ? 'misses' : 'hits']++;
+    this.lookups[namespace] = counts;
     return found;
   }
 
-  private async open(namespace: string, key: string): Promise<Buffer | undefined> {
+  private async open(namespace: Namespace, key: string): Promise<Buffer | undefined> {
     const file = this.fileOf(namespace, key);
     const stored = await readFile(file).catch(() => undefined);
     if (stored === undefined) return undefined;
@@ -114,31 +117,31 @@ export class Cache {
   }
 
   /** The value stored under this key, when it is whole and has the expected shape. */
-  async readJson<T>(namespace: string, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
+  async readJson<T>(namespace: Namespace, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
     const bytes = await this.open(namespace, key);
-    if (bytes === undefined) return this.counted(undefined);
+    if (bytes === undefined) return this.counted(namespace, undefined);
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
     } catch {
       value = undefined;
     }
-    if (isValid(value)) return this.counted(value);
+    if (isValid(value)) return this.counted(namespace, value);
     await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
-    return this.counted(undefined);
+    return this.counted(namespace, undefined);
   }
 
   /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */
-  async write(namespace: string, key: string, payload: Uint8Array | string): Promise<void> {
+  async write(namespace: Namespace, key: string, payload: Uint8Array | string): Promise<void> {
     await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).catch(() => undefined);
   }
 
-  async writeJson(namespace: string, key: string, value: unknown): Promise<void> {
+  async writeJson(namespace: Namespace, key: string, value: unknown): Promise<void> {
     await this.write(namespace, key, JSON.stringify(value));
   }
 
   /** Removes the entries of a namespace that are not in keep, and stray files. */
-  async prune(namespace: string, keep: ReadonlySet<string>): Promise<void> {
+  async prune(namespace: Namespace, keep: ReadonlySet<string>): Promise<void> {
     const dir = path.join(this.dir, namespace);
     const names = await readdir(dir).catch(() => [] as string[]);
     await Promise.all(

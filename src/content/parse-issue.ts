@@ -1,4 +1,4 @@
-// Stage 3: one issue file → its front matter (checked against the schema) and its Markdown body.
+// Stage 2: one issue file → its front matter (checked against the schema) and its Markdown body.
 import matter from 'gray-matter';
 import type { VFile } from 'vfile';
 import { type Point, reportError } from '../messages.ts';

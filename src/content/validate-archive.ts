@@ -1,4 +1,4 @@
-// Stage 4: checks that need the whole archive: the file's place agrees with its
+// Stage 3: checks that need the whole archive: the file's place agrees with its
 // year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
 import { reportError, reportWarning } from '../messages.ts';
 import { chineseDate, todayInChina, yearOf } from '../text/chinese.ts';

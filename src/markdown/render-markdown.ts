@@ -1,4 +1,4 @@
-// Stage 5: an issue's Markdown body → its articles, each with its parts and its HTML.
+// Stage 2, its second half: an issue's Markdown body → its articles, each with its parts and its HTML.
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Cache, hashOf } from '../cache/cache.ts';
+import type { Namespace } from '../cache/namespaces.ts';
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
 import { issuePage } from '../model/output.ts';
@@ -14,7 +15,7 @@ import type { Site } from '../model/site.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
 const PRINT_VERSION = '3';
-const NAMESPACE = 'pdf';
+const NAMESPACE: Namespace = 'pdf';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -12,8 +12,9 @@
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
+import type { Namespace } from '../cache/namespaces.ts';
 import { isKeptMessage } from '../messages.ts';
-import type { BuildStamp, BuildSummary, Writer } from './writer.ts';
+import type { BuildStamp, BuildSummary, LastSite, PublishedIssue, RenderRecord, Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
 export const OUTPUT_MARKER = '.lianluodongtai-site';
@@ -33,7 +34,7 @@ interface Published {
   stamp?: BuildStamp;
 }
 
-const MANIFESTS = 'output';
+const MANIFESTS: Namespace = 'output';
 
 function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -56,10 +57,31 @@ function isSummary(value: unknown): value is BuildSummary {
   );
 }
 
+const isPublishedIssue = (v: unknown) => {
+  const i = v as PublishedIssue;
+  return (
+    typeof i === 'object' &&
+    i !== null &&
+    typeof i.source === 'string' &&
+    typeof i.path === 'string' &&
+    Number.isSafeInteger(i.year) &&
+    typeof i.print === 'string'
+  );
+};
+
+function isRenderRecord(value: unknown): value is RenderRecord {
+  const r = value as RenderRecord;
+  return typeof r === 'object' && r !== null && typeof r.key === 'string' && Array.isArray(r.issues) && r.issues.every(isPublishedIssue);
+}
+
 function isPublished(value: unknown): value is Published {
   const p = value as Published;
   return (
-    typeof p === 'object' && p !== null && isManifest(p.files) && (p.stamp === undefined || (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary)))
+    typeof p === 'object' &&
+    p !== null &&
+    isManifest(p.files) &&
+    (p.stamp === undefined ||
+      (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary) && (p.stamp.render === undefined || isRenderRecord(p.stamp.render))))
   );
 }
 
@@ -185,13 +207,24 @@ export class DiskWriter implements Writer {
   /** The summary of the build that left the output folder as it is, when its key is this one and no file was touched since. */
   async current(key: string): Promise<BuildSummary | undefined> {
     const published = await this.readPublished();
-    if (!published?.stamp || published.stamp.key !== key) return undefined;
+    if (!published?.stamp || published.stamp.key !== key || !(await this.allIntact(published))) return undefined;
+    await recoverOutputFolder(this.outDir);
+    return published.stamp.summary;
+  }
+
+  async last(): Promise<LastSite | undefined> {
+    const published = await this.readPublished();
+    const render = published?.stamp?.render;
+    if (!render || !(await this.allIntact(published))) return undefined;
+    return { render, files: Object.keys(published.files).filter((file) => file !== OUTPUT_MARKER) };
+  }
+
+  /** Whether the output folder holds exactly the files published, each as it was written. */
+  private async allIntact(published: Published): Promise<boolean> {
     this.manifest = published.files;
     const files = Object.keys(published.files);
     const intact = await Promise.all(files.map((file) => this.intact(file)));
-    if (!intact.every(Boolean) || (await countFiles(this.outDir)) !== files.length) return undefined;
-    await recoverOutputFolder(this.outDir);
-    return published.stamp.summary;
+    return intact.every(Boolean) && (await countFiles(this.outDir)) === files.length;
   }
 
   async begin(): Promise<void> {

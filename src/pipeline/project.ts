@@ -4,15 +4,15 @@
 // `run({ changed })` re-reads only the changed files and re-renders only the pages they reach,
 // with the same caches (Lume's build() and update(), Zola's Site in its build modes).
 //
-//   1. read      content/: site.yml and every issue file          (content/load-content.ts)
-//   2. parse     site settings; each issue's front matter and body (content/load-site.ts, parse-issue.ts)
-//   3. check     checks across the archive                         (content/validate-archive.ts)
-//   4. articles  Markdown → articles, from the cache when unchanged (markdown/render-articles.ts)
-//   5. issues    an issue's values with the site's defaults         (content/resolve-issue.ts)
-//   6. pdfs      each issue's PDF, from the cache or printed now    (pdf/issue-pdfs.ts)
-//   7. pages     Nunjucks templates → pages                         (pages/render-pages.ts)
-//   8. search    the search index, in parts                         (search/index-search.ts)
-//   9. publish   the writer takes the new version of the site       (pipeline/writer.ts, disk-writer.ts)
+//   1. read      content/: site.yml and every issue file, as bytes   (content/load-content.ts)
+//   2. parse     site settings; each issue's front matter, and its   (content/load-site.ts, parse-issue.ts,
+//                Markdown → articles: from the cache when unchanged   markdown/render-markdown.ts; pipeline/parse-and-render.ts)
+//   3. check     checks across the archive                           (content/validate-archive.ts)
+//   4. issues    an issue's values with the site's defaults           (content/resolve-issue.ts)
+//   5. pdfs      each issue's PDF, from the cache or printed now      (pdf/issue-pdfs.ts)
+//   6. pages     Nunjucks templates → pages                           (pages/render-pages.ts)
+//   7. search    the search index, in parts, beside stages 5 and 6    (search/index-search.ts)
+//   8. publish   the writer takes the new version of the site         (pipeline/writer.ts, disk-writer.ts)
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -27,7 +27,7 @@ import { todayInChina } from '../text/chinese.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
 import type * as Stages from './stages.ts';
 import type { Timings } from './timings.ts';
-import type { BuildSummary, Writer } from './writer.ts';
+import type { BuildStamp, BuildSummary, PublishedIssue, RenderRecord, Writer } from './writer.ts';
 
 /** The stages' modules, loaded on first use (see stages.ts). */
 const stages = (): Promise<typeof Stages> => import('./stages.ts');
@@ -92,6 +92,11 @@ interface Entry {
   issue?: Issue;
   /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
   own: VFileMessage[];
+}
+
+/** A hash of all an issue's page shows of it: the issue, and its PDF's name, size and pages. */
+function printOf(issue: Issue, pdf: IssuePdf | undefined): string {
+  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size]) : '');
 }
 
 /** Runs one publication at a time: the dev server's saves and its search index take turns. */
@@ -173,35 +178,31 @@ export class Project {
   }
 
   /**
-   * Stages 2–5 on the entries read anew: parses them (and site.yml after a full read), renders
+   * Stages 2–4 on the entries read anew: parses them (and site.yml after a full read), renders
    * their articles (unless told not to: npm run new needs only the numbers), resolves their
    * issues, then checks the whole archive.
    */
   private async parse(fresh: Entry[], { articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
-    const { loadSite, parseIssue, renderArticles, resolveIssue, validateArchive } = await stages();
-    // 2. Parse.
+    const { loadSite, parseAndRender, resolveIssue, validateArchive } = await stages();
+    // 2 and 4. Parse, and render the articles: from the cache, for each file as it was.
     this.options.timings?.lap('parse');
     const full = this.site === undefined;
     if (full) {
       this.site = loadSite(this.siteFile);
       if (this.site) this.basePath = new URL(this.site.baseUrl).pathname;
     }
-    for (const entry of fresh) entry.source = parseIssue(entry.file);
-    // 4–5. Articles, from the cache when unchanged, and the issues resolved.
-    this.options.timings?.lap('articles');
     const site = this.site;
-    if (articles && site) {
-      const rendering = fresh.filter((e) => e.source);
-      const toolVersion = await currentToolVersion();
-      const rendered = await renderArticles(
-        rendering.map((e) => e.source!),
-        site,
-        { cache: this.cache, toolVersion, prune: full },
-      );
-      rendering.forEach((entry, i) => {
-        entry.issue = resolveIssue(entry.source!, site, rendered[i]!);
-      });
-    }
+    const toolVersion = await currentToolVersion();
+    const parsed = await parseAndRender(
+      fresh.map((e) => e.file),
+      { site, articles, cache: this.cache, toolVersion, prune: full },
+    );
+    // 5. The issues resolved, with the site's defaults.
+    fresh.forEach((entry, i) => {
+      const { source, articles: rendered } = parsed[i]!;
+      entry.source = source;
+      entry.issue = source && rendered && site ? resolveIssue(source, site, rendered) : undefined;
+    });
     for (const entry of fresh) entry.own = [...entry.file.messages];
     // 3. Check across the archive; its messages are made anew each time.
     this.options.timings?.lap('check');
@@ -219,7 +220,7 @@ export class Project {
     return { site: this.site, file: this.siteFile };
   }
 
-  /** Stages 1–5 on everything, for the commands that need the archive but not the site (new, import). */
+  /** Stages 1–4 on everything, for the commands that need the archive but not the site (new, import). */
   async load({ articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
     return this.parse(this.decode(await this.read()), { articles });
   }
@@ -270,6 +271,25 @@ export class Project {
       ...[this.siteSource!, ...sources].flatMap((source) => [source.relPath, bytesOf(source)]),
       ...this.otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
     );
+  }
+
+  /** The key of what every page shares: the tool, the templates, site.yml and the options. */
+  private async renderKey(run: RunOptions, templatesKey: string): Promise<string> {
+    const options = [this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true];
+    return hashOf(await currentToolVersion(), templatesKey, String(this.siteFile.value), JSON.stringify(options));
+  }
+
+  /**
+   * The plan of a build that reads everything: when the last build's pages were made of the same
+   * templates, settings and tool, and its site is whole, only the pages the edited issues reach.
+   */
+  private async resume(writer: Writer | undefined, record: RenderRecord): Promise<Stages.RenderPlan> {
+    const { editedSources, planRender, RENDER_ALL } = await stages();
+    const last = await writer?.last?.();
+    if (!last || last.render.key !== record.key) return RENDER_ALL;
+    const printsOf = (issues: PublishedIssue[]) => new Map(issues.map((issue) => [issue.source, issue.print]));
+    this.paths = new Set(last.files);
+    return planRender(last.render.issues, record.issues, editedSources(printsOf(last.render.issues), printsOf(record.issues)));
   }
 
   /** The result of a build that found the site as it would make it: its warnings told again. */
@@ -330,13 +350,13 @@ export class Project {
     this.options.timings?.lap('publish');
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
-    const { findPdfs, planRender, printMissingPdfs, TemplateError } = await stages();
-    // 8. The search index, made beside stages 6 and 7: Pagefind's processes index on the other
+    const { findPdfs, planRender, printMissingPdfs, RENDER_ALL, TemplateError } = await stages();
+    // 7. The search index, made beside stages 5 and 6: Pagefind's processes index on the other
     // core while this one renders pages. Awaited after them (and its failure kept until then).
     const searching = search ? this.startSearch(issues) : undefined;
     searching?.catch(() => undefined);
     try {
-      // 6. PDFs: those printed already, and with --pdf those still missing.
+      // 5. PDFs: those printed already, and with --pdf those still missing.
       let found: Stages.FoundPdfs | undefined;
       if (pdfs !== 'none' && this.cache) {
         this.options.timings?.lap('pdfs');
@@ -348,16 +368,17 @@ export class Project {
         }
         result.pdfs.published = [...found.pdfs.keys()];
       }
-      // 7. Pages: those the change reaches, or all; the others are kept as they are.
+      // 6. Pages: those the change reaches, or all; the others are kept as they are.
       this.options.timings?.lap('pages');
-      const plan: Stages.RenderPlan =
-        incremental && !changed.some((p) => p.startsWith('templates/')) ? planRender(this.published, issues, new Set(changed)) : { removed: [] };
+      const record: RenderRecord = {
+        key: await this.renderKey(run, await templatesKey()),
+        issues: issues.map((issue) => ({ source: issue.source, path: issue.path, year: issue.year, print: printOf(issue, found?.pdfs.get(issue.path)) })),
+      };
+      let plan = RENDER_ALL;
+      if (incremental && !changed.some((p) => p.startsWith('templates/'))) plan = planRender(this.published, issues, new Set(changed));
+      else if (!incremental) plan = await this.resume(writer, record);
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
-      const paths = new Set<string>();
-      for (const p of this.paths) {
-        const kept = plan.only ? !plan.removed.includes(p) && !(search && isSearchFile(p)) : !search && isSearchFile(p);
-        if (kept) paths.add(p);
-      }
+      const paths = new Set([...this.paths].filter((p) => (isSearchFile(p) ? !search : plan.keeps(p))));
       const put = async (file: string, content: string | Uint8Array) => {
         paths.add(file);
         await writer?.put(file, content);
@@ -368,15 +389,15 @@ export class Project {
         if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
       }
       result.full = !plan.only;
-      // 8. The search index, once the pages are done.
+      // 7. The search index, once the pages are done.
       if (searching) {
         this.options.timings?.lap('search');
         for (const [file, content] of await searching) await put(file, content);
       }
-      // 9. Publish, with the stamp that lets the next build find the site up to date.
+      // 8. Publish, with the stamp that lets the next build find the site up to date.
       this.options.timings?.lap('publish');
       const pageCount = [...paths].filter((p) => p.endsWith('.html')).length;
-      const stampOf = (k: string) => ({ key: k, summary: this.summaryOf(files, result, pageCount) });
+      const stampOf = (k: string): BuildStamp => ({ key: k, summary: this.summaryOf(files, result, pageCount), render: record });
       result.changed = (await writer?.commit(paths, key === undefined ? undefined : stampOf(key))) ?? [];
       this.paths = paths;
       this.published = issues;
@@ -428,14 +449,14 @@ export class Project {
     return renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
   }
 
-  /** Stage 8: the search index of these issues, from the cache where their parts are unchanged. */
+  /** Stage 7: the search index of these issues, from the cache where their parts are unchanged. */
   private async startSearch(issues: Issue[]): Promise<SiteOutput> {
     const { indexSearch } = await stages();
     return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
   }
 
   /**
-   * Stage 8 on its own, for the dev server: indexes the issues published last, then swaps the
+   * Stage 7 on its own, for the dev server: indexes the issues published last, then swaps the
    * new index in. It runs between the saves' own runs, never during one.
    */
   async indexSearch(writer: Writer): Promise<void> {

@@ -2,11 +2,11 @@
 // to date reads its sources and stops, without loading the parsers, templates or indexer.
 
 export { loadSite } from '../content/load-site.ts';
-export { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
+export type { SourceIssue } from '../content/parse-issue.ts';
 export { byPublication, resolveIssue } from '../content/resolve-issue.ts';
 export { validateArchive } from '../content/validate-archive.ts';
-export { renderArticles } from '../markdown/render-articles.ts';
 export { renderPages, TemplateError } from '../pages/render-pages.ts';
 export { type FoundPdfs, findPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
 export { indexSearch } from '../search/index-search.ts';
-export { planRender, type RenderPlan } from './affected-pages.ts';
+export { editedSources, planRender, RENDER_ALL, type RenderPlan } from './affected-pages.ts';
+export { parseAndRender } from './parse-and-render.ts';

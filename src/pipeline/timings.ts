@@ -1,27 +1,26 @@
 // What `npm run build -- --timings` prints: the time of each stage of the pipeline and the
 // cache's hits in it (as Eleventy's benchmark output and Hugo's --templateMetrics do), so an
 // editor can see why a build was slow. The Project marks where each stage starts (lap); a
-// stage ends where the next one starts, and a stage met twice adds up.
+// stage ends where the next one starts, and a stage met twice adds up. The cache's lookups are
+// counted by the stage that makes them (cache/namespaces.ts), whenever it runs: the search index
+// is made beside the PDFs and pages, and its row shows the time the build waited for it after them.
+import { NAMESPACES, type Namespace } from '../cache/namespaces.ts';
 
 /** The stages, in the order of the table (the numbers of project.ts). */
 const STAGES = {
   read: '1 读取稿件',
-  parse: '2 解析',
+  parse: '2 解析与排版',
   check: '3 全刊检查',
-  articles: '4 正文排版',
-  pdfs: '6 PDF',
-  pages: '7 生成页面',
-  search: '8 搜索索引',
-  publish: '9 写出网站',
+  pdfs: '5 PDF',
+  pages: '6 生成页面',
+  search: '7 搜索索引',
+  publish: '8 写出网站',
 } as const;
 
 export type Stage = keyof typeof STAGES;
 
-/** The cache's lookups so far, found and not found (Cache.lookups). */
-export interface Lookups {
-  readonly hits: number;
-  readonly misses: number;
-}
+/** The cache's lookups so far, found and not found, by namespace (Cache.lookups). */
+export type Lookups = Readonly<Partial<Record<Namespace, { readonly hits: number; readonly misses: number }>>>;
 
 interface Spent {
   ms: number;
@@ -30,13 +29,13 @@ interface Spent {
 }
 
 export class Timings {
-  private readonly spent = new Map<Stage, Spent>();
-  private current?: { stage: Stage; at: number; hits: number; misses: number };
-  private lookups: Lookups = { hits: 0, misses: 0 };
+  private readonly spent = new Map<Stage, number>();
+  private current?: { stage: Stage; at: number };
+  private lookups: Lookups = {};
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  /** The cache whose lookups are counted per stage. */
+  /** The cache whose lookups are counted, each by the stage that makes it. */
   countLookups(lookups: Lookups | undefined): void {
     if (lookups) this.lookups = lookups;
   }
@@ -44,26 +43,26 @@ export class Timings {
   /** Starts a stage, ending the one before. */
   lap(stage: Stage): void {
     this.stop();
-    this.current = { stage, at: this.now(), hits: this.lookups.hits, misses: this.lookups.misses };
+    this.current = { stage, at: this.now() };
   }
 
   /** Ends the stage running. */
   stop(): void {
     const current = this.current;
     if (!current) return;
-    const spent = this.spent.get(current.stage) ?? { ms: 0, hits: 0, misses: 0 };
-    spent.ms += this.now() - current.at;
-    spent.hits += this.lookups.hits - current.hits;
-    spent.misses += this.lookups.misses - current.misses;
-    this.spent.set(current.stage, spent);
+    this.spent.set(current.stage, (this.spent.get(current.stage) ?? 0) + this.now() - current.at);
     this.current = undefined;
   }
 
-  /** The stages that ran, in the pipeline's order. */
+  /** The stages that ran, in the pipeline's order, with the cache lookups each made. */
   stages(): ({ stage: Stage; label: string } & Spent)[] {
     return (Object.keys(STAGES) as Stage[]).flatMap((stage) => {
-      const spent = this.spent.get(stage);
-      return spent ? [{ stage, label: STAGES[stage], ...spent }] : [];
+      const ms = this.spent.get(stage);
+      if (ms === undefined) return [];
+      const counts = (Object.keys(NAMESPACES) as Namespace[]).filter((ns) => NAMESPACES[ns] === stage).map((ns) => this.lookups[ns]);
+      const hits = counts.reduce((sum, c) => sum + (c?.hits ?? 0), 0);
+      const misses = counts.reduce((sum, c) => sum + (c?.misses ?? 0), 0);
+      return [{ stage, label: STAGES[stage], ms, hits, misses }];
     });
   }
 
@@ -83,6 +82,8 @@ export class Timings {
       ...this.stages().map((s) => `${seconds(s.ms)} ${hits(s)}  ${s.label}`),
       `${seconds(totalMs)} ${hits(none)}  合计`,
     ];
-    return `各阶段用时：\n${rows.join('\n')}\n（缓存命中/查找：从 .cache/build/ 直接取用的条目数/查找的条目数。）`;
+    const notes = ['（缓存命中/查找：从 .cache/build/ 直接取用的条目数/查找的条目数。）'];
+    if (this.spent.has('search')) notes.push('（搜索索引与 PDF、页面同时生成：“7 搜索索引”是页面生成之后还要等它的时间。）');
+    return `各阶段用时：\n${rows.join('\n')}\n${notes.join('\n')}`;
   }
 }

@@ -12,6 +12,30 @@ import type { SiteOutput } from '../model/output.ts';
 export interface BuildStamp {
   key: string;
   summary: BuildSummary;
+  /** What the pages were made of, for the next build to render only the pages a change reaches. */
+  render?: RenderRecord;
+}
+
+/**
+ * The inputs of a site's pages: the key of what every page shares (the tool, templates, site.yml,
+ * options) and each issue's place in the site with a hash of all it shows (its print).
+ */
+export interface RenderRecord {
+  key: string;
+  issues: PublishedIssue[];
+}
+
+export interface PublishedIssue {
+  source: string;
+  path: string;
+  year: number;
+  print: string;
+}
+
+/** The last published site, whole as it was left: what its pages were made of, and its files. */
+export interface LastSite {
+  render: RenderRecord;
+  files: string[];
 }
 
 export interface BuildSummary {
@@ -28,6 +52,8 @@ export interface BuildSummary {
 export interface Writer {
   /** The summary of the build that published the site as it is, when that build's key is this one. */
   current?(key: string): Promise<BuildSummary | undefined>;
+  /** The last published site, when its build left a render record and every file is as it was left. */
+  last?(): Promise<LastSite | undefined>;
   /** Opens a new version of the site. */
   begin(): Promise<void>;
   /** A file of the new version. */

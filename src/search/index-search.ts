@@ -1,4 +1,4 @@
-// Stage 8: the search index. Each article is indexed on its own, as a small document made
+// Stage 7: the search index. Each article is indexed on its own, as a small document made
 // for the indexer (the page's chrome, masthead and 版记 never reach the index), and its hit
 // links to the article's anchor in its issue page. Filters (年份, 栏目), the date to sort by
 // and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.
@@ -15,6 +15,7 @@
 // shows as an ideographic space. Titles carry a zero-width space where they may break between
 // words (src/text/word-breaks.ts), for the page to mark with <wbr>.
 import { type Cache, hashOf } from '../cache/cache.ts';
+import type { Namespace } from '../cache/namespaces.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
@@ -135,18 +136,34 @@ export function unpack(packed: Buffer): IndexFiles | undefined {
   });
 }
 
-/** A part's index files, from the cache when its documents and the tool are as they were. */
-async function indexPart(documents: Documents, pool: PagefindPool, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
-  const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
+/** The documents of a part's issues: each article of each. */
+function documentsOf(issues: Issue[], hanAsWords: boolean): Documents {
+  return issues.flatMap((issue) =>
+    issue.articles.map((article) => ({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) })),
+  );
+}
+
+/**
+ * A part's index files, from the cache when its issues and the tool are as they were (its
+ * documents are made of nothing else: they are made only when the part is indexed).
+ */
+async function indexPart(
+  issues: Issue[],
+  hanAsWords: boolean,
+  pool: PagefindPool,
+  cache: Cache | undefined,
+  toolVersion: string,
+): Promise<{ key: string; files: IndexFiles }> {
+  const key = hashOf(toolVersion, String(hanAsWords), ...issues.map((issue) => JSON.stringify(issue)));
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await pool.index(documents);
+  const fresh = await pool.index(documentsOf(issues, hanAsWords));
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
 
-const SEARCH_NAMESPACE = 'search';
+const SEARCH_NAMESPACE: Namespace = 'search';
 
 export interface SearchIndexing {
   /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
@@ -154,13 +171,6 @@ export interface SearchIndexing {
   cache?: Cache;
   /** The tool's version (currentToolVersion()), part of every cache key. */
   toolVersion?: string;
-}
-
-/** The documents of a part's issues: each article of each. */
-function documentsOf(issues: Issue[], hanAsWords: boolean): Documents {
-  return issues.flatMap((issue) =>
-    issue.articles.map((article) => ({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) })),
-  );
 }
 
 /**
@@ -172,7 +182,11 @@ const PARTS_AT_ONCE = 4;
 /** Indexes every article of the published issues; returns Pagefind's files, to add to the site. */
 export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '' }: SearchIndexing = {}): Promise<SiteOutput> {
   const parts = new Map<number, Issue[]>();
-  for (const issue of issues) parts.set(partOf(issue), [...(parts.get(partOf(issue)) ?? []), issue]);
+  for (const issue of issues) {
+    const part = parts.get(partOf(issue)) ?? [];
+    part.push(issue);
+    parts.set(partOf(issue), part);
+  }
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();
@@ -182,7 +196,7 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
     const lane = async () => {
       while (next < numbers.length) {
         const i = next++;
-        indexed[i] = await indexPart(documentsOf(parts.get(numbers[i]!)!, hanAsWords), pool, cache, `${toolVersion}:${hanAsWords}`);
+        indexed[i] = await indexPart(parts.get(numbers[i]!)!, hanAsWords, pool, cache, toolVersion);
       }
     };
     await Promise.all(Array.from({ length: PARTS_AT_ONCE }, lane));

@@ -1,0 +1,14 @@
+// The cache's kinds of entry, each a folder of .cache/build/, and the stage of the pipeline that
+// looks it up (for npm run build -- --timings, which counts each stage's hits).
+export const NAMESPACES = {
+  /** The record of the published folder (pipeline/disk-writer.ts): looked up on reading. */
+  output: 'read',
+  /** Each issue file parsed, with its articles (pipeline/parse-and-render.ts). */
+  issues: 'parse',
+  /** Each issue's PDF (pdf/issue-pdfs.ts). */
+  pdf: 'pdfs',
+  /** Each part of the search index (search/index-search.ts). */
+  search: 'search',
+} as const;
+
+export type Namespace = keyof typeof NAMESPACES;
