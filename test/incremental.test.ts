@@ -65,6 +65,17 @@ const CHANGES: [string, (dir: string) => Promise<void>][] = [
   ],
 ];
 
+/** The changes after which every page is rendered: what every page shows, or the set of years. */
+const FULL_RENDERS = [
+  'a template',
+  'the CSS',
+  'site.yml',
+  'site.yml’s default column (it is in the articles, and in the search index)',
+  'a page deleted from dist/ by hand',
+  'a page changed in dist/ by hand, its size kept',
+  'a file added to dist/ by hand',
+];
+
 describe('incremental builds', () => {
   it.each(CHANGES)('after %s, give the same site as a cold build', async (_, change) => {
     const dir = await copyProject();
@@ -75,6 +86,8 @@ describe('incremental builds', () => {
     expect(again.ok).toBe(true);
     // Only a build whose inputs and output are exactly as they were may do nothing.
     expect(again.upToDate).toBe(_ === 'nothing' || _ === 'a file touched but not changed');
+    // A change to issues within the same years re-renders only the pages it reaches.
+    expect(again.full).toBe(FULL_RENDERS.includes(_));
     const cold = { projectDir: dir, outDir: path.join(dir, 'dist-cold'), write: true, cacheDir: false as const };
     expect((await build(cold)).ok).toBe(true);
     expect(await readTree(path.join(dir, 'dist'))).toEqual(await readTree(path.join(dir, 'dist-cold')));
