@@ -89,7 +89,22 @@ export class Cache {
   /** Entries found and not found so far, by namespace, for npm run build -- --timings. */
   readonly lookups: Partial<Record<Namespace, { hits: number; misses: number }>> = {};
 
+  /** The entries of each namespace, listed once: a key not listed is a miss without a read. */
+  private readonly listings = new Map<Namespace, Promise<Set<string>>>();
+
   constructor(readonly dir: string) {}
+
+  private listing(namespace: Namespace): Promise<Set<string>> {
+    let listed = this.listings.get(namespace);
+    if (!listed) {
+      listed = readdir(path.join(this.dir, namespace)).then(
+        (names) => new Set(names.filter((name) => name.endsWith('.entry'))),
+        () => new Set<string>(),
+      );
+      this.listings.set(namespace, listed);
+    }
+    return listed;
+  }
 
   private fileOf(namespace: Namespace, key: string): string {
     return path.join(this.dir, namespace, `${key}.entry`);
@@ -108,6 +123,7 @@ export class Cache {
   }
 
   private async open(namespace: Namespace, key: string): Promise<Buffer | undefined> {
+    if (!(await this.listing(namespace)).has(`${key}.entry`)) return undefined;
     const file = this.fileOf(namespace, key);
     const stored = await readFile(file).catch(() => undefined);
     if (stored === undefined) return undefined;
@@ -133,7 +149,11 @@ export class Cache {
 
   /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */
   async write(namespace: Namespace, key: string, payload: Uint8Array | string): Promise<void> {
-    await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).catch(() => undefined);
+    const written = await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).then(
+      () => true,
+      () => false,
+    );
+    if (written) (await this.listing(namespace)).add(`${key}.entry`);
   }
 
   async writeJson(namespace: Namespace, key: string, value: unknown): Promise<void> {

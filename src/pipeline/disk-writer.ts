@@ -182,6 +182,8 @@ export class DiskWriter implements Writer {
   readonly outDir: string;
   private staging = '';
   private manifest: Manifest = {};
+  /** The manifest whose every file was found as written, by this build: not checked again. */
+  private checked?: Manifest;
   private published?: Published;
   private next: Manifest = {};
   private written = 0;
@@ -224,7 +226,9 @@ export class DiskWriter implements Writer {
     this.manifest = published.files;
     const files = Object.keys(published.files);
     const intact = await Promise.all(files.map((file) => this.intact(file)));
-    return intact.every(Boolean) && (await countFiles(this.outDir)) === files.length;
+    const whole = intact.every(Boolean) && (await countFiles(this.outDir)) === files.length;
+    if (whole) this.checked = published.files;
+    return whole;
   }
 
   async begin(): Promise<void> {
@@ -244,6 +248,7 @@ export class DiskWriter implements Writer {
   private async intact(file: string, hash?: string): Promise<boolean> {
     const written = this.manifest[file];
     if (!written || (hash !== undefined && written.hash !== hash)) return false;
+    if (this.checked === this.manifest) return true;
     const now = await stat(path.join(this.outDir, file)).catch(() => undefined);
     return now?.isFile() === true && now.size === written.size && now.mtimeMs === written.mtimeMs;
   }
