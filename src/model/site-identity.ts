@@ -103,7 +103,7 @@ export const siteIdentityFields = {
   badgeId: formatted('党政机关网站标识编号 badgeId ', 'badge-id', (value) =>
     BADGE_ID.test(value)
       ? undefined
-      : `党政机关网站标识编号 badgeId 应为 32 位字母和数字，即标识核查网址中 id= 之后的部分，例如 badgeId: 0A1B2C3D4E5F60718293A4B5C6D7E8F9，现在写的是 ${value}`,
+      : `党政机关网站标识编号 badgeId 应为 32 位数字和字母（A 到 F），即标识核查网址中 id= 之后的部分，例如 badgeId: 0A1B2C3D4E5F60718293A4B5C6D7E8F9，现在写的是 ${value}`,
   ),
 };
 

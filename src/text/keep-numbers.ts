@@ -3,12 +3,13 @@
 import { escapeHtml } from './html.ts';
 
 /**
- * A run of characters that holds a digit, without spaces, Han characters or Chinese punctuation,
+ * A run of characters that holds a digit (or the @ of an address), without spaces, Han characters or Chinese punctuation,
  * with the 号 that ends a record number and the site's number after it (12345678号-1).
  */
-const NUMBER_RUN = /[^\s\p{Script=Han}\u3000-\u303F\uFF0C\uFF1A\uFF1B\uFF08\uFF09]*\d[^\s\p{Script=Han}\u3000-\u303F\uFF0C\uFF1A\uFF1B\uFF08\uFF09]*(?:号(?:-\d+)?)?/gu;
+const PART = String.raw`[^\s\p{Script=Han}\u3000-\u303F\uFF0C\uFF1A\uFF1B\uFF08\uFF09]*`;
+const NUMBER_RUN = new RegExp(String.raw`${PART}[\d@]${PART}(?:号(?:-\d+)?)?`, 'gu');
 
-/** The text as HTML, each run that holds a digit in a span that a line never breaks (`.nowrap`). */
+/** The text as HTML, each number and address in a span that a line never breaks (`.nowrap`). */
 export function keepNumbersWhole(text: string): string {
   let html = '';
   let last = 0;
