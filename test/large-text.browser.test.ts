@@ -85,7 +85,7 @@ function contrastOnWhite(color: string): number {
 
 describe('大字模式', () => {
   it('is a button in the header, off at first; pressed, it enlarges the text 1.5 times, with more leading and contrast', async () => {
-    const { context, violations } = await newContext(false);
+    const { context, violations } = await newContext(false, { viewport: { width: 390, height: 800 } });
     const tab = await context.newPage();
     await open(tab, `${server.url}2019/09/`);
     await expect(button(tab).getAttribute('aria-pressed')).resolves.toBe('false');
@@ -98,6 +98,7 @@ describe('大字模式', () => {
     expect(after.size / before.size).toBeGreaterThanOrEqual(1.5);
     expect(after.leading).toBeGreaterThan(before.leading);
     expect(contrastOnWhite(after.color)).toBeGreaterThan(contrastOnWhite(before.color));
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await button(tab).click();
     expect(await isLarge(tab)).toBe(false);
     expect((await textStyle(tab)).size).toBe(before.size);
