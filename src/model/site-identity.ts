@@ -55,7 +55,7 @@ const BADGE = /^(?:templates\/static\/(?:[^/\\]+\/)*|content\/)[^/\\]+\.(?:png|g
 /** The id the 党政机关网站标识's verification page is known by (…sitename?method=show&id=…). */
 const BADGE_ID = /^[0-9A-Fa-f]{32}$/;
 
-export const ICP_LINK = 'https://beian.miit.gov.cn/';
+const ICP_LINK = 'https://beian.miit.gov.cn/';
 const POLICE_LINK = 'https://beian.mps.gov.cn/#/query/webSearch?code=';
 const BADGE_LINK = 'https://bszs.conac.cn/sitename?method=show&id=';
 
