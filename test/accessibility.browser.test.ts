@@ -1,6 +1,7 @@
 // Accessibility and a strict Content-Security-Policy, in Chromium: axe-core on the home, year,
-// issue (also with the words of a search highlighted) and search pages (no serious or critical violation, the red masthead's contrast
-// included), the search used by keyboard alone, and no page breaking the policy.
+// issue (also with the words of a search highlighted), search and archive pages, in the normal
+// mode and in 大字模式 (no serious or critical violation, the red masthead's contrast included),
+// the search used by keyboard alone, and no page breaking the policy.
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { type StaticServer, serveDirectory } from './serve.ts';
 import { sampleSite, sharedBrowser } from './shared.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=%E5%8D%B1%E6%A1%A5#article-1-s2', 'search/?q=%E5%8D%B1%E6%A1%A5', '404.html'];
+const PAGES = ['', '2019/', '2019/09/', '2019/09/?highlight=%E5%8D%B1%E6%A1%A5#article-1-s2', 'search/?q=%E5%8D%B1%E6%A1%A5', 'archive/', '404.html'];
+// 404.html links its styles and scripts under baseUrl's path (/lldt/), which this server, at /, does not serve.
+const MODES = PAGES.flatMap((page) => [[page, 'normal'] as const, ...(page === '404.html' ? [] : [[page, '大字模式'] as const])]);
 
 let browser: Browser;
 let server: StaticServer;
@@ -37,11 +40,13 @@ async function open(tab: Page, page: string): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it.each(PAGES)('/%s has no serious or critical axe violation', async (page) => {
+  it.each(MODES)('/%s has no serious or critical axe violation (%s)', async (page, mode) => {
     // axe is injected as an inline script, which the policy forbids: this context bypasses it.
     const context = await browser.newContext({ bypassCSP: true });
+    if (mode === '大字模式') await context.addInitScript(() => localStorage.setItem('lianluodongtai-large-text', 'on'));
     const tab = await context.newPage();
     await open(tab, page);
+    expect(await tab.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(mode === '大字模式');
     await tab.addScriptTag({ path: AXE });
     const results = (await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
       violations: { id: string; impact: string; nodes: { target: string[] }[] }[];

@@ -109,6 +109,21 @@ describe('npm run dev', () => {
     expect((data as { file: string }[])[0]!.file).toBe('templates/partials/banji.njk');
     expect((await page('2018/12/')).text).toContain('模板已改');
   });
+
+  it('publishes the 党政机关网站标识 kept in content/, and a new image of it when it is saved', async () => {
+    const badge = await readFile(path.join(PROJECT_DIR, 'test', 'fixtures', 'identity', 'content', 'dzjg.png'));
+    await writeFile(path.join(dir, 'content', 'dzjg.png'), badge);
+    await edit('site.yml', (t) => `${t}badge: content/dzjg.png\n`);
+    expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
+    expect((await page('2019/09/')).text).toContain('<img src="../../dzjg.png" alt="党政机关网站标识">');
+    const served = async () => Buffer.from(await (await fetch(new URL('dzjg.png', session.url))).arrayBuffer());
+    expect(await served()).toEqual(badge);
+
+    const changed = Buffer.concat([badge, Buffer.from([0])]);
+    await writeFile(path.join(dir, 'content', 'dzjg.png'), changed);
+    expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
+    expect(await served()).toEqual(changed);
+  });
 });
 
 describe('npm run dev with a broken site.yml', () => {

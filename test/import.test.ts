@@ -88,7 +88,7 @@ describe('npm run import, Word documents', () => {
     expect(page).toContain('<li>建立督办台账</li>');
     expect(page).toMatch(/<td>建议件数<\/td>\s*<td>320<\/td>/);
     expect(page).toContain('<span class="column-label">快讯\uFF1A</span>2月18日');
-    expect(page).toContain('责任编辑\uFF1A石\u3000韧\u3000吴静波');
+    expect(page).toContain('责任编辑\uFF1A<span class="nowrap">石\u3000韧</span>\u3000<span class="nowrap">吴静波</span>');
   });
 });
 

@@ -70,8 +70,9 @@ describe('2019 第9期', () => {
     expect(banji.match(/<li>/g)).toHaveLength(7);
     expect(banji).toContain('<li>全国人大常委会办公厅联络局、研究室、新闻局、《中国人大》杂志社</li>');
     expect(banji).toContain('<li>省委办公厅、省委组织部、省委宣传部\uFF0C省人民政府办公厅\uFF0C省监察委员会\uFF0C省高级人民法院\uFF0C省人民检察院</li>');
-    expect(banji).toContain('责任编辑\uFF1A石\u3000韧\u3000吴静波');
-    expect(banji).toContain('联系方式\uFF1A0731—85309270 hnrddt@163.com');
+    // A name or a number is never broken across lines.
+    expect(banji).toContain('责任编辑\uFF1A<span class="nowrap">石\u3000韧</span>\u3000<span class="nowrap">吴静波</span>');
+    expect(banji).toContain('联系方式\uFF1A<span class="nowrap">0731—85309270</span> <span class="nowrap">hnrddt@163.com</span>');
     expect(banji).toContain('批准文号\uFF1A<span class="nowrap">湘党简准字〔2000〕第28号</span>');
     expect(html.indexOf('class="banji"')).toBeGreaterThan(html.lastIndexOf('class="article"'));
   });

@@ -81,6 +81,11 @@ export async function readText(root: string, relPath: string): Promise<VFile> {
   return decodeSource(root, readSource(root, relPath));
 }
 
+/** Images directly in content/ (the 党政机关网站标识 may be kept there): part of the build's key. */
+const IMAGE = /^content\/[^/]+\.(?:png|gif|jpe?g|svg|webp)$/i;
+/** Whether a path relative to the project is an image directly in content/. */
+export const isContentImage = (relPath: string) => IMAGE.test(relPath);
+
 /** Files an editor may have dropped into content/ to publish, which the build does not read. */
 const IMPORTABLE = /\.(docx?|txt|wps)$/i;
 
@@ -129,14 +134,16 @@ function notRead(relPath: string, name: string, inYear: boolean): Unread | undef
  * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
  * and the files that look meant for publishing but are not read, each with what to do.
  */
-async function listFiles(root: string): Promise<{ issues: string[]; unread: Unread[] }> {
+async function listFiles(root: string): Promise<{ issues: string[]; images: string[]; unread: Unread[] }> {
   const contentDir = path.join(root, 'content');
   const issues: string[] = [];
+  const images: string[] = [];
   const unread: (Unread | undefined)[] = [];
   for (const entry of await readdir(contentDir, { withFileTypes: true }).catch(() => [])) {
     if (entry.name.startsWith('.')) continue;
     const relPath = `content/${entry.name}`;
     if (!(await isFolder(contentDir, entry))) {
+      if (isContentImage(relPath)) images.push(relPath);
       unread.push(notRead(relPath, entry.name, false));
       continue;
     }
@@ -156,7 +163,7 @@ async function listFiles(root: string): Promise<{ issues: string[]; unread: Unre
     }
   }
   const listed = unread.filter((u): u is Unread => u !== undefined);
-  return { issues: issues.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
+  return { issues: issues.sort(), images: images.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
 }
 
 function unreadFile(root: string, { relPath, reason, rule, fatal }: Unread): VFile {
@@ -165,8 +172,11 @@ function unreadFile(root: string, { relPath, reason, rule, fatal }: Unread): VFi
   return file;
 }
 
-/** The issue files of content/, in path order, and the files and folders beside them that are not read, each with its message. */
-export async function listContent(root: string): Promise<{ issues: string[]; otherFiles: VFile[] }> {
-  const { issues, unread } = await listFiles(root);
-  return { issues, otherFiles: unread.map((u) => unreadFile(root, u)) };
+/**
+ * The issue files of content/, in path order, the images directly in content/, and the files and
+ * folders beside them that are not read, each with its message.
+ */
+export async function listContent(root: string): Promise<{ issues: string[]; images: string[]; otherFiles: VFile[] }> {
+  const { issues, images, unread } = await listFiles(root);
+  return { issues, images, otherFiles: unread.map((u) => unreadFile(root, u)) };
 }

@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile';
 import { type Site, siteSchema } from '../model/site.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { checkBadgeFile } from './site-badge.ts';
 import { mendTypingSlips } from './typing-slips.ts';
 import { validateWithSchema } from './validate-schema.ts';
 
@@ -17,11 +18,17 @@ const SITE_FIELD_NAMES: Record<string, string> = {
   columns: '栏目',
   defaultColumn: '默认栏目',
   noindex: '不让搜索引擎收录',
+  siteCode: '网站标识码',
+  icp: 'ICP 备案编号',
+  police: '公安机关备案号',
+  badge: '党政机关网站标识',
+  badgeId: '党政机关网站标识编号',
 };
 
 export function loadSite(file: VFile): Site | undefined {
   if (file.messages.some((m) => m.fatal)) return undefined;
   const parsed = parseYaml(file, mendTypingSlips(file, String(file.value), SITE_FIELD_NAMES));
   if (!parsed) return undefined;
-  return validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
+  const site = validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
+  return site && checkBadgeFile(file, parsed, site) ? site : undefined;
 }

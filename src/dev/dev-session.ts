@@ -2,7 +2,7 @@
 // an update of the pages it changes, browsers told to reload, errors shown in the terminal and
 // over the page, and the search index brought up to date in the background.
 
-import { isIssuePath, SITE_FILE } from '../content/load-content.ts';
+import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { MemoryWriter } from '../pipeline/writer.ts';
 import { formatReport } from '../report.ts';
@@ -63,8 +63,12 @@ const WATCHED = ['content', 'templates'];
 /** What the site is made from: issue files, site.yml, and anything in templates/. */
 const isSiteSource = (relPath: string) => isIssuePath(relPath) || relPath === SITE_FILE || relPath.startsWith('templates/');
 
-/** A folder of content/ that appeared or vanished as a whole (content/ itself moved back, a year deleted) is read again as a whole, as when site.yml changes. */
-const asSaved = (relPath: string) => (relPath.startsWith('content/') && relPath.endsWith('/') ? 'content/site.yml' : relPath);
+/**
+ * A folder of content/ that appeared or vanished as a whole (content/ itself moved back, a year
+ * deleted), or an image in content/ (the 党政机关网站标识), is read again as a whole, as when
+ * site.yml changes.
+ */
+const asSaved = (relPath: string) => ((relPath.startsWith('content/') && relPath.endsWith('/')) || isContentImage(relPath) ? SITE_FILE : relPath);
 
 /** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
 function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {

@@ -1,6 +1,7 @@
 // Site-wide settings from content/site.yml: the schema and the type, made in one place.
 import { z } from 'zod';
 import { baseUrlSchema } from './base-url.ts';
+import { siteIdentityFields } from './site-identity.ts';
 
 const text = (what: string, example: string) =>
   z
@@ -24,10 +25,16 @@ export const siteSchema = z
       .default(['调研报告', '工作动态', '经验交流', '信息摘编', '快讯']),
     defaultColumn: text('默认栏目 defaultColumn', 'defaultColumn: 工作动态').default('工作动态'),
     noindex: z.boolean({ error: 'noindex 应为 true（内网站点，不让搜索引擎收录）或 false' }).default(false),
+    ...siteIdentityFields,
   })
   .refine((site) => site.columns.includes(site.defaultColumn), {
     path: ['defaultColumn'],
     error: '默认栏目 defaultColumn 不在栏目表 columns 中：请改成 columns 里的一个，或把它加进 columns',
+  })
+  .refine((site) => site.badgeId === undefined || site.badge !== undefined, {
+    path: ['badgeId'],
+    error: '写了党政机关网站标识编号 badgeId，却没有写标识图片 badge：请一并写上 badge，例如 badge: templates/static/dzjg.png',
+    params: { rule: 'badge-id' },
   });
 
 export type Site = z.infer<typeof siteSchema>;

@@ -6,7 +6,9 @@ import nunjucks from 'nunjucks';
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
+import { badgeSitePath, siteIdentity } from '../model/site-identity.ts';
 import { chineseDate, chineseNumber, padName } from '../text/chinese.ts';
+import { keepNumbersWhole } from '../text/keep-numbers.ts';
 import { wordBreaks } from '../text/word-breaks.ts';
 import { archiveView, missingInYears } from './archive-view.ts';
 
@@ -93,6 +95,7 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   env.addFilter('padName', padName);
   // Titles break between words only: <wbr> where they may, with word-break: keep-all in the styles.
   env.addFilter('wordBreaks', (text: string) => new nunjucks.runtime.SafeString(wordBreaks(String(text ?? ''))));
+  env.addFilter('keepNumbers', (text: string) => new nunjucks.runtime.SafeString(keepNumbersWhole(String(text ?? ''))));
   return env;
 }
 
@@ -154,16 +157,18 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
   const env = createEnvironment(templatesDir);
   await compileTemplates(env, templatesDir, projectDir);
   const output = await readAssets(templatesDir);
+  if (site.badge) output.set(badgeSitePath(site.badge), await readFile(path.join(projectDir, site.badge)));
   const years = groupByYear(issues);
   const latest = issues.at(-1);
   const basePath = new URL(site.baseUrl).pathname;
+  const identity = siteIdentity(site);
 
   const render = (outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)) => {
     if (only && !only(outputPath)) return;
     const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
     const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
     try {
-      output.set(outputPath, env.render(template, { site, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data }));
+      output.set(outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data }));
     } catch (error) {
       throw TemplateError.from(error, templatesDir, projectDir);
     }

@@ -119,6 +119,8 @@ export class Project {
   private site?: Site;
   private readonly entries = new Map<string, Entry>();
   private otherFiles: VFile[] = [];
+  /** The images directly in content/, which the pages may show (the 党政机关网站标识). */
+  private contentImages: string[] = [];
   /** The last version of each issue that had no error, for keepLastGood. */
   private readonly lastGood = new Map<string, Issue>();
   /** The issues and output paths of the site as last published. */
@@ -152,6 +154,7 @@ export class Project {
       this.siteSource = readSource(this.projectDir, SITE_FILE);
       this.site = undefined;
       this.otherFiles = listed.otherFiles;
+      this.contentImages = listed.images;
       this.entries.clear();
       return listed.issues.map((relPath) => readSource(this.projectDir, relPath));
     }
@@ -259,17 +262,19 @@ export class Project {
   /**
    * The key of everything a build is made from: the tool, the options, today's date (a future
    * date is warned about), site.yml and every issue file as read (their bytes, before decoding),
-   * every other file of content/, and the templates. Touching a file without changing it leaves
-   * the key as it was.
+   * every other file of content/, the images in content/, and the templates. Touching a file
+   * without changing it leaves the key as it was.
    */
   private async buildKey(run: RunOptions, templatesKey: string, sources: readonly RawSource[]): Promise<string> {
     const bytesOf = ({ read }: RawSource) => (read.ok ? read.bytes : `(${read.problem})`);
+    const images = await Promise.all(this.contentImages.map((image) => readFile(path.join(this.projectDir, image)).catch(() => '')));
     return hashOf(
       await currentToolVersion(),
       JSON.stringify([this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true, run.pdfs ?? 'cached', todayInChina()]),
       templatesKey,
       ...[this.siteSource!, ...sources].flatMap((source) => [source.relPath, bytesOf(source)]),
       ...this.otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
+      ...this.contentImages.flatMap((image, i) => [image, images[i]!]),
     );
   }
 
