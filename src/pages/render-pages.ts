@@ -153,31 +153,43 @@ export interface RenderInput {
   only?: (outputPath: string) => boolean;
 }
 
-export async function renderPages({ site, issues, templatesDir, projectDir, pdfs, only }: RenderInput): Promise<SiteOutput> {
+/**
+ * The site's files, one at a time as each is rendered (the assets first), so that the caller
+ * writes each before the next is made and the site is never held in memory whole.
+ */
+export async function* renderPages({
+  site,
+  issues,
+  templatesDir,
+  projectDir,
+  pdfs,
+  only,
+}: RenderInput): AsyncGenerator<[path: string, content: string | Uint8Array]> {
   const env = createEnvironment(templatesDir);
   await compileTemplates(env, templatesDir, projectDir);
-  const output = await readAssets(templatesDir);
-  if (site.badge) output.set(badgeSitePath(site.badge), await readFile(path.join(projectDir, site.badge)));
+  const assets = await readAssets(templatesDir);
+  if (site.badge) assets.set(badgeSitePath(site.badge), await readFile(path.join(projectDir, site.badge)));
+  yield* assets;
   const years = groupByYear(issues);
   const latest = issues.at(-1);
   const basePath = new URL(site.baseUrl).pathname;
   const identity = siteIdentity(site);
 
-  const render = (outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)) => {
+  function* render(outputPath: string, template: string, page: PageMeta, data: object, root = rootFrom(outputPath)): Generator<[string, string]> {
     if (only && !only(outputPath)) return;
-    const asset = (name: string) => `${root}${name}?v=${shortHash(output.get(name) ?? '')}`;
+    const asset = (name: string) => `${root}${name}?v=${shortHash(assets.get(name) ?? '')}`;
     const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
     try {
-      output.set(outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data }));
+      yield [outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data })];
     } catch (error) {
       throw TemplateError.from(error, templatesDir, projectDir);
     }
-  };
+  }
 
-  issues.forEach((issue, i) => {
+  for (const [i, issue] of issues.entries()) {
     const previous = issues[i - 1];
     const next = issues[i + 1];
-    render(
+    yield* render(
       `${issue.path}index.html`,
       'issue.njk',
       {
@@ -187,9 +199,9 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
       },
       { issue, previous, next, pdf: pdfs?.get(issue.path) },
     );
-  });
+  }
   for (const year of years) {
-    render(
+    yield* render(
       `${year.year}/index.html`,
       'year.njk',
       {
@@ -200,7 +212,7 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
       { year },
     );
   }
-  render(
+  yield* render(
     'archive/index.html',
     'archive.njk',
     {
@@ -210,7 +222,7 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
     },
     { archive: archiveView(issues, columnsOf(issues, site)) },
   );
-  render(
+  yield* render(
     'index.html',
     'home.njk',
     {
@@ -220,7 +232,7 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
     },
     { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) },
   );
-  render(
+  yield* render(
     'search/index.html',
     'search.njk',
     {
@@ -232,9 +244,8 @@ export async function renderPages({ site, issues, templatesDir, projectDir, pdfs
   );
   // Feeds and files for search engines: absolute addresses, from baseUrl.
   const data = { latest, issues, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) };
-  render('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, data);
-  render('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, data);
-  render('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, data);
-  render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
-  return output;
+  yield* render('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, data);
+  yield* render('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, data);
+  yield* render('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, data);
+  yield* render('404.html', '404.njk', { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' }, {}, basePath);
 }

@@ -336,7 +336,9 @@ export class Project {
     const summary = key === undefined ? undefined : await writer!.current!(key);
     if (summary) return this.upToDateResult(summary);
     // 2–5. Parse, articles, check, issues.
-    const { site, files } = await this.parse(this.decode(read));
+    const decoded = this.decode(read);
+    read.length = 0; // the bytes, decoded, are not needed again: not held while the site is made
+    const { site, files } = await this.parse(decoded);
     const { issues, drafts } = await this.chooseIssues();
     const result: RunResult = {
       ok: false,
@@ -368,7 +370,12 @@ export class Project {
         const toolVersion = await currentToolVersion();
         found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await templatesKey(), toolVersion });
         if (pdfs === 'print') {
-          const renderForPrint = (chosen: Issue[]) => this.renderPages(site, issues, { only: (p) => chosen.some((i) => issuePage(i.path) === p) });
+          const renderForPrint = async (chosen: Issue[]): Promise<SiteOutput> => {
+            const pages: SiteOutput = new Map();
+            for await (const [file, content] of this.renderPages(site, issues, { only: (p) => chosen.some((i) => issuePage(i.path) === p) }))
+              pages.set(file, content);
+            return pages;
+          };
           result.pdfs.printed = await printMissingPdfs({ site, issues, cache: this.cache, found, renderForPrint, printed: pdfPrinted });
         }
         result.pdfs.published = [...found.pdfs.keys()];
@@ -388,8 +395,7 @@ export class Project {
         paths.add(file);
         await writer?.put(file, content);
       };
-      const pages = await this.renderPages(site, issues, { pdfs: found?.pdfs, only: plan.only });
-      for (const [file, content] of pages) await put(file, content);
+      for await (const [file, content] of this.renderPages(site, issues, { pdfs: found?.pdfs, only: plan.only })) await put(file, content);
       for (const [issuePath, pdf] of found?.pdfs ?? []) {
         if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
       }
@@ -445,13 +451,14 @@ export class Project {
     }
   }
 
-  private async renderPages(
+  /** The site's files, one at a time as each is rendered. */
+  private async *renderPages(
     site: Site,
     issues: Issue[],
     { pdfs, only }: { pdfs?: ReadonlyMap<string, IssuePdf>; only?: (outputPath: string) => boolean },
-  ): Promise<SiteOutput> {
+  ): AsyncGenerator<[string, string | Uint8Array]> {
     const { renderPages } = await stages();
-    return renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
+    yield* renderPages({ site, issues, templatesDir: this.templatesDir, projectDir: this.projectDir, pdfs, only });
   }
 
   /** Stage 7: the search index of these issues, from the cache where their parts are unchanged. */
