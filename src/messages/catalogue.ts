@@ -1,0 +1,244 @@
+// Every message that is not about one place in the content: a template that fails, a program
+// the build runs (Chromium, Pagefind, LibreOffice) that is missing, crashes or hangs, the machine
+// refusing a write, a bug. Each entry is a rule id, a short title (the README lists them), what
+// happened and what likely caused it, and what to do, in Chinese: the shape of Astro's
+// errors-data.ts. The exit code says to scripts which kind of failure it was (EXIT, command.ts).
+import type { EXIT } from '../commands/command.ts';
+
+export interface CatalogueEntry<P> {
+  /** Shown as [bulletin:rule]; the README lists every rule id. */
+  rule: string;
+  /** What the rule is about, in a line. */
+  title: string;
+  /** What happened, where, and what likely caused it. */
+  message: (params: P) => string;
+  /** What to do about it. */
+  hint: string | ((params: P) => string);
+  /** How the command ends: the name of an exit code. */
+  exit: keyof typeof EXIT;
+}
+
+const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
+
+const INSTALL_CHROMIUM = 'sudo apt-get install chromium fonts-noto-cjk fonts-arphic-ukai';
+const WITHOUT_PDF = '网站本身不需要浏览器：不带 --pdf 运行 npm run build 照常生成网站，只是没有 PDF 的各期不显示“下载 PDF”。';
+const REINSTALL_PAGEFIND = '请在项目目录运行 npm ci 重新安装（Pagefind 随 npm 包一起安装）';
+
+/** An issue or a part of the index a tool was working on, as the message names it: "2019年第9期". */
+type Work = { work: string };
+type TimedWork = Work & { seconds: number };
+/** A file's path before what happened to it, when there is one. */
+const at = (path: string) => (path ? `${path}\uFF1A` : '');
+
+export const CATALOGUE = {
+  // Templates: reported at the template's own file and line, as content errors are.
+  templateSyntax: entry<{ what: string }>({
+    rule: 'template-syntax',
+    title: '模板的写法有误',
+    message: ({ what }) => `模板的写法有误：${what}`,
+    hint: '请对照这一行检查 {% %} 和 {{ }} 是否成对、标签名是否拼对',
+    exit: 'contentErrors',
+  }),
+  templateFilter: entry<{ name: string; page: string }>({
+    rule: 'template-filter',
+    title: '模板用了不存在的过滤器',
+    message: ({ name, page }) => `模板用了不存在的过滤器 ${name}（生成${page}时）`,
+    hint: '请检查拼写。本网站的过滤器有 chineseDate、chineseNumber、padName、wordBreaks，其余是 Nunjucks 自带的（如 safe、length、join）',
+    exit: 'contentErrors',
+  }),
+  templateCall: entry<{ name: string; page: string }>({
+    rule: 'template-call',
+    title: '模板调用了不存在的函数或宏',
+    message: ({ name, page }) => `模板调用了 ${name}，但它没有值（生成${page}时）`,
+    hint: '请检查名称的拼写，宏是否已用 import 引入，以及这个值在这种页面上是否存在（例如 issue 只在每期的页面上有）',
+    exit: 'contentErrors',
+  }),
+  templateMissing: entry<{ name: string; page: string }>({
+    rule: 'template-missing',
+    title: '模板引用的文件不存在',
+    message: ({ name, page }) => `模板引用的文件 ${name} 不存在（生成${page}时）`,
+    hint: '请检查 include、import 或 extends 中的文件名，路径从 templates/ 算起，例如 "partials/masthead.njk"',
+    exit: 'contentErrors',
+  }),
+  templateRuntime: entry<{ page: string }>({
+    rule: 'template-runtime',
+    title: '模板运行时出错',
+    message: ({ page }) => `模板运行时出错（生成${page}时）：多半是对一个不存在或为空的值做了运算，或把它交给了过滤器`,
+    hint: '请检查这一行用到的值在这个页面上是否存在，必要时用 {% if %} 先判断',
+    exit: 'contentErrors',
+  }),
+
+  // Chromium, for the PDFs.
+  chromiumMissing: entry<{ path: string }>({
+    rule: 'pdf-browser-missing',
+    title: '找不到 Chromium 浏览器，无法生成 PDF',
+    message: ({ path }) => `找不到 Chromium 浏览器（${path}），无法生成 PDF`,
+    hint: `请先安装浏览器和中文字体：${INSTALL_CHROMIUM}\n浏览器装在别处时，用环境变量 CHROMIUM_PATH 指明，例如 CHROMIUM_PATH=/opt/chromium/chrome npm run pdf\n${WITHOUT_PDF}`,
+    exit: 'unavailable',
+  }),
+  chineseFontsMissing: entry({
+    rule: 'pdf-fonts-missing',
+    title: '找不到中文字体，PDF 中的汉字会显示为方框',
+    message: () => '找不到中文字体，生成的 PDF 中汉字会显示为方框',
+    hint: `请先安装中文字体：${INSTALL_CHROMIUM}`,
+    exit: 'unavailable',
+  }),
+  chromiumWontStart: entry<{ path: string }>({
+    rule: 'pdf-browser-start',
+    title: 'Chromium 浏览器无法启动',
+    message: ({ path }) => `Chromium 浏览器（${path}）无法启动：它可能没有装好，或不是 Chromium`,
+    hint: `请重新安装：${INSTALL_CHROMIUM}\n${WITHOUT_PDF}`,
+    exit: 'unavailable',
+  }),
+  chromiumStartTimeout: entry<{ path: string; seconds: number }>({
+    rule: 'pdf-browser-start-timeout',
+    title: 'Chromium 浏览器启动太久',
+    message: ({ path, seconds }) => `Chromium 浏览器（${path}）超过 ${seconds} 秒没有启动完成：电脑可能太忙，或浏览器卡住了`,
+    hint: `请关掉一些程序后再运行 npm run pdf；仍然不行就重新安装：${INSTALL_CHROMIUM}\n${WITHOUT_PDF}`,
+    exit: 'toolFailed',
+  }),
+  chromiumCrashed: entry<Work>({
+    rule: 'pdf-crashed',
+    title: '印制 PDF 时浏览器意外退出',
+    message: ({ work }) => `印制${work}的 PDF 时，Chromium 浏览器意外退出：多半是内存不足，或浏览器被系统或别的程序结束了`,
+    hint: `请关掉一些程序、腾出内存后再运行 npm run pdf：已印好的 PDF 保留着，只会重印没有印完的几期。\n${WITHOUT_PDF}`,
+    exit: 'toolFailed',
+  }),
+  chromiumTimeout: entry<TimedWork>({
+    rule: 'pdf-timeout',
+    title: '印制一期 PDF 太久',
+    message: ({ work, seconds }) => `印制${work}的 PDF 超过 ${seconds} 秒没有完成：页面一直没有加载完（多半是在等字体，或页面的脚本卡住了）`,
+    hint: `请检查 templates/ 中的样式和脚本（print.css、print.js）最近的改动，再运行 npm run pdf；电脑太忙时关掉一些程序再试。\n${WITHOUT_PDF}`,
+    exit: 'toolFailed',
+  }),
+  chromiumFailed: entry<Work>({
+    rule: 'pdf-failed',
+    title: '印制 PDF 时浏览器出错',
+    message: ({ work }) => `印制${work}的 PDF 时，Chromium 浏览器出错`,
+    hint: `请再运行一次 npm run pdf；仍然出错时，把这条信息发给维护人员。\n${WITHOUT_PDF}`,
+    exit: 'toolFailed',
+  }),
+
+  // Pagefind, for the search index.
+  pagefindMissing: entry<{ path: string; why: string }>({
+    rule: 'search-missing',
+    title: '找不到 Pagefind 程序，无法建立搜索索引',
+    message: ({ path, why }) => `Pagefind 程序${why}（${path}），无法建立搜索索引`,
+    hint: `${REINSTALL_PAGEFIND}；用环境变量 PAGEFIND_BINARY_PATH 指定别处的 Pagefind 时，请检查这个路径`,
+    exit: 'unavailable',
+  }),
+  pagefindBroken: entry<{ path: string }>({
+    rule: 'search-broken',
+    title: 'Pagefind 程序不能正常运行',
+    message: ({ path }) => `Pagefind 程序（${path}）不能正常运行：问它的版本号，它没有正常回答，可能已损坏或不是 Pagefind`,
+    hint: REINSTALL_PAGEFIND,
+    exit: 'unavailable',
+  }),
+  pagefindCrashed: entry<Work>({
+    rule: 'search-crashed',
+    title: '建立搜索索引时 Pagefind 意外退出',
+    message: ({ work }) => `为${work}建立搜索索引时，Pagefind 意外退出，或回答了看不懂的内容：多半是内存不足，或它被系统结束了`,
+    hint: `请关掉一些程序、腾出内存后再运行一次：已建好的索引部分保留着，只会重建没有建好的部分。仍然不行时，${REINSTALL_PAGEFIND}`,
+    exit: 'toolFailed',
+  }),
+  pagefindTimeout: entry<TimedWork>({
+    rule: 'search-timeout',
+    title: '建立搜索索引太久',
+    message: ({ work, seconds }) => `为${work}建立搜索索引超过 ${seconds} 秒没有完成：Pagefind 可能卡住了，或电脑太忙`,
+    hint: `请关掉一些程序后再运行一次；仍然不行时，${REINSTALL_PAGEFIND}`,
+    exit: 'toolFailed',
+  }),
+  pagefindFailed: entry<Work>({
+    rule: 'search-failed',
+    title: 'Pagefind 报告了错误',
+    message: ({ work }) => `为${work}建立搜索索引时，Pagefind 报告了错误`,
+    hint: '请再运行一次；仍然出错时，把这条信息发给维护人员',
+    exit: 'toolFailed',
+  }),
+
+  // LibreOffice, for old Word (.doc) and WPS files in npm run import: each file that fails is
+  // reported on its own, and the others are imported.
+  officeMissing: entry<{ path: string }>({
+    rule: 'import-office-missing',
+    title: '导入 .doc 和 .wps 需要 LibreOffice',
+    message: ({ path }) => `导入 .doc 和 .wps 文件需要 LibreOffice，这台电脑上没有找到（${path}）`,
+    hint: '请安装：sudo apt-get install libreoffice-writer-nogui，或在 Word/WPS 中把它另存为 .docx 再导入',
+    exit: 'contentErrors',
+  }),
+  officeTimeout: entry<{ seconds: number }>({
+    rule: 'import-office-timeout',
+    title: 'LibreOffice 转换一个文件太久',
+    message: ({ seconds }) => `LibreOffice 转换这个文件超过 ${seconds} 秒没有完成，文件可能已损坏`,
+    hint: '请在 Word/WPS 中打开它，另存为 .docx 再导入',
+    exit: 'contentErrors',
+  }),
+  officeFailed: entry({
+    rule: 'import-office-failed',
+    title: 'LibreOffice 打不开这个文件',
+    message: () => 'LibreOffice 没能打开这个文件，它可能已损坏，或不是 Word/WPS 文档',
+    hint: '请在 Word/WPS 中打开它，另存为 .docx 再导入',
+    exit: 'contentErrors',
+  }),
+
+  // The machine: a file the build reads or writes (Node's error codes).
+  diskBusy: entry<{ path: string }>({
+    rule: 'disk-busy',
+    title: '文件或目录正被占用',
+    message: ({ path }) => `${at(path)}输出目录正被占用（也许是挂载点，或被别的程序打开）`,
+    hint: '请关掉占用它的程序，或换一个输出目录',
+    exit: 'unavailable',
+  }),
+  diskFull: entry<{ path: string }>({
+    rule: 'disk-full',
+    title: '磁盘空间不足',
+    message: ({ path }) => `${at(path)}磁盘空间不足`,
+    hint: '请清理磁盘（可以先运行 npm run clean 删去缓存）后再试',
+    exit: 'unavailable',
+  }),
+  noAccess: entry<{ path: string }>({
+    rule: 'disk-access',
+    title: '没有权限读写文件',
+    message: ({ path }) => `${at(path)}没有权限读写这个文件或目录`,
+    hint: '请检查文件权限，或换一个有权限的目录',
+    exit: 'unavailable',
+  }),
+  notPermitted: entry<{ path: string }>({
+    rule: 'disk-permission',
+    title: '操作系统不允许这样读写',
+    message: ({ path }) => `${at(path)}操作系统不允许这样读写`,
+    hint: '请检查文件权限，或关掉正在使用这些文件的程序后再试',
+    exit: 'unavailable',
+  }),
+  readOnly: entry<{ path: string }>({
+    rule: 'disk-read-only',
+    title: '目录是只读的',
+    message: ({ path }) => `${at(path)}这个目录是只读的`,
+    hint: '请换一个可以写入的目录',
+    exit: 'unavailable',
+  }),
+  tooManyFiles: entry<{ path: string }>({
+    rule: 'disk-too-many-files',
+    title: '同时打开的文件太多',
+    message: ({ path }) => `${at(path)}同时打开的文件太多`,
+    hint: '请关掉一些程序后再试',
+    exit: 'unavailable',
+  }),
+
+  bug: entry({
+    rule: 'bug',
+    title: '程序的问题',
+    message: () => '出现意外错误：这是程序的问题，不是稿件的问题',
+    hint: '请把下面的信息发给维护人员',
+    exit: 'bug',
+  }),
+} as const;
+
+/** Node's error codes for the machine refusing a file, and what they mean. */
+export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> = {
+  EBUSY: CATALOGUE.diskBusy,
+  ENOSPC: CATALOGUE.diskFull,
+  EACCES: CATALOGUE.noAccess,
+  EPERM: CATALOGUE.notPermitted,
+  EROFS: CATALOGUE.readOnly,
+  EMFILE: CATALOGUE.tooManyFiles,
+};
