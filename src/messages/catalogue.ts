@@ -123,7 +123,7 @@ export const CATALOGUE = {
   pagefindMissing: entry<{ path: string; why: string }>({
     rule: 'search-missing',
     title: '找不到 Pagefind 程序，无法建立搜索索引',
-    message: ({ path, why }) => `Pagefind 程序${why}（${path}），无法建立搜索索引`,
+    message: ({ path, why }) => `Pagefind 程序 ${path} ${why}，无法建立搜索索引`,
     hint: `${REINSTALL_PAGEFIND}；用环境变量 PAGEFIND_BINARY_PATH 指定别处的 Pagefind 时，请检查这个路径`,
     exit: 'unavailable',
   }),

@@ -22,11 +22,10 @@ import { chineseDate } from '../text/chinese.ts';
 import { HAN } from '../text/han.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
+import { runPagefind, SearchIndexError } from './run-pagefind.ts';
 
 /** Pagefind's own UIs: the site has a search page of its own (its highlighter is used, on issue pages). */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\./;
-
-export class SearchIndexError extends Error {}
 
 const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
 const ZERO_WIDTH_SPACE = '\u200B';
@@ -155,12 +154,13 @@ export function unpack(packed: Buffer): IndexFiles | undefined {
 }
 
 /** A part's index files, from the cache when its documents and the tool are as they were. */
-async function indexPart(documents: Documents, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
+async function indexPart(part: number, documents: Documents, cache: Cache | undefined, toolVersion: string): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, ...documents.flatMap((d) => [d.url, d.content]));
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await indexDocuments(documents);
+  const issues = `总第${part * PART_SIZE + 1}–${(part + 1) * PART_SIZE}期`;
+  const fresh = await runPagefind(issues, documents.length, () => indexDocuments(documents));
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
@@ -188,7 +188,7 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
   try {
-    const indexed = await Promise.all(numbers.map((n) => indexPart(parts.get(n)!, cache, `${toolVersion}:${hanAsWords}`)));
+    const indexed = await Promise.all(numbers.map((n) => indexPart(n, parts.get(n)!, cache, `${toolVersion}:${hanAsWords}`)));
     await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
     const output: SiteOutput = new Map();
     numbers.forEach((n, i) => {
