@@ -60,6 +60,13 @@ export const CATALOGUE = {
     hint: '请检查 include、import 或 extends 中的文件名，路径从 templates/ 算起，例如 "partials/masthead.njk"',
     exit: 'contentErrors',
   }),
+  templateFilterFailed: entry<{ name: string; page: string }>({
+    rule: 'template-filter-failed',
+    title: '模板的过滤器出错',
+    message: ({ name, page }) => `模板的过滤器 ${name} 出错（生成${page}时）：多半是交给它的值不存在、为空或不是它要的类型`,
+    hint: '请检查这一行交给过滤器的值在这个页面上是否存在，必要时用 {% if %} 先判断',
+    exit: 'contentErrors',
+  }),
   templateRuntime: entry<{ page: string }>({
     rule: 'template-runtime',
     title: '模板运行时出错',
