@@ -28,11 +28,12 @@ export interface Imported {
   images: number;
 }
 
-export type ImportResult = Imported | { ok: false; reason: string };
+/** rule: the message's rule id, when it is not the importer's own (LibreOffice's, from the catalogue). */
+export type ImportResult = Imported | { ok: false; reason: string; rule?: string };
 
 type Unit = '行' | '段' | '页';
 
-const fail = (reason: string): ImportResult => ({ ok: false, reason });
+const fail = (reason: string, rule?: string): ImportResult => ({ ok: false, reason, rule });
 
 interface Read {
   blocks: Block[];
@@ -45,7 +46,7 @@ interface Read {
   notes?: Note[];
 }
 
-type Source = Read | { problem: string };
+type Source = Read | { problem: string; rule?: string };
 
 /** More text than this is no issue of a bulletin (an issue is some 10 to 50 KB); nothing is written. */
 const MAX_TEXT = 20 * 1024 * 1024;
@@ -97,7 +98,7 @@ async function readSource(file: string, bytes: Buffer, extension: string): Promi
   if (kind === 'doc') {
     // Word 97–2003 and WPS documents are both of this kind: LibreOffice makes them .docx.
     const converted = await convertToDocx(file);
-    return converted.ok ? readWord(converted.docx) : { problem: converted.reason };
+    return converted.ok ? readWord(converted.docx) : { problem: converted.reason, rule: converted.rule };
   }
   if (kind === 'pdf') return readPdf(bytes);
   if (extension === '.docx') {
@@ -119,7 +120,7 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
     return fail(code === 'EISDIR' ? '这是一个文件夹\uFF1A请写出要导入的文件名' : '找不到这个文件，或没有读取权限\uFF1A请检查文件名和路径');
   }
   const source = await readSource(file, bytes, path.extname(file).toLowerCase());
-  if ('problem' in source) return fail(source.problem);
+  if ('problem' in source) return fail(source.problem, source.rule);
   if (source.blocks.length === 0) return fail('文件是空的，没有可导入的内容\uFF1A请检查是不是选错了文件');
   const size = source.blocks.reduce((n, b) => n + b.markdown.length, 0);
   if (size > MAX_TEXT) {
