@@ -150,9 +150,10 @@ export const CATALOGUE = {
   }),
   pagefindTimeout: entry<TimedWork>({
     rule: 'search-timeout',
-    title: '建立搜索索引太久',
-    message: ({ work, seconds }) => `为${work}建立搜索索引超过 ${seconds} 秒没有完成：Pagefind 可能卡住了，或电脑太忙`,
-    hint: `请关掉一些程序后再运行一次；仍然不行时，${REINSTALL_PAGEFIND}`,
+    title: 'Pagefind 建立搜索索引太久，或没有回答就退出了',
+    message: ({ work, seconds }) =>
+      `为${work}建立搜索索引时，Pagefind 超过 ${seconds} 秒没有回答：它可能意外退出了（多半是内存不足，或被系统结束），也可能卡住了`,
+    hint: `请关掉一些程序、腾出内存后再运行一次：已建好的索引部分保留着，只会重建没有建好的部分。仍然不行时，${REINSTALL_PAGEFIND}`,
     exit: 'toolFailed',
   }),
   pagefindFailed: entry<Work>({
