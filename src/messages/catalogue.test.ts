@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HAN } from '../text/han.ts';
-import { CATALOGUE, type CatalogueEntry } from './catalogue.ts';
+import { CATALOGUE, type CatalogueEntry, CONTENT_RULES } from './catalogue.ts';
 import { Failure, originalText } from './failure.ts';
 
 /** Any values an entry asks for. */
@@ -9,8 +9,8 @@ const entries = Object.values(CATALOGUE) as CatalogueEntry<unknown>[];
 const hasHan = new RegExp(`[${HAN}]`, 'u');
 
 describe('the catalogue of messages', () => {
-  it('gives each entry a rule id of its own', () => {
-    const rules = entries.map((e) => e.rule);
+  it('gives each entry and each content check a rule id of its own', () => {
+    const rules = [...entries.map((e) => e.rule), ...Object.keys(CONTENT_RULES)];
     expect(new Set(rules).size).toBe(rules.length);
     for (const rule of rules) expect(rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
@@ -20,6 +20,7 @@ describe('the catalogue of messages', () => {
       const hint = typeof entry.hint === 'function' ? entry.hint(values) : entry.hint;
       for (const text of [entry.title, entry.message(values), hint]) expect(text, entry.rule).toMatch(hasHan);
     }
+    for (const [rule, title] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
   });
 });
 

@@ -250,3 +250,47 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
   EROFS: CATALOGUE.readOnly,
   EMFILE: CATALOGUE.tooManyFiles,
 };
+
+/**
+ * The rules of the content checks, each with what it is about: the list an editor looks a rule id
+ * up in (the README's). Their messages are written at the checks, which know the values and the
+ * place, and say there what to do.
+ */
+export const CONTENT_RULES: Record<string, string> = {
+  'not-markdown': 'content/ 中有不是 .md 的文件（如 .docx、.txt），它不会发布',
+  'issue-file-name': '期刊文件名的写法不对（如 09.MD、9.markdown）',
+  'misplaced-issue': '期刊文件不在年份文件夹里',
+  'unreadable-folder': 'content/ 中有读不了的文件夹',
+  'missing-file': '文件找不到',
+  'not-a-text-file': '不是普通文本文件（是文件夹、管道或设备）',
+  encoding: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）',
+  'too-large': '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
+  'too-deep': '列表、引用、强调、链接或 HTML 标签嵌套太深',
+  'control-character': '有 XML 不允许的控制字符，生成时已删去',
+  'empty-file': '文件是空的',
+  'front-matter-missing': '没有开头的设置块（两行 --- 之间）',
+  'front-matter-shape': '设置块不是一行一项的“键: 值”',
+  'yaml-syntax': '设置块的 YAML 写法有误',
+  'yaml-aliases': '设置块用了 YAML 别名（没有锚点，或展开太多）',
+  'typing-slip': '中文输入法造成的笔误（全角冒号或空格、中文项目名、冒号后没有空格）',
+  'unknown-key': '不认识的设置项（可能拼错了）',
+  'missing-field': '缺少必填的设置项',
+  'invalid-field': '设置项的值不对（类型或格式）',
+  'invalid-date': '日期不存在或格式不对',
+  'path-mismatch': '文件的位置或名字与年份、期号不符',
+  'duplicate-issue': '同一年有两期期号相同',
+  'duplicate-total': '两期的总期号相同',
+  'total-order': '总期号的先后与日期的先后不符',
+  'future-date': '日期在今天之后（警告，照常发布）',
+  'archive-gap': '往期中缺了几期（提示，只在 npm run check 中列出）',
+  'empty-body': '正文是空的',
+  'no-article-title': '正文没有以文章标题开头',
+  'empty-article': '文章只有标题，没有正文',
+  'unknown-column': '栏目没写，或不在 site.yml 的栏目表中（警告）',
+  'image-alt': '图片没有说明文字（警告）',
+  'external-resource': '图片等内容的地址指向其他网站，已从页面中删去（警告）',
+  'external-link': '链接地址写法有误（不是网址，或会被读作其他网站），已从页面中删去（警告）',
+  'output-folder': '输出目录不能用（不是本程序生成的目录等）',
+  import: 'npm run import：这个文件没有导入，或导入后有需要核对的地方',
+  'import-neighbours': 'npm run import：导入的期号、总期号与前后各期不符',
+};
