@@ -18,6 +18,9 @@ export function hasChromium(): boolean {
 /** Chromium starts in a second or two; a minute allows for a busy machine. */
 const START_LIMIT_MS = 60_000;
 
+/** fontconfig lists the fonts at once, or in seconds when it first builds its cache. */
+export const FONT_LIST_LIMIT_MS = 30_000;
+
 /** How Chromium is started, here and for the tests' shared browser: headless, calling no one. */
 export const LAUNCH_OPTIONS = {
   executablePath: CHROMIUM,
@@ -47,7 +50,7 @@ export async function launchChromium(): Promise<Browser> {
 /** Whether fontconfig knows a Chinese font; undefined when fc-list itself is missing. */
 async function hasChineseFont(): Promise<boolean | undefined> {
   try {
-    const { stdout } = await promisify(execFile)('fc-list', [':lang=zh', 'family']);
+    const { stdout } = await promisify(execFile)('fc-list', [':lang=zh', 'family'], { timeout: toolTimeLimit(FONT_LIST_LIMIT_MS) });
     return stdout.trim().length > 0;
   } catch {
     return undefined;

@@ -13,7 +13,8 @@ import type { Issue } from '../model/issue.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
 import { issuePage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
-import { seconds } from '../tools/time-limit.ts';
+import { seconds, toolTimeLimit } from '../tools/time-limit.ts';
+import { FONT_LIST_LIMIT_MS } from './chromium.ts';
 import type { PagePrintFailed } from './print-pages.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
@@ -115,7 +116,7 @@ export async function findPdfs({ site, issues, cache, templatesKey, toolVersion 
 
 /** Chromium's version and the fonts fontconfig offers: a PDF printed in another environment is printed again. */
 async function printEnvironment(browserVersion: string): Promise<string> {
-  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file']).then(
+  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file'], { timeout: toolTimeLimit(FONT_LIST_LIMIT_MS) }).then(
     (r) => r.stdout.split('\n').sort().join('\n'),
     () => '',
   );
