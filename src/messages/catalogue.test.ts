@@ -1,24 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { HAN } from '../text/han.ts';
-import { CATALOGUE, type CatalogueEntry, CONTENT_RULES } from './catalogue.ts';
+import { CATALOGUE, type CatalogueEntry, CONTENT, CONTENT_RULES, type ContentEntry } from './catalogue.ts';
 import { Failure, originalText } from './failure.ts';
 
-/** Any values an entry asks for. */
-const values = new Proxy({}, { get: () => '甲' });
+/** Any values an entry asks for: a list of one, which reads as its one item. */
+const values = new Proxy({}, { get: () => ['甲'] });
 const entries = Object.values(CATALOGUE) as CatalogueEntry<unknown>[];
+const checks = Object.values(CONTENT) as ContentEntry<unknown>[];
 const hasHan = new RegExp(`[${HAN}]`, 'u');
 
 describe('the catalogue of messages', () => {
-  it('gives each entry and each content check a rule id of its own', () => {
-    const rules = [...entries.map((e) => e.rule), ...Object.keys(CONTENT_RULES)];
+  it('gives each failure a rule id of its own, and each content rule one title, listed once', () => {
+    const rules = entries.map((e) => e.rule);
     expect(new Set(rules).size).toBe(rules.length);
-    for (const rule of rules) expect(rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    const titles = new Map<string, string>();
+    for (const { rule, title } of checks) {
+      expect(titles.get(rule) ?? title, rule).toBe(title);
+      titles.set(rule, title);
+    }
+    const all = [...rules, ...titles.keys(), ...Object.keys(CONTENT_RULES)];
+    expect(new Set(all).size).toBe(all.length);
+    for (const rule of all) expect(rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
   it('says every title, message and hint in Chinese', () => {
-    for (const entry of entries) {
+    for (const entry of [...entries, ...checks]) {
       const hint = typeof entry.hint === 'function' ? entry.hint(values) : entry.hint;
-      for (const text of [entry.title, entry.message(values), hint]) expect(text, entry.rule).toMatch(hasHan);
+      for (const text of [entry.title, entry.message(values), hint]) expect(String(text), entry.rule).toMatch(hasHan);
     }
     for (const [rule, title] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
   });

@@ -20,6 +20,200 @@ export interface CatalogueEntry<P> {
 
 const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
 
+/** A check of the content: recorded on the file it is about, as "message：hint". */
+export interface ContentEntry<P> {
+  rule: string;
+  title: string;
+  /** error: nothing is published; warning: published, with the message; note: for npm run check only. */
+  severity: 'error' | 'warning' | 'note';
+  message: (params: P) => string;
+  hint: string | ((params: P) => string);
+}
+
+const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
+
+/** A file's issue as its messages name it: path, and 期号 and date where they help. */
+type Other = { path: string };
+
+export const CONTENT = {
+  // Where an issue's file stands.
+  issuePath: check({
+    rule: 'path-mismatch',
+    title: '文件的位置或名字与年份、期号不符',
+    severity: 'error',
+    message: () => '期刊文件应放在 content/<年份>/<两位期号>.md，例如 content/2019/09.md',
+    hint: '请改名或移动这个文件',
+  }),
+  dateOutsideYear: check<{ date: string; dateYear: number; pathYear: number }>({
+    rule: 'path-mismatch',
+    title: '文件的位置或名字与年份、期号不符',
+    severity: 'error',
+    message: ({ date, dateYear, pathYear }) => `日期 ${date} 在 ${dateYear} 年，文件却在 content/${pathYear}/ 下`,
+    hint: ({ dateYear }) => `请改正日期，或把文件移到 content/${dateYear}/`,
+  }),
+  issueNotFileName: check<{ issue: number; name: string; expected: string }>({
+    rule: 'path-mismatch',
+    title: '文件的位置或名字与年份、期号不符',
+    severity: 'error',
+    message: ({ issue, name }) => `期号是 ${issue}，文件名却是 ${name}.md`,
+    hint: ({ expected }) => `请改正期号，或把文件改名为 ${expected}.md`,
+  }),
+
+  // The file's parts.
+  emptyFile: check({
+    rule: 'empty-file',
+    title: '文件是空的',
+    severity: 'error',
+    message: () => '文件是空的',
+    hint: '请写上文件开头的设置（--- 之间的期号、总期号、日期、送）和正文',
+  }),
+  frontMatterUnclosed: check({
+    rule: 'front-matter-missing',
+    title: '没有开头的设置块（两行 --- 之间），或它没有结束',
+    severity: 'error',
+    message: () => '文件开头的设置块没有结束',
+    hint: '请在 distribution 等项目之后另起一行写 ---，再写正文',
+  }),
+  frontMatterMissing: check({
+    rule: 'front-matter-missing',
+    title: '没有开头的设置块（两行 --- 之间），或它没有结束',
+    severity: 'error',
+    message: () => '文件开头缺少设置块',
+    hint: '第一行应是 ---，接着写 issue、total、date、distribution 等项目，再以 --- 结束',
+  }),
+  typingSlip: check<{ line: string; reasons: string[] }>({
+    rule: 'typing-slip',
+    title: '中文输入法造成的笔误（全角冒号或空格、中文项目名、冒号后没有空格）',
+    severity: 'error',
+    message: ({ line }) => `这一行应写作“${line}”`,
+    hint: ({ reasons }) => reasons.join('\uFF1B'),
+  }),
+  yamlAliases: check<{ limit: number }>({
+    rule: 'yaml-aliases',
+    title: '设置块用了 YAML 别名（没有锚点，或展开太多）',
+    severity: 'error',
+    message: ({ limit }) => `这里用了 YAML 的别名（*名称），它没有对应的锚点（&名称），或展开后超过 ${limit} 项`,
+    hint: '设置中用不到别名，请把值直接写出来',
+  }),
+  emptyBody: check({
+    rule: 'empty-body',
+    title: '正文是空的',
+    severity: 'error',
+    message: () => '正文是空的',
+    hint: '请在设置块（第二个 ---）之后写文章，以 "# 标题" 开头',
+  }),
+  controlCharacter: check<{ what: string; todo: string }>({
+    rule: 'control-character',
+    title: '有 XML 不允许的看不见的字符，生成时已删去（警告）',
+    severity: 'warning',
+    message: ({ what }) => `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去`,
+    hint: ({ todo }) => todo,
+  }),
+
+  // Articles.
+  noArticleTitle: check({
+    rule: 'no-article-title',
+    title: '正文没有以文章标题开头',
+    severity: 'error',
+    message: () => '正文应以文章标题开头',
+    hint: '请在第一篇文章前加一行 "# 标题"',
+  }),
+  emptyArticle: check<{ title: string }>({
+    rule: 'empty-article',
+    title: '文章只有标题，没有正文',
+    severity: 'error',
+    message: ({ title }) => `文章“${title}”没有正文`,
+    hint: '请在标题下写内容，或删去这个标题',
+  }),
+  articleDate: check<{ date: string }>({
+    rule: 'invalid-date',
+    title: '日期不存在或格式不对',
+    severity: 'error',
+    message: ({ date }) => `文章日期 ${date} 不存在`,
+    hint: '请核对年月日',
+  }),
+  noColumn: check<{ fallback: string; columns: string[] }>({
+    rule: 'unknown-column',
+    title: '栏目没写，或不在 site.yml 的栏目表中（警告）',
+    severity: 'warning',
+    message: ({ fallback }) => `标题前的【】中没有写栏目，已归入默认栏目${fallback}`,
+    hint: ({ columns }) => `请写上栏目名（${columns.join('、')}），或删去【】`,
+  }),
+  unknownColumn: check<{ column: string; guess?: string; columns: string[] }>({
+    rule: 'unknown-column',
+    title: '栏目没写，或不在 site.yml 的栏目表中（警告）',
+    severity: 'warning',
+    message: ({ column }) => `栏目【${column}】不在 site.yml 的栏目表中`,
+    hint: ({ guess, columns }) => (guess ? `是不是要写【${guess}】？` : `可用的栏目有 ${columns.join('、')}（在 site.yml 的 columns 中增减）`),
+  }),
+  imageAlt: check<{ src?: string }>({
+    rule: 'image-alt',
+    title: '图片没有说明文字（警告）',
+    severity: 'warning',
+    message: ({ src }) => `图片${src ? ` ${src} ` : ''}没有说明文字`,
+    hint: '读屏软件的读者不知道图上是什么。请写明图片内容，如 ![代表在联络站接待群众](图片.jpg) 或 <img src="图片.jpg" alt="代表在联络站接待群众">',
+  }),
+  externalResource: check<{ address: string; read?: string }>({
+    rule: 'external-resource',
+    title: '图片等内容的地址指向其他网站，已从页面中删去（警告）',
+    severity: 'warning',
+    message: ({ address, read }) =>
+      `图片等内容的地址 ${address}${read ? `（浏览器会把它读作 ${read}）` : ''} 指向其他网站，读者打开本期时会连到外网，内网也打不开`,
+    hint: '已从页面中删去。请把图片存到本站，用站内地址',
+  }),
+  linkNotAddress: check<{ address: string }>({
+    rule: 'external-link',
+    title: '链接地址写法有误（不是网址，或会被读作其他网站），已从页面中删去（警告）',
+    severity: 'warning',
+    message: ({ address }) => `链接地址 ${address} 不是网址或邮件地址`,
+    hint: '已从页面中删去。请写 https:// 开头的完整网址，或本站的相对地址',
+  }),
+  linkElsewhere: check<{ address: string; read: string }>({
+    rule: 'external-link',
+    title: '链接地址写法有误（不是网址，或会被读作其他网站），已从页面中删去（警告）',
+    severity: 'warning',
+    message: ({ address, read }) => `链接地址 ${address} 看起来是本站的地址，浏览器却会把它读作其他网站的 ${read}`,
+    hint: '已从页面中删去。请写本站的相对地址，或写完整的 https:// 网址',
+  }),
+
+  // The archive.
+  duplicateIssue: check<Other & { year: number; issue: number }>({
+    rule: 'duplicate-issue',
+    title: '同一年有两期期号相同',
+    severity: 'error',
+    message: ({ year, issue, path }) => `${year}年第${issue}期已由 ${path} 使用`,
+    hint: '同一年的期号不能重复',
+  }),
+  duplicateTotal: check<Other & { total: number; issue: number; date: string; free: number }>({
+    rule: 'duplicate-total',
+    title: '两期的总期号相同',
+    severity: 'error',
+    message: ({ total, path, issue, date }) => `总期号 ${total} 已由 ${path} 使用（第${issue}期，${date}）`,
+    hint: ({ free }) => `总期号不能重复，请核对；下一个未用的总期号是 ${free}`,
+  }),
+  totalOrder: check<Other & { total: number; date: string; previousTotal: number }>({
+    rule: 'total-order',
+    title: '总期号的先后与日期的先后不符',
+    severity: 'error',
+    message: ({ total, path, date, previousTotal }) => `总期号 ${total} 比更早一期 ${path}（${date}，总期号 ${previousTotal}）还小`,
+    hint: '总期号应随日期递增，请核对总期号和日期',
+  }),
+  futureDate: check<{ date: string; today: string }>({
+    rule: 'future-date',
+    title: '日期在今天之后（警告，照常发布）',
+    severity: 'warning',
+    message: ({ date, today }) => `日期 ${date} 在今天（${today}）之后`,
+    hint: '这一期照常发布。如果日期写错了，请改正',
+  }),
+  archiveGap: check<{ gap: string }>({
+    rule: 'archive-gap',
+    title: '往期中缺了几期（提示，只在 npm run check 中列出）',
+    severity: 'note',
+    message: ({ gap }) => gap,
+    hint: '如有这几期的原件，可用 npm run import 导入；没有的，年份页上会注明缺期',
+  }),
+} as const;
+
 const INSTALL_CHROMIUM = 'sudo apt-get install chromium fonts-noto-cjk fonts-arphic-ukai';
 const WITHOUT_PDF = '网站本身不需要浏览器：不带 --pdf 运行 npm run build 照常生成网站，只是没有 PDF 的各期不显示“下载 PDF”。';
 const REINSTALL_PAGEFIND = '请在项目目录运行 npm ci 重新安装（Pagefind 随 npm 包一起安装）';
@@ -252,9 +446,9 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
 };
 
 /**
- * The rules of the content checks, each with what it is about: the list an editor looks a rule id
- * up in (the README's). Their messages are written at the checks, which know the values and the
- * place, and say there what to do.
+ * The other rules of the content checks, whose messages are still written at the checks (reading
+ * files, the schema of front matter and site.yml, the input limits, the importer), each with what
+ * it is about: with CONTENT, the list an editor looks a rule id up in (the README's).
  */
 export const CONTENT_RULES: Record<string, string> = {
   'not-markdown': 'content/ 中有不是 .md 的文件（如 .docx、.txt），它不会发布',
@@ -266,30 +460,11 @@ export const CONTENT_RULES: Record<string, string> = {
   encoding: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）',
   'too-large': '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
   'too-deep': '列表、引用、强调、链接或 HTML 标签嵌套太深',
-  'control-character': '有 XML 不允许的控制字符，生成时已删去',
-  'empty-file': '文件是空的',
-  'front-matter-missing': '没有开头的设置块（两行 --- 之间）',
   'front-matter-shape': '设置块不是一行一项的“键: 值”',
   'yaml-syntax': '设置块的 YAML 写法有误',
-  'yaml-aliases': '设置块用了 YAML 别名（没有锚点，或展开太多）',
-  'typing-slip': '中文输入法造成的笔误（全角冒号或空格、中文项目名、冒号后没有空格）',
   'unknown-key': '不认识的设置项（可能拼错了）',
   'missing-field': '缺少必填的设置项',
   'invalid-field': '设置项的值不对（类型或格式）',
-  'invalid-date': '日期不存在或格式不对',
-  'path-mismatch': '文件的位置或名字与年份、期号不符',
-  'duplicate-issue': '同一年有两期期号相同',
-  'duplicate-total': '两期的总期号相同',
-  'total-order': '总期号的先后与日期的先后不符',
-  'future-date': '日期在今天之后（警告，照常发布）',
-  'archive-gap': '往期中缺了几期（提示，只在 npm run check 中列出）',
-  'empty-body': '正文是空的',
-  'no-article-title': '正文没有以文章标题开头',
-  'empty-article': '文章只有标题，没有正文',
-  'unknown-column': '栏目没写，或不在 site.yml 的栏目表中（警告）',
-  'image-alt': '图片没有说明文字（警告）',
-  'external-resource': '图片等内容的地址指向其他网站，已从页面中删去（警告）',
-  'external-link': '链接地址写法有误（不是网址，或会被读作其他网站），已从页面中删去（警告）',
   'output-folder': '输出目录不能用（不是本程序生成的目录等）',
   import: 'npm run import：这个文件没有导入，或导入后有需要核对的地方',
   'import-neighbours': 'npm run import：导入的期号、总期号与前后各期不符',
