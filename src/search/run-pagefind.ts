@@ -75,14 +75,18 @@ function programReady(): Promise<void> {
 const isPagefindComplaint = (first: unknown) =>
   first === 'Service stopped' || (first instanceof Error && /^Failed to (parse a message from|communicate with) the Pagefind/.test(first.message));
 
-/** The runs under way, each told when Pagefind complains: console.error is diverted while there are any. */
+/** The runs under way, each told when Pagefind complains. */
 const listening = new Set<(said: string) => void>();
-let consoleError: typeof console.error | undefined;
+let diverted = false;
 
+/**
+ * Pagefind's complaints go to the runs under way instead of the terminal, from the first run on:
+ * one that comes after its run has failed (a write to a service already given up) is dropped.
+ */
 function listen(heard: (said: string) => void): () => void {
-  if (listening.size === 0) {
-    consoleError = console.error;
-    const original = consoleError;
+  if (!diverted) {
+    diverted = true;
+    const original = console.error;
     console.error = (...args: unknown[]) => {
       if (!isPagefindComplaint(args[0])) return original(...args);
       const said = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
@@ -90,13 +94,7 @@ function listen(heard: (said: string) => void): () => void {
     };
   }
   listening.add(heard);
-  return () => {
-    listening.delete(heard);
-    if (listening.size === 0 && consoleError) {
-      console.error = consoleError;
-      consoleError = undefined;
-    }
-  };
+  return () => listening.delete(heard);
 }
 
 /** A part of a hundred issues is indexed in seconds; a minute, and more for a larger part, allows for a busy machine. */
