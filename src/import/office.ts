@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { CATALOGUE, type CatalogueEntry } from '../messages/catalogue.ts';
+import { CATALOGUE, type CatalogueEntry, hintOf } from '../messages/catalogue.ts';
 import { seconds, toolTimeLimit } from '../tools/time-limit.ts';
 
 export type Converted = { ok: true; docx: Buffer } | { ok: false; reason: string; rule: string };
@@ -58,7 +58,7 @@ function run(args: string[], limitMs: number): Promise<Ran> {
 
 const failed = <P>(entry: CatalogueEntry<P>, params: P): Converted => ({
   ok: false,
-  reason: `${entry.message(params)}\uFF1A${typeof entry.hint === 'function' ? entry.hint(params) : entry.hint}`,
+  reason: `${entry.message(params)}\uFF1A${hintOf(entry, params)}`,
   rule: entry.rule,
 });
 

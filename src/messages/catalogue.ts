@@ -20,6 +20,9 @@ export interface CatalogueEntry<P> {
 
 const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
 
+/** An entry's hint for these values. */
+export const hintOf = <P>(e: { hint: string | ((params: P) => string) }, params: P): string => (typeof e.hint === 'function' ? e.hint(params) : e.hint);
+
 /** A check of the content: recorded on the file it is about, as "message：hint". */
 export interface ContentEntry<P> {
   rule: string;

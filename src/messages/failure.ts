@@ -4,7 +4,7 @@
 import { EXIT } from '../commands/command.ts';
 import { SOURCE } from '../messages.ts';
 import { printable } from '../report.ts';
-import type { CatalogueEntry } from './catalogue.ts';
+import { type CatalogueEntry, hintOf } from './catalogue.ts';
 
 /** At most this much of a tool's own text is shown: its first lines, not its stack or call log. */
 const ORIGINAL_LINES = 3;
@@ -35,8 +35,7 @@ export class Failure extends Error {
   }
 
   static of<P>(entry: CatalogueEntry<P>, params: P, original?: unknown): Failure {
-    const hint = typeof entry.hint === 'function' ? entry.hint(params) : entry.hint;
-    return new Failure(entry.rule, entry.message(params), hint, EXIT[entry.exit], original);
+    return new Failure(entry.rule, entry.message(params), hintOf(entry, params), EXIT[entry.exit], original);
   }
 
   /** As the terminal shows it: what happened [rule], what to do, then the tool's own words, each line printable. */

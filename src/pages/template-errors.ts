@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
-import { CATALOGUE, type CatalogueEntry } from '../messages/catalogue.ts';
+import { CATALOGUE, type CatalogueEntry, hintOf } from '../messages/catalogue.ts';
 import { originalText } from '../messages/failure.ts';
 
 /** A template problem: the template's path (from the project folder), line and column, and what to say. */
@@ -25,13 +25,12 @@ export class TemplateError extends Error {
 
   /** From a Nunjucks error: while compiling (no page yet) or while rendering the page at outputPath. */
   static from(error: unknown, templatesDir: string, projectDir: string, outputPath?: string): TemplateError {
-    const said = readNunjucksError(error instanceof Error ? error.message : String(error));
-    const file = said.file ?? templatesDir;
-    const { entry, params, needle } = explain(said.said, outputPath === undefined ? undefined : pageName(outputPath));
-    const found = outputPath === undefined ? { file, line: said.line, column: said.column } : locate(said, file, templatesDir, needle);
-    const { message: text, hint } = entry as unknown as CatalogueEntry<unknown>;
-    const message = `${text(params)}\n${typeof hint === 'function' ? hint(params) : hint}\n原始信息\uFF1A${originalText(said.said.replace(/^FilterFailed: \w+: /, ''))}`;
-    return new TemplateError(path.relative(projectDir, found.file), found.line, found.column, message, entry.rule);
+    const read = readNunjucksError(error instanceof Error ? error.message : String(error));
+    const file = read.file ?? templatesDir;
+    const { rule, text, needle } = explain(read.words, outputPath === undefined ? undefined : pageName(outputPath));
+    const found = outputPath === undefined ? { file, line: read.line, column: read.column } : locate(read, file, templatesDir, needle);
+    const original = originalText(read.words.replace(/^FilterFailed: \w+: /, ''));
+    return new TemplateError(path.relative(projectDir, found.file), found.line, found.column, `${text}\n原始信息\uFF1A${original}`, rule);
   }
 }
 
@@ -60,7 +59,7 @@ interface NunjucksError {
   line?: number;
   column?: number;
   /** Its own words, the last line: "Error: filter not found: nosuch". */
-  said: string;
+  words: string;
 }
 
 /** "(a.njk)\n  Template render error: (partials/b.njk) [Line 2, Column 12]\n  Error: …" → its parts. */
@@ -68,12 +67,12 @@ function readNunjucksError(text: string): NunjucksError {
   const lines = text.split('\n').map((l) => l.trim());
   const places = lines.map((l) => /^(?:Template render error: )?\(([^)]+)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?$/.exec(l)).filter((m) => m !== null);
   const innermost = places.at(-1);
-  const said = lines.filter((l) => l && !/^(?:Template render error: )?\([^)]+\)( \[Line.*\])?$/.test(l)).join(' ') || text;
+  const words = lines.filter((l) => l && !/^(?:Template render error: )?\([^)]+\)( \[Line.*\])?$/.test(l)).join(' ') || text;
   return {
     file: innermost?.[1],
     line: innermost?.[2] ? Number(innermost[2]) : undefined,
     column: innermost?.[3] ? Number(innermost[3]) : undefined,
-    said: said.replace(/^Template render error: /, ''),
+    words: words.replace(/^Template render error: /, ''),
   };
 }
 
@@ -94,38 +93,43 @@ export function pageName(outputPath: string): string {
   return ` ${name}（${outputPath}）`;
 }
 
-/** A catalogue entry with its values, and what to look for in the template's lines. */
-type Explained = { entry: CatalogueEntry<never>; params: unknown; needle?: RegExp };
+/** The message and what to do, its rule, and what to look for in the template's lines. */
+type Explained = { rule: string; text: string; needle?: RegExp };
+
+const say = <P>(entry: CatalogueEntry<P>, params: P, needle?: RegExp): Explained => ({
+  rule: entry.rule,
+  text: `${entry.message(params)}\n${hintOf(entry, params)}`,
+  needle,
+});
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What Nunjucks' words mean; page is undefined while compiling. */
-function explain(said: string, page: string | undefined): Explained {
-  const filter = /filter not found: (\S+)/.exec(said) ?? /^FilterFailed: (\w+):/.exec(said);
-  const call = /Unable to call `(.+?)`, which is (?:undefined or falsey|not a function)/.exec(said);
-  const missing = /template not found: (\S+)/.exec(said);
-  if (page === undefined) return { entry: CATALOGUE.templateSyntax, params: { what: syntaxInChinese(said) } };
+function explain(words: string, page: string | undefined): Explained {
+  const filter = /filter not found: (\S+)/.exec(words) ?? /^FilterFailed: (\w+):/.exec(words);
+  const call = /Unable to call `(.+?)`, which is (?:undefined or falsey|not a function)/.exec(words);
+  const missing = /template not found: (\S+)/.exec(words);
+  if (page === undefined) return say(CATALOGUE.templateSyntax, { what: syntaxInChinese(words) });
   if (filter) {
-    const entry = said.startsWith('FilterFailed') ? CATALOGUE.templateFilterFailed : CATALOGUE.templateFilter;
-    return { entry, params: { name: filter[1], page }, needle: new RegExp(`\\|\\s*${escape(filter[1]!)}\\b`) };
+    const entry = words.startsWith('FilterFailed') ? CATALOGUE.templateFilterFailed : CATALOGUE.templateFilter;
+    return say(entry, { name: filter[1]!, page }, new RegExp(`\\|\\s*${escape(filter[1]!)}\\b`));
   }
   if (call) {
     const name = call[1]!.replace(/\["([^"]+)"\]/g, '.$1');
-    const last = name.split('.').at(-1)!;
-    return { entry: CATALOGUE.templateCall, params: { name, page }, needle: new RegExp(`\\b${escape(last)}\\s*\\(`) };
+    return say(CATALOGUE.templateCall, { name, page }, new RegExp(`\\b${escape(name.split('.').at(-1)!)}\\s*\\(`));
   }
-  if (missing) return { entry: CATALOGUE.templateMissing, params: { name: missing[1], page }, needle: new RegExp(`["']${escape(missing[1]!)}["']`) };
-  return { entry: CATALOGUE.templateRuntime, params: { page } };
+  if (missing) return say(CATALOGUE.templateMissing, { name: missing[1]!, page }, new RegExp(`["']${escape(missing[1]!)}["']`));
+  return say(CATALOGUE.templateRuntime, { page });
 }
 
 /** Nunjucks' words for a template it cannot read, in Chinese. */
-function syntaxInChinese(said: string): string {
-  const tag = /unknown block tag: (\S+)/.exec(said);
+function syntaxInChinese(words: string): string {
+  const tag = /unknown block tag: (\S+)/.exec(words);
   if (tag) return `不认识的标签 {% ${tag[1]} %}`;
-  if (/expected variable end/.test(said)) return '{{ 之后缺少配对的 }}';
-  if (/expected block end/.test(said)) return '{% 之后缺少配对的 %}';
-  if (/end of file|EOF/.test(said)) return '有标签没有结束（缺少 {% endif %}、{% endfor %}、{% endmacro %} 之类），文件就结束了';
-  const token = /unexpected token: (.+)$/.exec(said);
+  if (/expected variable end/.test(words)) return '{{ 之后缺少配对的 }}';
+  if (/expected block end/.test(words)) return '{% 之后缺少配对的 %}';
+  if (/end of file|EOF/.test(words)) return '有标签没有结束（缺少 {% endif %}、{% endfor %}、{% endmacro %} 之类），文件就结束了';
+  const token = /unexpected token: (.+)$/.exec(words);
   if (token) return `这里不该出现 ${token[1]}`;
   return '模板引擎读不懂这一行';
 }
