@@ -2,7 +2,7 @@
 // with a place an editor can click and a rule id that names the check.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { type ContentEntry, hintOf } from './messages/catalogue.ts';
+import { type ContentEntry, textOf } from './messages/catalogue.ts';
 
 export interface Point {
   line: number;
@@ -34,7 +34,7 @@ export function reportNote(file: VFile, reason: string, rule: string, place?: Pl
 /** Records a check's message from the catalogue (CONTENT) on the file: "message：hint", with its rule and severity. */
 export function report<P>(file: VFile, entry: ContentEntry<P>, params: P, place?: Place): void {
   const record = { error: reportError, warning: reportWarning, note: reportNote }[entry.severity];
-  record(file, `${entry.message(params)}\uFF1A${hintOf(entry, params)}`, entry.rule, place);
+  record(file, textOf(entry, params), entry.rule, place);
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -35,6 +35,9 @@ export interface ContentEntry<P> {
 
 const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
 
+/** A check's message as recorded: "message：hint". */
+export const textOf = <P>(e: ContentEntry<P>, params: P): string => `${e.message(params)}\uFF1A${hintOf(e, params)}`;
+
 /** A file's issue as its messages name it: path, and 期号 and date where they help. */
 type Other = { path: string };
 
@@ -60,6 +63,29 @@ export const CONTENT = {
     severity: 'error',
     message: ({ issue, name }) => `期号是 ${issue}，文件名却是 ${name}.md`,
     hint: ({ expected }) => `请改正期号，或把文件改名为 ${expected}.md`,
+  }),
+
+  // The input limits (limits.ts): past them, a file would make the Markdown parser hang.
+  tooDeep: check<{ what: string; limit: number }>({
+    rule: 'too-deep',
+    title: '列表、引用、强调、链接或 HTML 标签嵌套太深',
+    severity: 'error',
+    message: ({ what, limit }) => `这里${what}嵌套超过 ${limit} 层，远多于任何稿件所需，生成网页会卡住`,
+    hint: '请检查这一段是不是粘贴错了，把嵌套减到几层',
+  }),
+  tooManyContainers: check<{ limit: number }>({
+    rule: 'too-large',
+    title: '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
+    severity: 'error',
+    message: ({ limit }) => `这一期行首的列表、引用和注释标记（>、-、*、1.、[^1]: 等）到这一行已超过 ${limit} 个，远多于任何稿件所需，生成网页会卡住`,
+    hint: '请检查是不是粘贴错了，或把内容拆成几期',
+  }),
+  tooManyMarks: check<{ limit: number }>({
+    rule: 'too-large',
+    title: '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
+    severity: 'error',
+    message: ({ limit }) => `这一段的加粗、斜体、删除线、代码和链接标记（*、_、~、\`、[ ]）到这里已超过 ${limit} 个，远多于任何一段所需，生成网页会卡住`,
+    hint: '请检查这一段是不是粘贴错了，或把它分成几段',
   }),
 
   // The file's parts.
@@ -461,8 +487,6 @@ export const CONTENT_RULES: Record<string, string> = {
   'missing-file': '文件找不到',
   'not-a-text-file': '不是普通文本文件（是文件夹、管道或设备）',
   encoding: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）',
-  'too-large': '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
-  'too-deep': '列表、引用、强调、链接或 HTML 标签嵌套太深',
   'front-matter-shape': '设置块不是一行一项的“键: 值”',
   'yaml-syntax': '设置块的 YAML 写法有误',
   'unknown-key': '不认识的设置项（可能拼错了）',
