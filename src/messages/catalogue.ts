@@ -38,8 +38,18 @@ const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
 /** A check's message as recorded: "message：hint". */
 export const textOf = <P>(e: ContentEntry<P>, params: P): string => `${e.message(params)}\uFF1A${hintOf(e, params)}`;
 
-/** A file's issue as its messages name it: path, and 期号 and date where they help. */
+/** Another issue's file, that a message names. */
 type Other = { path: string };
+
+const SAVE_AS_DOCX = '请在 Word 中打开它，点“另存为”，保存类型选“Word 文档（*.docx）”，再导入新存的文件';
+
+/** A file npm run import did not import. */
+const imported = <P = void>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
+  rule: 'import',
+  title: 'npm run import：这个文件没有导入，或导入后有需要核对的地方',
+  severity: 'error',
+  ...e,
+});
 
 export const CONTENT = {
   // Where an issue's file stands.
@@ -203,6 +213,68 @@ export const CONTENT = {
     severity: 'warning',
     message: ({ address, read }) => `链接地址 ${address} 看起来是本站的地址，浏览器却会把它读作其他网站的 ${read}`,
     hint: '已从页面中删去。请写本站的相对地址，或写完整的 https:// 网址',
+  }),
+
+  // npm run import: a file not imported (import/import-file.ts), said with "（没有导入）".
+  importFolder: imported({
+    message: () => '这是一个文件夹',
+    hint: '请写出要导入的文件名',
+  }),
+  importUnreadable: imported({
+    message: () => '找不到这个文件，或没有读取权限',
+    hint: '请检查文件名和路径',
+  }),
+  importEmpty: imported({
+    message: () => '文件是空的，没有可导入的内容',
+    hint: '请检查是不是选错了文件',
+  }),
+  importTooLong: imported<{ megabytes: number; limit: number }>({
+    message: ({ megabytes, limit }) => `文件中的文字有 ${megabytes} MB，远超一期刊物的篇幅（上限 ${limit} MB）`,
+    hint: '请检查是不是选错了文件，或把其中的各期分开保存后再导入',
+  }),
+  importContents: imported({
+    message: () => '这个文件像是目录（大多数行以页码结尾），不是一期刊物',
+    hint: '目录不用导入；如果它确实是一期，请对照原件核对',
+  }),
+  importNoMasthead: imported<{ missing: string[] }>({
+    message: ({ missing }) => `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件`,
+    hint: '请在原件开头补上这一行，再导入',
+  }),
+  importBadDate: imported<{ date: string }>({
+    message: ({ date }) => `报头中的出刊日期 ${date} 不存在`,
+    hint: '请核对原件中的日期，改正后再导入',
+  }),
+  importDamagedWord: imported({
+    message: () => '这个 Word 文档已损坏，或不是 .docx 文件',
+    hint: SAVE_AS_DOCX,
+  }),
+  importNotWord: imported({
+    message: () => '扩展名是 .docx，内容却不是 Word 文档，文件可能已损坏',
+    hint: `${SAVE_AS_DOCX}；如果它其实是文本，请把扩展名改为 .txt 再导入`,
+  }),
+  importScan: imported({
+    message: () => '这个 PDF 没有文字层，是扫描的图片，需要先做文字识别（OCR）才能导入',
+    hint: '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入',
+  }),
+  importPassword: imported({
+    message: () => '这个 PDF 设了打开密码',
+    hint: '请用 PDF 阅读器输入密码打开，另存（或打印为 PDF）一份不带密码的，再导入',
+  }),
+  importDamagedPdf: imported({
+    message: () => '这个 PDF 已损坏，读不出内容',
+    hint: '请用 PDF 阅读器打开看看，能打开就“另存为”一份再导入',
+  }),
+  importNotPdf: imported({
+    message: () => '扩展名是 .pdf，内容却不是 PDF，文件可能已损坏或没有下载完整',
+    hint: '请重新取得这个文件',
+  }),
+  importUnknownKind: imported({
+    message: () => '这个文件不是文本，也不是 Word、WPS 文档或 PDF',
+    hint: '只能导入 .txt、.docx、.doc、.wps 和 .pdf 文件',
+  }),
+  importUnknownEncoding: imported({
+    message: () => '认不出文件的编码（不是 UTF-8，也不是 GBK）',
+    hint: '请用记事本打开，另存为 UTF-8 编码后再导入',
   }),
 
   // The archive.
@@ -493,6 +565,5 @@ export const CONTENT_RULES: Record<string, string> = {
   'missing-field': '缺少必填的设置项',
   'invalid-field': '设置项的值不对（类型或格式）',
   'output-folder': '输出目录不能用（不是本程序生成的目录等）',
-  import: 'npm run import：这个文件没有导入，或导入后有需要核对的地方',
   'import-neighbours': 'npm run import：导入的期号、总期号与前后各期不符',
 };
