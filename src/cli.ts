@@ -3,6 +3,8 @@
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';
 import { type Command, EXIT } from './commands/command.ts';
+import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
+import { Failure } from './messages/failure.ts';
 
 /** Each command's module, loaded only when that command runs: the build never loads the importer. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -56,26 +58,24 @@ async function main([name = 'build', ...args]: string[]): Promise<number> {
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, process.cwd());
 }
 
-/** Problems of the machine, not of the content or the program: what they mean, in Chinese. */
-const MACHINE_PROBLEMS: Record<string, string> = {
-  EBUSY: '输出目录正被占用（也许是挂载点，或被别的程序打开）：请关掉占用它的程序，或换一个输出目录',
-  ENOSPC: '磁盘空间不足：请清理磁盘（可以先运行 npm run clean 删去缓存）后再试',
-  EACCES: '没有权限读写这个文件或目录：请检查文件权限，或换一个有权限的目录',
-  EPERM: '操作系统不允许这样读写：请检查文件权限，或关掉正在使用这些文件的程序后再试',
-  EROFS: '这个目录是只读的：请换一个可以写入的目录',
-  EMFILE: '同时打开的文件太多：请关掉一些程序后再试',
-};
+/** A failure from the catalogue, a file the machine refused, or a bug: said in Chinese, with its exit code. */
+function explain(error: NodeJS.ErrnoException): { text: string; code: number } {
+  const machine = error?.code ? MACHINE_PROBLEMS[error.code] : undefined;
+  if (error instanceof Failure) return { text: error.format(), code: error.exitCode };
+  if (machine) {
+    const failure = Failure.of(machine, { path: error.path ?? '' });
+    return { text: `${failure.format()}\n已有的稿件和已发布的网站都没有改动。`, code: failure.exitCode };
+  }
+  // A bug: its stack trace is for the maintainers.
+  const bug = Failure.of(CATALOGUE.bug, undefined);
+  return { text: `${bug.format()}\n${error?.stack ?? String(error)}`, code: bug.exitCode };
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: NodeJS.ErrnoException) => {
-    const machine = error?.code ? MACHINE_PROBLEMS[error.code] : undefined;
-    if (machine) {
-      console.error(`${error.path ?? ''}${error.path ? '：' : ''}${machine}。已有的稿件和已发布的网站都没有改动。`);
-      process.exit(EXIT.unavailable);
-    }
-    console.error('出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员）：');
-    console.error(error);
-    process.exit(EXIT.bug);
+    const { text, code } = explain(error);
+    console.error(text);
+    process.exit(code);
   },
 );

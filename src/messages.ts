@@ -2,6 +2,7 @@
 // with a place an editor can click and a rule id that names the check.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { type ContentEntry, textOf } from './messages/catalogue.ts';
 
 export interface Point {
   line: number;
@@ -28,6 +29,12 @@ export function reportWarning(file: VFile, reason: string, rule: string, place?:
 /** A note: neither an error nor a warning, only for npm run check (a gap in the archive). */
 export function reportNote(file: VFile, reason: string, rule: string, place?: Place): void {
   file.info(reason, { place, ruleId: rule, source: SOURCE });
+}
+
+/** Records a check's message from the catalogue (CONTENT) on the file: "message：hint", with its rule and severity. */
+export function report<P>(file: VFile, entry: ContentEntry<P>, params: P, place?: Place): void {
+  const record = { error: reportError, warning: reportWarning, note: reportNote }[entry.severity];
+  record(file, textOf(entry, params), entry.rule, place);
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -108,6 +108,16 @@ describe('npm run dev', () => {
     const { data } = await events.next('problems');
     expect((data as { file: string }[])[0]!.file).toBe('templates/partials/banji.njk');
     expect((await page('2018/12/')).text).toContain('模板已改');
+
+    // An error only rendering finds, in a partial: its own file and line, in Chinese, the last good page kept.
+    const lines = original.split('\n').length;
+    await save(template, `${original}{{ issue.nothing() }}\n`);
+    const { data: runtime } = await events.next('problems');
+    expect(runtime).toEqual([
+      expect.objectContaining({ file: 'templates/partials/banji.njk', line: lines, message: expect.stringContaining('模板调用了 issue.nothing，但它没有值') }),
+    ]);
+    expect((runtime as { message: string }[])[0]!.message).toMatch(/生成 \d{4}年第\d+期的页面/);
+    expect((await page('2018/12/')).text).toContain('模板已改');
   });
 
   it('publishes the 党政机关网站标识 kept in content/, and a new image of it when it is saved', async () => {

@@ -272,6 +272,7 @@ describe('without a working Chromium', () => {
     const { code, stderr } = await cli(dir, '/nonexistent/chromium', 'pdf');
     expect(code).toBe(69);
     expect(stderr).toContain('找不到 Chromium 浏览器\uFF08/nonexistent/chromium\uFF09');
+    expect(stderr).toContain('[bulletin:pdf-browser-missing]');
     expect(stderr).toContain('apt-get install chromium fonts-noto-cjk');
     await expect(stat(path.join(dir, 'dist'))).rejects.toThrow();
   });
@@ -280,7 +281,9 @@ describe('without a working Chromium', () => {
     const dir = await copyProject();
     const { code, stderr } = await cli(dir, '/bin/false', 'pdf');
     expect(code).toBe(69);
-    expect(stderr).toContain('无法启动 Chromium 浏览器\uFF08/bin/false\uFF09');
+    expect(stderr).toContain('Chromium 浏览器\uFF08/bin/false\uFF09无法启动');
+    expect(stderr).toContain('[bulletin:pdf-browser-start]');
+    expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr).toContain('apt-get install chromium fonts-noto-cjk');
     expect(stderr).not.toContain('出现意外错误');
     await expect(stat(path.join(dir, 'dist'))).rejects.toThrow();

@@ -1,7 +1,8 @@
 // npm run build / check / pdf: every problem reported; the site written only when there is none.
 import path from 'node:path';
+import { Failure } from '../messages/failure.ts';
 import type { Issue } from '../model/issue.ts';
-import { ChromiumUnavailable, missingForPdf } from '../pdf/chromium.ts';
+import { missingForPdf } from '../pdf/chromium.ts';
 import { DiskWriter } from '../pipeline/disk-writer.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { Timings } from '../pipeline/timings.ts';
@@ -72,8 +73,8 @@ function buildCommand(mode: Mode): Command {
       const print = mode === 'pdf' || values.pdf === true;
       const missing = print ? await missingForPdf() : undefined;
       if (missing) {
-        console.error(missing);
-        return EXIT.unavailable;
+        console.error(missing.format());
+        return missing.exitCode;
       }
       const started = performance.now();
       const outDir = path.resolve(projectDir, typeof values.out === 'string' ? values.out : 'dist');
@@ -86,9 +87,10 @@ function buildCommand(mode: Mode): Command {
       try {
         result = await project.run({ writer, search: write, pdfs: print ? 'print' : write ? 'cached' : 'none', pdfPrinted });
       } catch (error) {
-        if (!(error instanceof ChromiumUnavailable)) throw error;
-        console.error(`${error.message}\n${shownOut} 保持原样。`);
-        return EXIT.unavailable;
+        // A program the build runs failed (Chromium, Pagefind): said in Chinese, nothing published.
+        if (!(error instanceof Failure)) throw error;
+        console.error(`${error.format()}\n${shownOut} 保持原样。`);
+        return error.exitCode;
       }
       // Gaps in the archive are notes, for npm run check; the year pages show them to readers.
       timings?.stop();

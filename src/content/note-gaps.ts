@@ -1,6 +1,8 @@
 // The archive's gaps as notes on the issue files beside them, for npm run check:
 // "缺少总第575—581期（2019年第1—7期）" at the 总期号 of 2019 第8期.
-import { reportNote } from '../messages.ts';
+
+import { CONTENT } from '../messages/catalogue.ts';
+import { report } from '../messages.ts';
 import { describeGap, findGaps, type Numbered } from './gaps.ts';
 import type { SourceIssue } from './parse-issue.ts';
 
@@ -10,11 +12,6 @@ export function noteGaps(sources: readonly SourceIssue[]): void {
   );
   for (const gap of findGaps([...numbered.keys()])) {
     const source = numbered.get(gap.beside)!;
-    reportNote(
-      source.file,
-      `${describeGap(gap)}\uFF1A如有这几期的原件，可用 npm run import 导入；没有的，年份页上会注明缺期`,
-      'archive-gap',
-      source.placeOf('total'),
-    );
+    report(source.file, CONTENT.archiveGap, { gap: describeGap(gap) }, source.placeOf('total'));
   }
 }

@@ -1,7 +1,8 @@
 // Stage 2: one issue file → its front matter (checked against the schema) and its Markdown body.
 import matter from 'gray-matter';
 import type { VFile } from 'vfile';
-import { type Point, reportError } from '../messages.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { type Point, report } from '../messages.ts';
 import { FIELD_NAMES, type FrontMatter, frontMatterSchema } from '../model/issue.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { mendTypingSlips } from './typing-slips.ts';
@@ -35,32 +36,26 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
   const relPath = file.path;
   const where = ISSUE_PATH.exec(relPath);
   if (!where) {
-    reportError(file, '期刊文件应放在 content/<年份>/<两位期号>.md，例如 content/2019/09.md：请改名或移动这个文件', 'path-mismatch');
+    report(file, CONTENT.issuePath, undefined);
     return undefined;
   }
   // A file that could not be read (its encoding) carries its error already.
   if (file.messages.some((m) => m.fatal)) return undefined;
   const text = String(file.value);
   if (text.trim() === '') {
-    reportError(file, '文件是空的：请写上文件开头的设置（--- 之间的期号、总期号、日期、送）和正文', 'empty-file');
+    report(file, CONTENT.emptyFile, undefined);
     return undefined;
   }
   const split = splitFrontMatter(text);
   if (!split) {
-    const reason = text.startsWith('---')
-      ? '文件开头的设置块没有结束：请在 distribution 等项目之后另起一行写 ---，再写正文'
-      : '文件开头缺少设置块：第一行应是 ---，接着写 issue、total、date、distribution 等项目，再以 --- 结束';
-    reportError(file, reason, 'front-matter-missing', { line: 1, column: 1 });
+    report(file, text.startsWith('---') ? CONTENT.frontMatterUnclosed : CONTENT.frontMatterMissing, undefined, { line: 1, column: 1 });
     return undefined;
   }
   const parsed = parseYaml(file, mendTypingSlips(file, split.yaml, FIELD_NAMES));
   if (!parsed) return undefined;
   const meta = validateWithSchema(file, parsed, frontMatterSchema, { where: '文件开头的设置', fieldNames: FIELD_NAMES });
   if (split.body.trim() === '') {
-    reportError(file, '正文是空的：请在设置块（第二个 ---）之后写文章，以 "# 标题" 开头', 'empty-body', {
-      line: split.bodyLine,
-      column: 1,
-    });
+    report(file, CONTENT.emptyBody, undefined, { line: split.bodyLine, column: 1 });
     return undefined;
   }
   if (!meta) return undefined;

@@ -4,7 +4,8 @@
 import type { VFile } from 'vfile';
 import { type Document, isMap, isNode, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../limits.ts';
-import { type Point, reportError } from '../messages.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { type Point, report, reportError } from '../messages.ts';
 import { removeFromValue } from '../text/xml-characters.ts';
 
 export interface ParsedYaml {
@@ -104,12 +105,7 @@ function toData(file: VFile, doc: Document, at: (offset: number) => Point): unkn
         first ??= node.range?.[0];
       },
     });
-    reportError(
-      file,
-      `这里用了 YAML 的别名（*名称），它没有对应的锚点（&名称），或展开后超过 ${MAX_YAML_ALIASES} 项：设置中用不到别名，请把值直接写出来`,
-      'yaml-aliases',
-      first === undefined ? undefined : at(first),
-    );
+    report(file, CONTENT.yamlAliases, { limit: MAX_YAML_ALIASES }, first === undefined ? undefined : at(first));
     return TOO_MANY_ALIASES;
   }
 }

@@ -3,7 +3,8 @@
 // shows the line as it should be written; the block is handed on to the YAML parser with the slips
 // mended, so that the parser's own messages about the rest still point at the right lines.
 import type { VFile } from 'vfile';
-import { reportError } from '../messages.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { report } from '../messages.ts';
 
 const FULL_COLON = '\uFF1A';
 const FULL_SPACE = '\u3000';
@@ -59,10 +60,7 @@ export function mendTypingSlips(file: VFile, yaml: string, fieldNames: Record<st
     .map((line, i) => {
       const mended = mendLine(line, keyOf, known);
       if (!mended) return line;
-      reportError(file, `这一行应写作“${mended.line.trim()}”\uFF1A${mended.reasons.join('\uFF1B')}`, 'typing-slip', {
-        line: firstLine + i,
-        column: mended.column,
-      });
+      report(file, CONTENT.typingSlip, { line: mended.line.trim(), reasons: mended.reasons }, { line: firstLine + i, column: mended.column });
       return mended.line;
     })
     .join('\n');

@@ -3,6 +3,7 @@
 // over the page, and the search index brought up to date in the background.
 
 import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
+import { Failure } from '../messages/failure.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { MemoryWriter } from '../pipeline/writer.ts';
 import { formatReport } from '../report.ts';
@@ -104,7 +105,12 @@ function searchRefresher(project: Project, writer: MemoryWriter, log: (line: str
       .indexSearch(writer)
       .then(
         () => log(`搜索索引已更新（${project.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
-        (error: unknown) => log(`搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          log(
+            error instanceof Failure
+              ? `搜索索引没有更新（页面预览不受影响）\uFF1A\n${error.format()}`
+              : `搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error instanceof Error ? error.message : String(error)}`,
+          ),
       )
       .finally(() => {
         running = undefined;

@@ -108,7 +108,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
   for (const [i, result] of results.entries()) {
     const source = shown(unique[i]!);
     if (!result.ok) {
-      reportError(sourceFile(source), `${result.reason}（没有导入）`, 'import');
+      reportError(sourceFile(source), `${result.reason}（没有导入）`, result.rule ?? 'import');
       continue;
     }
     const sameIssue = targets.get(result.target);

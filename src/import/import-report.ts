@@ -45,7 +45,8 @@ function entries(files: readonly VFile[], which: (m: VFileMessage) => boolean): 
     );
 }
 
-const notImported = (m: VFileMessage) => m.fatal === true && m.ruleId === 'import';
+/** A file not imported: the importer's error, or LibreOffice's (import-office-…). */
+const notImported = (m: VFileMessage) => m.fatal === true && /^import(-|$)/.test(m.ruleId ?? '');
 const toCheck = (m: VFileMessage) => !notImported(m);
 
 function counts(report: BatchReport) {

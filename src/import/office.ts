@@ -2,33 +2,65 @@
 // (Debian's libreoffice-writer-nogui). Each conversion gets a folder of its own, and each process
 // (each import worker) a LibreOffice profile of its own, so that conversions run side by side
 // without waiting for each other's lock.
-import { type ExecFileException, execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { CATALOGUE, type CatalogueEntry, hintOf } from '../messages/catalogue.ts';
+import { seconds, toolTimeLimit } from '../tools/time-limit.ts';
 
-export type Converted = { ok: true; docx: Buffer } | { ok: false; reason: string };
+export type Converted = { ok: true; docx: Buffer } | { ok: false; reason: string; rule: string };
 
 /** LibreOffice's program, which SOFFICE_PATH may name (as CHROMIUM_PATH names Chromium). */
 const sofficePath = () => process.env.SOFFICE_PATH ?? 'soffice';
 
-const INSTALL_LIBREOFFICE = 'sudo apt-get install libreoffice-writer-nogui';
-
-/** A document LibreOffice takes longer than this over is given up (a damaged file may hang it). */
-const TIMEOUT_MS = 120_000;
+/**
+ * A document LibreOffice takes longer than this over is given up (a damaged file may hang it): a
+ * minute, and half a minute more for each megabyte (an issue's .doc converts in a few seconds).
+ */
+const limitFor = (bytes: number) => toolTimeLimit(60_000 + (30_000 * bytes) / (1024 * 1024));
 
 const profile = path.join(tmpdir(), `lldt-soffice-${process.pid}-${threadId}`);
 
 /** This process's LibreOffice profile, to remove when it has no more to convert. */
 export const removeProfile = () => rm(profile, { recursive: true, force: true });
 
-function run(args: string[]): Promise<{ error?: ExecFileException; stderr: string }> {
+type Ran = { ok: true } | { ok: false; missing: boolean; timedOut: boolean };
+
+/**
+ * Runs LibreOffice in a process group of its own, so that a conversion that passes its time limit
+ * is ended whole: soffice starts soffice.bin, which a signal to soffice alone would leave running.
+ */
+function run(args: string[], limitMs: number): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(sofficePath(), args, { timeout: TIMEOUT_MS }, (error, _stdout, stderr) => resolve({ error: error ?? undefined, stderr }));
+    const child = spawn(sofficePath(), args, { detached: true, stdio: 'ignore' });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group ended meanwhile.
+      }
+    }, limitMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ ok: false, missing: error.code === 'ENOENT' || error.code === 'EACCES', timedOut: false });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? { ok: true } : { ok: false, missing: false, timedOut });
+    });
   });
 }
+
+const failed = <P>(entry: CatalogueEntry<P>, params: P): Converted => ({
+  ok: false,
+  reason: `${entry.message(params)}\uFF1A${hintOf(entry, params)}`,
+  rule: entry.rule,
+});
 
 /** Converts the document at file (a .doc or .wps) to .docx; never throws for a bad document. */
 export async function convertToDocx(file: string): Promise<Converted> {
@@ -39,32 +71,27 @@ export async function convertToDocx(file: string): Promise<Converted> {
     await mkdir(path.join(work, 'in'));
     const input = path.join(work, 'in', `source${path.extname(file).toLowerCase() || '.doc'}`);
     await copyFile(file, input);
-    const { error } = await run([
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      '--outdir',
-      work,
-      input,
-    ]);
-    if (error?.code === 'ENOENT') {
-      return {
-        ok: false,
-        reason: `导入 .doc 和 .wps 文件需要 LibreOffice，这台电脑上没有找到（${sofficePath()}）\uFF1A请安装：${INSTALL_LIBREOFFICE}，或在 Word/WPS 中把它另存为 .docx 再导入`,
-      };
-    }
-    if (error?.killed)
-      return {
-        ok: false,
-        reason: `LibreOffice 转换这个文件超过 ${TIMEOUT_MS / 1000} 秒没有完成，文件可能已损坏\uFF1A请在 Word/WPS 中打开，另存为 .docx 再导入`,
-      };
+    const limit = limitFor((await stat(file)).size);
+    const ran = await run(
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        work,
+        input,
+      ],
+      limit,
+    );
+    if (!ran.ok && ran.missing) return failed(CATALOGUE.officeMissing, { path: sofficePath() });
+    if (!ran.ok && ran.timedOut) return failed(CATALOGUE.officeTimeout, { seconds: seconds(limit) });
     try {
       return { ok: true, docx: await readFile(path.join(work, 'source.docx')) };
     } catch {
-      return { ok: false, reason: 'LibreOffice 没能打开这个文件，它可能已损坏，或不是 Word/WPS 文档\uFF1A请在 Word/WPS 中打开，另存为 .docx 再导入' };
+      return failed(CATALOGUE.officeFailed, undefined);
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -11,19 +11,23 @@
 import type { Nodes, Root } from 'mdast';
 import type { Processor } from 'unified';
 import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING } from '../limits.ts';
+import { CONTENT, type ContentEntry, textOf } from '../messages/catalogue.ts';
 import type { Point } from '../messages.ts';
 
 /** A limit passed: where, the message and its rule: too-deep (nesting) or too-large (a count). */
 export interface PastLimit {
   place: Point;
   reason: string;
-  rule: 'too-deep' | 'too-large';
+  rule: string;
 }
 
-const tooDeep = (what: string, limit: number) =>
-  `这里${what}嵌套超过 ${limit} 层，远多于任何稿件所需，生成网页会卡住：请检查这一段是不是粘贴错了，把嵌套减到几层`;
-
-const TOO_MANY_CONTAINERS = `这一期行首的列表、引用和注释标记（>、-、*、1.、[^1]: 等）到这一行已超过 ${MAX_CONTAINERS} 个，远多于任何稿件所需，生成网页会卡住：请检查是不是粘贴错了，或把内容拆成几期`;
+/** A limit passed at place, said as the catalogue says it. */
+const past = <P>(place: Point, entry: ContentEntry<P>, params: P): PastLimit => ({
+  place,
+  reason: textOf(entry, params),
+  rule: entry.rule,
+});
+const tooDeep = (place: Point, what: string, limit: number) => past(place, CONTENT.tooDeep, { what, limit });
 
 /** Where a rule (- - -, * * *) that ends the line begins: its dashes are no list markers. */
 function ruleStart(line: string): number {
@@ -82,8 +86,6 @@ function lineContainers(line: string, before: number): { markers: number; open: 
   return { markers, open: markers === 0 ? before : markers + Math.min(Math.floor(columns / 2), before), newItem: inNewItem, content: at };
 }
 
-const TOO_MANY_MARKS = `这一段的加粗、斜体、删除线、代码和链接标记（*、_、~、\`、[ ]）到这里已超过 ${MAX_INLINE_MARKS} 个，远多于任何一段所需，生成网页会卡住：请检查这一段是不是粘贴错了，或把它分成几段`;
-
 /**
  * The inline marks of a line from `from` on, counted on from `before`: a run of *, _ or ~ counts
  * once, each [, ] and ` once (a code span's end is found by scanning for a run of its length):
@@ -139,15 +141,14 @@ export function checkBeforeParsing(text: string, firstLine = 1): PastLimit | und
     const containers = lineContainers(line, open);
     open = containers.open;
     markers += containers.markers;
-    if (open > MAX_NESTING)
-      return { place: { line: firstLine + i, column: 1 }, reason: tooDeep('列表或引用（行首的 >、-、*、1. 等）', MAX_NESTING), rule: 'too-deep' };
-    if (markers > MAX_CONTAINERS) return { place: { line: firstLine + i, column: 1 }, reason: TOO_MANY_CONTAINERS, rule: 'too-large' };
+    if (open > MAX_NESTING) return tooDeep({ line: firstLine + i, column: 1 }, '列表或引用（行首的 >、-、*、1. 等）', MAX_NESTING);
+    if (markers > MAX_CONTAINERS) return past({ line: firstLine + i, column: 1 }, CONTENT.tooManyContainers, { limit: MAX_CONTAINERS });
     // A blank line ends a paragraph; a new list item or footnote starts one.
     const inline = inlineMarks(line, containers.content, line.trim() === '' || containers.newItem ? 0 : marks);
-    if (inline.column) return { place: { line: firstLine + i, column: inline.column }, reason: TOO_MANY_MARKS, rule: 'too-large' };
+    if (inline.column) return past({ line: firstLine + i, column: inline.column }, CONTENT.tooManyMarks, { limit: MAX_INLINE_MARKS });
     marks = inline.count;
     const column = htmlTags(line, elements);
-    if (column) return { place: { line: firstLine + i, column }, reason: tooDeep(' HTML 标签（没有结束标签的也算）', MAX_HTML_NESTING), rule: 'too-deep' };
+    if (column) return tooDeep({ line: firstLine + i, column }, ' HTML 标签（没有结束标签的也算）', MAX_HTML_NESTING);
   }
   return undefined;
 }
@@ -163,7 +164,7 @@ export function checkTreeNesting(tree: Root): PastLimit | undefined {
     const here = depth + (NESTING.has(node.type) ? 1 : 0);
     if (here > MAX_NESTING) {
       const start = node.position?.start ?? { line: 1, column: 1 };
-      return { place: { line: start.line, column: start.column }, reason: tooDeep('引用、列表、加粗、斜体、删除线或链接', MAX_NESTING), rule: 'too-deep' };
+      return tooDeep({ line: start.line, column: start.column }, '引用、列表、加粗、斜体、删除线或链接', MAX_NESTING);
     }
     if ('children' in node) for (const child of node.children) stack.push([child, here]);
   }

@@ -7,7 +7,8 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { likelyKey } from '../content/validate-schema.ts';
 import { isByline, isClosingLine, parseArticleDate, parseColumnTitle } from '../grammar/article-parts.ts';
-import { reportError, reportWarning } from '../messages.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { report } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import { isCalendarDate } from '../text/chinese.ts';
 
@@ -27,7 +28,7 @@ function readArticleDate(node: RootContent | undefined, file: VFile): string | u
   const text = plainParagraph(node);
   const iso = text === undefined ? undefined : parseArticleDate(text);
   if (iso && !isCalendarDate(iso)) {
-    reportError(file, `文章日期 ${text!.trim()} 不存在：请核对年月日`, 'invalid-date', node!.position?.start);
+    report(file, CONTENT.articleDate, { date: text!.trim() }, node!.position?.start);
   }
   return iso;
 }
@@ -38,18 +39,11 @@ function readColumn(heading: string, site: Site, file: VFile, node: RootContent)
   const { column, title } = named;
   const where = node.position?.start;
   if (column === '') {
-    reportWarning(
-      file,
-      `标题前的【】中没有写栏目，已归入默认栏目${site.defaultColumn}：请写上栏目名（${site.columns.join('、')}），或删去【】`,
-      'unknown-column',
-      where,
-    );
+    report(file, CONTENT.noColumn, { fallback: site.defaultColumn, columns: site.columns }, where);
     return { column: site.defaultColumn, title };
   }
   if (!site.columns.includes(column)) {
-    const guess = likelyKey(column, site.columns);
-    const hint = guess ? `，是不是要写【${guess}】？` : `；可用的栏目有：${site.columns.join('、')}（在 site.yml 的 columns 中增减）`;
-    reportWarning(file, `栏目【${column}】不在 site.yml 的栏目表中${hint}`, 'unknown-column', where);
+    report(file, CONTENT.unknownColumn, { column, guess: likelyKey(column, site.columns), columns: site.columns }, where);
   }
   return named;
 }
@@ -75,7 +69,7 @@ function readArticle(heading: RootContent, nodes: RootContent[], site: Site, fil
     nodes = nodes.slice(0, -1);
   }
   if (nodes.length === 0) {
-    reportError(file, `文章“${title ?? column}”没有正文：请在标题下写内容，或删去这个标题`, 'empty-article', heading.position?.start);
+    report(file, CONTENT.emptyArticle, { title: title ?? column }, heading.position?.start);
   }
   parts.body = nodes;
   return parts;
@@ -95,7 +89,7 @@ export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts
       nodes = [];
     } else if (!heading) {
       if (node.type === 'html' && node.value.startsWith('<!--')) continue;
-      reportError(file, '正文应以文章标题开头：请在第一篇文章前加一行 "# 标题"', 'no-article-title', node.position?.start);
+      report(file, CONTENT.noArticleTitle, undefined, node.position?.start);
       heading = { type: 'heading', depth: 1, children: [] } satisfies RootContent;
       nodes = [node];
     } else {

@@ -11,6 +11,7 @@ import { chineseDate, chineseNumber, padName } from '../text/chinese.ts';
 import { keepNumbersWhole } from '../text/keep-numbers.ts';
 import { wordBreaks } from '../text/word-breaks.ts';
 import { archiveView, missingInYears } from './archive-view.ts';
+import { nameFilterErrors, TemplateError } from './template-errors.ts';
 
 export interface YearView {
   year: number;
@@ -30,36 +31,6 @@ interface PageMeta {
   description: string;
   /** issue, year, archive, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
   kind: string;
-}
-
-/** A template problem, with the template's path and line when Nunjucks gives them. */
-export class TemplateError extends Error {
-  constructor(
-    readonly template: string,
-    readonly line: number | undefined,
-    readonly column: number | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  static from(error: unknown, templatesDir: string, projectDir: string): TemplateError {
-    const text = error instanceof Error ? error.message : String(error);
-    const file = /\(([^)]+\.njk)\)/.exec(text)?.[1];
-    const where = /\[Line (\d+), Column (\d+)\]/.exec(text);
-    const reason =
-      text
-        .split('\n')
-        .filter((l) => l.trim() && !l.includes('[Line'))
-        .at(-1)
-        ?.trim() ?? text;
-    return new TemplateError(
-      path.relative(projectDir, file ?? templatesDir),
-      where ? Number(where[1]) : undefined,
-      where ? Number(where[2]) : undefined,
-      `模板出错：${reason.replace(/^\(.*?\)\s*/, '')}`,
-    );
-  }
 }
 
 /** "2019/09/index.html" → "../../": links are relative, so the site works under any path. */
@@ -96,6 +67,7 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   // Titles break between words only: <wbr> where they may, with word-break: keep-all in the styles.
   env.addFilter('wordBreaks', (text: string) => new nunjucks.runtime.SafeString(wordBreaks(String(text ?? ''))));
   env.addFilter('keepNumbers', (text: string) => new nunjucks.runtime.SafeString(keepNumbersWhole(String(text ?? ''))));
+  nameFilterErrors(env);
   return env;
 }
 
@@ -182,7 +154,7 @@ export async function* renderPages({
     try {
       yield [outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data })];
     } catch (error) {
-      throw TemplateError.from(error, templatesDir, projectDir);
+      throw TemplateError.from(error, templatesDir, projectDir, outputPath);
     }
   }
 

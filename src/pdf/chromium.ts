@@ -4,6 +4,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, LaunchOptions } from 'playwright-core';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
+import { seconds, toolTimeLimit } from '../tools/time-limit.ts';
 
 /** Debian's chromium package; CHROMIUM_PATH names another. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,10 +15,11 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-const INSTALL = '请先安装浏览器和中文字体：sudo apt-get install chromium fonts-noto-cjk fonts-arphic-ukai';
+/** Chromium starts in a second or two; a minute allows for a busy machine. */
+const START_LIMIT_MS = 60_000;
 
-/** Chromium is there but would not start; the message, in Chinese, says what to do. */
-export class ChromiumUnavailable extends Error {}
+/** fontconfig lists the fonts at once, or in seconds when it first builds its cache. */
+export const FONT_LIST_LIMIT_MS = 30_000;
 
 /** How Chromium is started, here and for the tests' shared browser: headless, calling no one. */
 export const LAUNCH_OPTIONS = {
@@ -35,16 +39,18 @@ export const LAUNCH_OPTIONS = {
 /** Loaded only when a browser is wanted: the normal build never loads playwright-core. */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch(LAUNCH_OPTIONS).catch((error: Error) => {
-    const reason = error.message.split('\n')[0];
-    throw new ChromiumUnavailable(`无法启动 Chromium 浏览器\uFF08${CHROMIUM}\uFF09\uFF1A${reason}\n${INSTALL}`);
+  const limit = toolTimeLimit(START_LIMIT_MS);
+  return chromium.launch({ ...LAUNCH_OPTIONS, timeout: limit }).catch((error: Error) => {
+    throw error.name === 'TimeoutError'
+      ? Failure.of(CATALOGUE.chromiumStartTimeout, { path: CHROMIUM, seconds: seconds(limit) }, error)
+      : Failure.of(CATALOGUE.chromiumWontStart, { path: CHROMIUM }, error);
   });
 }
 
 /** Whether fontconfig knows a Chinese font; undefined when fc-list itself is missing. */
 async function hasChineseFont(): Promise<boolean | undefined> {
   try {
-    const { stdout } = await promisify(execFile)('fc-list', [':lang=zh', 'family']);
+    const { stdout } = await promisify(execFile)('fc-list', [':lang=zh', 'family'], { timeout: toolTimeLimit(FONT_LIST_LIMIT_MS) });
     return stdout.trim().length > 0;
   } catch {
     return undefined;
@@ -52,17 +58,8 @@ async function hasChineseFont(): Promise<boolean | undefined> {
 }
 
 /** What is missing to print PDFs, said in Chinese with how to install it; undefined when nothing is. */
-export async function missingForPdf(): Promise<string | undefined> {
-  if (!hasChromium()) {
-    return [
-      `找不到 Chromium 浏览器（${CHROMIUM}），无法生成 PDF。`,
-      INSTALL,
-      '浏览器装在别处时，用环境变量 CHROMIUM_PATH 指明，例如 CHROMIUM_PATH=/opt/chromium/chrome npm run pdf',
-      '网站本身不需要浏览器：npm run build 照常生成，只是没有 PDF 的各期不显示“下载 PDF”。',
-    ].join('\n');
-  }
-  if ((await hasChineseFont()) === false) {
-    return ['找不到中文字体，生成的 PDF 中汉字会显示为方框。', INSTALL].join('\n');
-  }
+export async function missingForPdf(): Promise<Failure | undefined> {
+  if (!hasChromium()) return Failure.of(CATALOGUE.chromiumMissing, { path: CHROMIUM });
+  if ((await hasChineseFont()) === false) return Failure.of(CATALOGUE.chineseFontsMissing, undefined);
   return undefined;
 }

@@ -8,10 +8,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
 import { issuePage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
+import { seconds, toolTimeLimit } from '../tools/time-limit.ts';
+import { FONT_LIST_LIMIT_MS } from './chromium.ts';
+import type { PagePrintFailed } from './print-pages.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
 const PRINT_VERSION = '3';
@@ -112,7 +117,7 @@ export async function findPdfs({ site, issues, cache, templatesKey, toolVersion 
 
 /** Chromium's version and the fonts fontconfig offers: a PDF printed in another environment is printed again. */
 async function printEnvironment(browserVersion: string): Promise<string> {
-  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file']).then(
+  const fonts = await promisify(execFile)('fc-list', [':', 'family', 'file'], { timeout: toolTimeLimit(FONT_LIST_LIMIT_MS) }).then(
     (r) => r.stdout.split('\n').sort().join('\n'),
     () => '',
   );
@@ -131,6 +136,13 @@ export interface PrintInput {
   printed?: (issue: Issue, done: number, total: number) => void;
 }
 
+/** A page that was not printed, as the catalogue says it: which issue, and what likely happened. */
+function printFailure(failed: PagePrintFailed, issue: Issue | undefined): Failure {
+  const work = issue ? `${issue.year}年第${issue.number}期` : '各期';
+  if (failed.how === 'timeout') return Failure.of(CATALOGUE.chromiumTimeout, { work, seconds: seconds(failed.limitMs) }, failed.error);
+  return Failure.of(failed.how === 'crashed' ? CATALOGUE.chromiumCrashed : CATALOGUE.chromiumFailed, { work }, failed.error);
+}
+
 /**
  * Prints the issues that have no PDF, or one printed in another environment, adds them to
  * found and to the cache; resolves to the paths of the issues printed. Drops cached PDFs that no
@@ -139,7 +151,7 @@ export interface PrintInput {
 export async function printMissingPdfs(input: PrintInput): Promise<string[]> {
   const { site, issues, cache, found } = input;
   const { launchChromium } = await import('./chromium.ts');
-  const { printPages } = await import('./print-pages.ts');
+  const { printPages, PagePrintFailed } = await import('./print-pages.ts');
   const browser = await launchChromium();
   try {
     const environment = await printEnvironment(browser.version());
@@ -147,16 +159,20 @@ export async function printMissingPdfs(input: PrintInput): Promise<string[]> {
     const pages = new Map(missing.map((issue) => [issuePage(issue.path), issue]));
     const output = missing.length > 0 ? await input.renderForPrint(missing) : new Map();
     let done = 0;
+    // Only a PDF printed whole is cached: one that failed is printed again by the next run.
     await printPages(browser, output, [...pages.keys()], async (page, pdf) => {
       const issue = pages.get(page)!;
       await cache.write(NAMESPACE, found.keys.get(issue.path)!, packPdf(environment, pdf));
       found.pdfs.set(issue.path, describePdf(site, issue, pdf));
       found.environments.set(issue.path, environment);
       input.printed?.(issue, ++done, missing.length);
+    }).catch((error: unknown) => {
+      throw error instanceof PagePrintFailed ? printFailure(error, error.page === undefined ? undefined : pages.get(error.page)) : error;
     });
     await cache.prune(NAMESPACE, new Set(found.keys.values()));
     return missing.map((issue) => issue.path);
   } finally {
-    await browser.close();
+    // A browser that crashed has nothing left to close.
+    await browser.close().catch(() => undefined);
   }
 }

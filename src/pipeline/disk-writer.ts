@@ -287,7 +287,7 @@ export class DiskWriter implements Writer {
   async commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]> {
     try {
       for (const file of files) {
-        if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}: not rendered, and not in the published site`);
+        if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}\uFF1A没有生成，也不在已发布的网站中（这是程序的问题）`);
       }
       await this.put(OUTPUT_MARKER, MARKER_TEXT);
     } catch (error) {

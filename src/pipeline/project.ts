@@ -418,7 +418,7 @@ export class Project {
       await writer?.abort();
       if (!(error instanceof TemplateError)) throw error;
       const templateFile = new VFile({ path: error.template, cwd: this.projectDir });
-      reportError(templateFile, error.message, 'template', error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
+      reportError(templateFile, error.message, error.rule, error.line ? { line: error.line, column: error.column ?? 1 } : undefined);
       return { ...result, files: [...files, templateFile] };
     }
   }

@@ -148,6 +148,7 @@ function documentsOf(issues: Issue[], hanAsWords: boolean): Documents {
  * documents are made of nothing else: they are made only when the part is indexed).
  */
 async function indexPart(
+  part: number,
   issues: Issue[],
   hanAsWords: boolean,
   pool: PagefindPool,
@@ -158,7 +159,7 @@ async function indexPart(
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await pool.index(documentsOf(issues, hanAsWords));
+  const fresh = await pool.index(`总第${part * PART_SIZE + 1}–${(part + 1) * PART_SIZE}期`, documentsOf(issues, hanAsWords));
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
@@ -196,7 +197,7 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
     const lane = async () => {
       while (next < numbers.length) {
         const i = next++;
-        indexed[i] = await indexPart(parts.get(numbers[i]!)!, hanAsWords, pool, cache, toolVersion);
+        indexed[i] = await indexPart(numbers[i]!, parts.get(numbers[i]!)!, hanAsWords, pool, cache, toolVersion);
       }
     };
     await Promise.all(Array.from({ length: PARTS_AT_ONCE }, lane));

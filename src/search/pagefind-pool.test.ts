@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PagefindPool } from './pagefind-pool.ts';
-import { closePagefind, type Documents, indexDocuments } from './run-pagefind.ts';
+import { closePagefind, type Documents, indexWithPagefind } from './run-pagefind.ts';
 
 const part = (n: number): Documents => [
   {
@@ -16,9 +16,9 @@ describe('the Pagefind pool', () => {
     const pool = new PagefindPool();
     try {
       const parts = [1, 2, 3, 4, 5].map(part);
-      const fromPool = await Promise.all(parts.map((documents) => pool.index(documents)));
+      const fromPool = await Promise.all(parts.map((documents) => pool.index('总第1–100期', documents)));
       for (const [i, documents] of parts.entries()) {
-        const here = await indexDocuments(documents);
+        const here = await indexWithPagefind('总第1–100期', documents);
         expect(fromPool[i]!.map(([file, bytes]) => [file, Buffer.from(bytes).toString('base64')])).toEqual(
           here.map(([file, bytes]) => [file, Buffer.from(bytes).toString('base64')]),
         );
@@ -30,13 +30,13 @@ describe('the Pagefind pool', () => {
 
   it('fails the parts still waiting when it is closed, and the parts after it still index', async () => {
     const pool = new PagefindPool();
-    const settling = Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => pool.index(part(n))));
+    const settling = Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => pool.index('总第1–100期', part(n))));
     await pool.close();
     const settled = await settling;
     expect(settled.some((s) => s.status === 'rejected')).toBe(true);
     const again = new PagefindPool();
     try {
-      expect((await again.index(part(7))).length).toBeGreaterThan(0);
+      expect((await again.index('总第1–100期', part(7))).length).toBeGreaterThan(0);
     } finally {
       await again.close();
     }

@@ -4,15 +4,19 @@
 // it is done with the current one, so that it never waits on a busy main thread.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure, type SentFailure } from '../messages/failure.ts';
 import { startWorker } from '../workers/start-worker.ts';
-import { type Documents, type IndexFiles, SearchIndexError } from './run-pagefind.ts';
+import type { Documents, IndexFiles } from './run-pagefind.ts';
 
 export interface IndexJob {
   id: number;
+  /** The part, as messages name it: 总第1–100期. */
+  work: string;
   documents: Documents;
 }
 
-export type IndexReply = { id: number; files: IndexFiles } | { id: number; error: string };
+export type IndexReply = { id: number; files: IndexFiles } | { id: number; failure: SentFailure };
 
 /** Workers at most: one Pagefind process a core. */
 const MAX_WORKERS = 2;
@@ -36,17 +40,18 @@ export class PagefindPool {
   private nextId = 0;
   private readonly size = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 
-  /** The index files of one part's documents. */
-  index(documents: Documents): Promise<IndexFiles> {
+  /** The index files of one part's documents; a Failure that says what went wrong when Pagefind fails. */
+  index(work: string, documents: Documents): Promise<IndexFiles> {
     return new Promise<IndexFiles>((resolve, reject) => {
-      this.waiting.push({ job: { id: this.nextId++, documents }, resolve, reject });
+      this.waiting.push({ job: { id: this.nextId++, work, documents }, resolve, reject });
       this.dispatch();
     });
   }
 
   /** Stops the workers and their Pagefind processes; a part still waiting fails. */
   async close(): Promise<void> {
-    for (const pending of this.waiting.splice(0)) pending.reject(new SearchIndexError('search index closed'));
+    // Closed early only after another failure, which is the one reported.
+    for (const pending of this.waiting.splice(0)) pending.reject(new Error('search index closed'));
     const lanes = this.lanes.splice(0);
     await Promise.all(
       lanes.map(
@@ -83,18 +88,18 @@ export class PagefindPool {
       const pending = lane.working.get(reply.id);
       if (!pending) return;
       lane.working.delete(reply.id);
-      if ('error' in reply) pending.reject(new SearchIndexError(reply.error));
+      if ('failure' in reply) pending.reject(Failure.received(reply.failure));
       else pending.resolve(reply.files);
       this.dispatch();
     });
-    const fail = (error: Error) => {
-      for (const pending of lane.working.values()) pending.reject(error);
+    const fail = (error: unknown) => {
+      for (const pending of lane.working.values()) pending.reject(Failure.of(CATALOGUE.pagefindCrashed, { work: pending.job.work }, error));
       lane.working.clear();
       this.lanes.splice(this.lanes.indexOf(lane), 1);
     };
     lane.worker.on('error', fail);
     lane.worker.on('exit', (code) => {
-      if (lane.working.size > 0) fail(new SearchIndexError(`search index worker stopped (${code})`));
+      if (lane.working.size > 0) fail(`search index worker stopped (${code})`);
     });
     this.lanes.push(lane);
     return lane;

@@ -1,8 +1,10 @@
 // One worker of the search index (see pagefind-pool.ts): indexes the parts it is sent, one at a
 // time and in order, with a Pagefind process of its own, until it is told to close.
 import { parentPort } from 'node:worker_threads';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
 import type { IndexJob, IndexReply } from './pagefind-pool.ts';
-import { closePagefind, indexDocuments } from './run-pagefind.ts';
+import { closePagefind, indexWithPagefind } from './run-pagefind.ts';
 
 const port = parentPort!;
 let last: Promise<unknown> = Promise.resolve();
@@ -16,9 +18,9 @@ port.on('message', (message: IndexJob | 'close') => {
     }
     let reply: IndexReply;
     try {
-      reply = { id: message.id, files: await indexDocuments(message.documents) };
+      reply = { id: message.id, files: await indexWithPagefind(message.work, message.documents) };
     } catch (error) {
-      reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+      reply = { id: message.id, failure: (error instanceof Failure ? error : Failure.of(CATALOGUE.pagefindCrashed, { work: message.work }, error)).sent() };
     }
     port.postMessage(reply);
   });

@@ -6,7 +6,8 @@
 // pasted from Word or a web page (a form feed for a page break).
 
 import type { VFile } from 'vfile';
-import { type Point, reportWarning } from '../messages.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { type Point, report } from '../messages.ts';
 
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -34,7 +35,7 @@ function describe(character: string): string {
 
 function warn(file: VFile, first: string, count: number, place: Point | undefined, todo: string): void {
   const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : ` ${count} 个看不见的字符，第一个是 ${describe(first)}`;
-  reportWarning(file, `这里有${what}，订阅源 feed.xml 等 XML 文件不允许它，生成时已删去：${todo}`, 'control-character', place);
+  report(file, CONTENT.controlCharacter, { what, todo }, place);
 }
 
 /** The file's text without forbidden characters, each line that had any warned at its first. */

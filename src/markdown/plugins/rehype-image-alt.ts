@@ -6,7 +6,8 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { reportWarning } from '../../messages.ts';
+import { CONTENT } from '../../messages/catalogue.ts';
+import { report } from '../../messages.ts';
 
 export default function rehypeImageAlt() {
   return (tree: Root, file: VFile) => {
@@ -15,12 +16,7 @@ export default function rehypeImageAlt() {
       const alt = node.properties.alt;
       if (typeof alt === 'string' && alt.trim() !== '') return;
       node.properties.alt = '';
-      reportWarning(
-        file,
-        `图片${node.properties.src ? ` ${String(node.properties.src)} ` : ''}没有说明文字：读屏软件的读者不知道图上是什么。请写明图片内容，如 ![代表在联络站接待群众](图片.jpg) 或 <img src="图片.jpg" alt="代表在联络站接待群众">`,
-        'image-alt',
-        node.position?.start,
-      );
+      report(file, CONTENT.imageAlt, { src: node.properties.src ? String(node.properties.src) : undefined }, node.position?.start);
     });
   };
 }

@@ -11,7 +11,8 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { reportWarning } from '../../messages.ts';
+import { CONTENT } from '../../messages/catalogue.ts';
+import { type Point, report } from '../../messages.ts';
 import { looksAbsolute, resolveAsBrowser, srcsetAddresses } from './browser-url.ts';
 
 declare module 'vfile' {
@@ -32,31 +33,32 @@ function addressesOf(property: string, value: unknown): string[] {
   return property === 'srcSet' ? values.flatMap(srcsetAddresses) : values;
 }
 
+/** A problem with an address: records its message on the file, at the element. */
+type Problem = ((file: VFile, place?: Point) => void) | undefined;
+
 /** Why a browser showing `page` would leave the site for this address, or undefined when it would not. */
-function loadedElsewhere(address: string, page: URL): string | undefined {
+function loadedElsewhere(address: string, page: URL): Problem {
   const url = resolveAsBrowser(address, page);
   if (url?.origin === page.origin) return undefined;
-  const read = url && !looksAbsolute(address) ? `（浏览器会把它读作 ${url.href}）` : '';
-  return `图片等内容的地址 ${address}${read} 指向其他网站，读者打开本期时会连到外网，内网也打不开：已从页面中删去。请把图片存到本站，用站内地址`;
+  const read = url && !looksAbsolute(address) ? url.href : undefined;
+  return (file, place) => report(file, CONTENT.externalResource, { address, read }, place);
 }
 
-function followedElsewhere(address: string, page: URL): string | undefined {
+function followedElsewhere(address: string, page: URL): Problem {
   const url = resolveAsBrowser(address, page);
   if (url?.origin === page.origin) return undefined;
-  if (!url || !LINK_PROTOCOLS.has(url.protocol)) {
-    return `链接地址 ${address} 不是网址或邮件地址：已从页面中删去。请写 https:// 开头的完整网址，或本站的相对地址`;
-  }
+  if (!url || !LINK_PROTOCOLS.has(url.protocol)) return (file, place) => report(file, CONTENT.linkNotAddress, { address }, place);
   if (looksAbsolute(address)) return undefined;
-  return `链接地址 ${address} 看起来是本站的地址，浏览器却会把它读作其他网站的 ${url.href}：已从页面中删去。请写本站的相对地址，或写完整的 https:// 网址`;
+  return (file, place) => report(file, CONTENT.linkElsewhere, { address, read: url.href }, place);
 }
 
-function check(node: Element, properties: string[], problem: (address: string, page: URL) => string | undefined, page: URL, file: VFile, rule: string) {
+function check(node: Element, properties: string[], problemOf: (address: string, page: URL) => Problem, page: URL, file: VFile) {
   for (const property of properties) {
     for (const address of addressesOf(property, node.properties[property])) {
-      const reason = problem(address, page);
-      if (reason === undefined) continue;
+      const found = problemOf(address, page);
+      if (found === undefined) continue;
       delete node.properties[property];
-      reportWarning(file, reason, rule, node.position?.start);
+      found(file, node.position?.start);
       break;
     }
   }
@@ -66,8 +68,8 @@ export default function rehypeLocalResources() {
   return (tree: Root, file: VFile) => {
     const page = new URL(file.data.pageUrl!);
     visit(tree, 'element', (node) => {
-      check(node, LOADED, loadedElsewhere, page, file, 'external-resource');
-      check(node, FOLLOWED, followedElsewhere, page, file, 'external-link');
+      check(node, LOADED, loadedElsewhere, page, file);
+      check(node, FOLLOWED, followedElsewhere, page, file);
     });
   };
 }

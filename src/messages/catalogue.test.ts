@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { HAN } from '../text/han.ts';
+import { CATALOGUE, type CatalogueEntry, CONTENT, CONTENT_RULES, type ContentEntry } from './catalogue.ts';
+import { Failure, originalText } from './failure.ts';
+
+/** Any values an entry asks for: a list of one, which reads as its one item. */
+const values = new Proxy({}, { get: () => ['甲'] });
+const entries = Object.values(CATALOGUE) as CatalogueEntry<unknown>[];
+const checks = Object.values(CONTENT) as ContentEntry<unknown>[];
+const hasHan = new RegExp(`[${HAN}]`, 'u');
+
+describe('the catalogue of messages', () => {
+  it('gives each failure a rule id of its own, and each content rule one title, listed once', () => {
+    const rules = entries.map((e) => e.rule);
+    expect(new Set(rules).size).toBe(rules.length);
+    const titles = new Map<string, string>();
+    for (const { rule, title } of checks) {
+      expect(titles.get(rule) ?? title, rule).toBe(title);
+      titles.set(rule, title);
+    }
+    const all = [...rules, ...titles.keys(), ...Object.keys(CONTENT_RULES)];
+    expect(new Set(all).size).toBe(all.length);
+    for (const rule of all) expect(rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('says every title, message and hint in Chinese', () => {
+    for (const entry of [...entries, ...checks]) {
+      const hint = typeof entry.hint === 'function' ? entry.hint(values) : entry.hint;
+      for (const text of [entry.title, entry.message(values), hint]) expect(String(text), entry.rule).toMatch(hasHan);
+    }
+    for (const [rule, title] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
+  });
+});
+
+describe('a failure', () => {
+  it('is shown as what happened [rule], what to do, and the first lines of the tool’s own words, without a stack trace', () => {
+    const thrown = new Error('page.goto: Target page, context or browser has been closed\nCall log:\n  - navigating to "http://bulletin.invalid/"');
+    const text = Failure.of(CATALOGUE.chromiumCrashed, { work: '2019年第9期' }, thrown).format();
+    expect(text.split('\n')[0]).toBe(
+      '错误\uFF1A印制2019年第9期的 PDF 时，Chromium 浏览器意外退出：多半是内存不足，或浏览器被系统或别的程序结束了 [bulletin:pdf-crashed]',
+    );
+    expect(text).toContain('\n  原始信息\uFF1Apage.goto: Target page, context or browser has been closed');
+    expect(text).not.toContain('Call log');
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('keeps of an error only its message', () => {
+    const error = new TypeError('boom');
+    expect(originalText(error)).toBe('boom');
+    expect(originalText('line 1\n    at x (y.js:1:1)\nline 2')).toBe('line 1\nline 2');
+  });
+});
