@@ -110,6 +110,11 @@ export class Cache {
     return path.join(this.dir, namespace, `${key}.entry`);
   }
 
+  /** The keys stored in a namespace (unverified: reading one may still miss), sorted. */
+  async keys(namespace: Namespace): Promise<string[]> {
+    return [...(await this.listing(namespace))].map((name) => name.slice(0, -'.entry'.length)).sort();
+  }
+
   /** The bytes stored under this key, verified, or undefined. */
   async read(namespace: Namespace, key: string): Promise<Buffer | undefined> {
     return this.counted(namespace, await this.open(namespace, key));

@@ -262,8 +262,8 @@ export class Project {
   /**
    * The key of everything a build is made from: the tool, the options, today's date (a future
    * date is warned about), site.yml and every issue file as read (their bytes, before decoding),
-   * every other file of content/, the images in content/, and the templates. Touching a file
-   * without changing it leaves the key as it was.
+   * every other file of content/, the images in content/, the templates, and the PDFs in the
+   * cache. Touching a file without changing it leaves the key as it was.
    */
   private async buildKey(run: RunOptions, templatesKey: string, sources: readonly RawSource[]): Promise<string> {
     const bytesOf = ({ read }: RawSource) => (read.ok ? read.bytes : `(${read.problem})`);
@@ -275,6 +275,8 @@ export class Project {
       ...[this.siteSource!, ...sources].flatMap((source) => [source.relPath, bytesOf(source)]),
       ...this.otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
       ...this.contentImages.flatMap((image, i) => [image, images[i]!]),
+      // The PDFs printed: an npm run pdf stopped before it published leaves PDFs the site lacks.
+      ...((await this.cache?.keys('pdf')) ?? []),
     );
   }
 
