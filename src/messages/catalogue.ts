@@ -566,4 +566,9 @@ export const CONTENT_RULES: Record<string, string> = {
   'invalid-field': '设置项的值不对（类型或格式）',
   'output-folder': '输出目录不能用（不是本程序生成的目录等）',
   'import-neighbours': 'npm run import：导入的期号、总期号与前后各期不符',
+  'site-code': 'site.yml 的网站标识码 siteCode 格式不对',
+  'icp-number': 'site.yml 的 ICP 备案编号 icp 格式不对',
+  'police-number': 'site.yml 的公安机关备案号 police 格式不对，或与省份不符',
+  'badge-image': 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片',
+  'badge-id': 'site.yml 的 badgeId 格式不对，或没有 badge 图片',
 };
