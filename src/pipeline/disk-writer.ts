@@ -201,8 +201,12 @@ export class DiskWriter implements Writer {
     return hashOf(this.outDir);
   }
 
+  /** Whether the record was looked up: a build that finds none looks once. */
+  private lookedUp = false;
+
   private async readPublished(): Promise<Published | undefined> {
-    this.published ??= await this.cache?.readJson(MANIFESTS, this.manifestKey, isPublished);
+    if (!this.lookedUp) this.published = await this.cache?.readJson(MANIFESTS, this.manifestKey, isPublished);
+    this.lookedUp = true;
     return this.published;
   }
 
