@@ -1,7 +1,8 @@
 // Many issue files are rendered side by side: each worker thread has the Markdown pipeline of
-// its own (one frozen processor each) and renders its share of the files; the results come back
-// in the order of the files. Starting a worker and loading the pipeline in it takes about a
-// third of a second, so a few files are rendered in the calling thread instead (the caller decides).
+// its own (one frozen processor each) and renders the files it is sent, a few dozen at a time, so
+// that neither thread holds more than a batch of results at once; the results come back in the
+// order of the files. Starting a worker and loading the pipeline in it takes about a third of a
+// second, so a few files are rendered in the calling thread instead (the caller decides).
 import { availableParallelism } from 'node:os';
 import type { Site } from '../model/site.ts';
 import { startWorker } from '../workers/start-worker.ts';
@@ -9,22 +10,35 @@ import type { IssueText, RenderedFile } from './render-issue-file.ts';
 
 /** Workers at most: one a core. */
 const MAX_WORKERS = 2;
+/** Files sent to a worker at once. */
+const BATCH = 50;
 
 export async function renderInWorkers(files: IssueText[], site: Site): Promise<RenderedFile[]> {
+  const results: RenderedFile[] = new Array(files.length);
+  let next = 0;
   const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
-  // Every count-th file to a worker: neighbouring issues are alike in size, so the shares are even.
-  const shares = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
-  const rendered = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<RenderedFile[]>((resolve, reject) => {
-          const worker = startWorker(import.meta.url, 'render-worker', { site });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`Markdown worker stopped (${code})`)));
-          worker.postMessage(share);
-        }),
-    ),
-  );
-  return files.map((_, i) => rendered[i % count]![Math.floor(i / count)]!);
+  const work = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = startWorker(import.meta.url, 'render-worker', { site });
+      let start = 0;
+      let busy = false;
+      const send = () => {
+        start = next;
+        next = Math.min(files.length, next + BATCH);
+        busy = start < next;
+        worker.postMessage(busy ? files.slice(start, next) : 'close');
+      };
+      worker.on('message', (rendered: RenderedFile[]) => {
+        rendered.forEach((result, i) => {
+          results[start + i] = result;
+        });
+        send();
+      });
+      worker.once('online', send);
+      worker.once('error', reject);
+      // Closed when told, with nothing left: otherwise it died with its batch.
+      worker.once('exit', () => (busy ? reject(new Error('Markdown worker stopped')) : resolve()));
+    });
+  await Promise.all(Array.from({ length: count }, work));
+  return results;
 }

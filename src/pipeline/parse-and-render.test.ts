@@ -15,7 +15,12 @@ async function files(): Promise<VFile[]> {
   const sampleText = String(sample[0]!.value);
   const warned = new VFile({ path: 'content/2020/01.md', cwd: PROJECT, value: `${sampleText}\n<img src="a.png">\n` });
   const broken = new VFile({ path: 'content/2020/02.md', cwd: PROJECT, value: '---\nissue: 2\n---\n' });
-  return [...sample, warned, broken];
+  // More than a worker's batch, each file of its own, so that a result given to the wrong file shows.
+  const copies = Array.from({ length: 120 }, (_, i) => {
+    const number = String((i % 99) + 1).padStart(2, '0');
+    return new VFile({ path: `content/${2030 + Math.floor(i / 99)}/${number}.md`, cwd: PROJECT, value: sampleText.replace(/^issue: \d+$/m, `issue: ${i + 1}`) });
+  });
+  return [...sample, warned, ...copies, broken];
 }
 
 const seen = (all: VFile[], results: Awaited<ReturnType<typeof parseAndRender>>) =>
@@ -30,8 +35,9 @@ describe('parsing and rendering issue files', () => {
     const b = await parseAndRender(inWorkers, { ...options, workersFrom: 1 });
     expect(seen(inWorkers, b)).toEqual(seen(here, a));
     // The files hold what they should: the sample's articles, the warning, the error.
-    expect(a.slice(0, -2).every((r) => (r.articles?.length ?? 0) > 0)).toBe(true);
-    expect(here.at(-2)!.messages.some((m) => !m.fatal)).toBe(true);
+    expect(a.slice(0, -1).every((r) => (r.articles?.length ?? 0) > 0)).toBe(true);
+    expect(here.find((file) => file.path === 'content/2020/01.md')!.messages.some((m) => !m.fatal)).toBe(true);
+    expect(new Set(b.map((r) => r.source?.meta.issue)).size).toBeGreaterThan(100);
     expect(here.at(-1)!.messages.some((m) => m.fatal)).toBe(true);
     expect(b.at(-1)!.source).toBeUndefined();
   });
