@@ -9,6 +9,7 @@
 // The writer replaces only a folder it wrote itself (it holds the marker file), an empty one or
 // none. Each build first recovers from a build that was killed: it puts the old site back if the
 // output folder is missing, and removes the staging and retired folders of builds no longer running.
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
@@ -173,9 +174,12 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
   if (hadOutput) await rm(retired, { recursive: true, force: true });
 }
 
-async function countFiles(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.isDirectory()).length;
+function countFiles(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
+  } catch {
+    return 0;
+  }
 }
 
 export class DiskWriter implements Writer {
@@ -226,13 +230,30 @@ export class DiskWriter implements Writer {
   }
 
   /** Whether the output folder holds exactly the files published, each as it was written. */
+  /**
+   * Whether the output folder holds exactly the files published, each as it was written. Checked
+   * with synchronous calls: thousands of stat()s through the thread pool cost more than the calls.
+   */
   private async allIntact(published: Published): Promise<boolean> {
     this.manifest = published.files;
+    if (this.checked === published.files) return true;
     const files = Object.keys(published.files);
-    const intact = await Promise.all(files.map((file) => this.intact(file)));
-    const whole = intact.every(Boolean) && (await countFiles(this.outDir)) === files.length;
+    const found = (file: string) => {
+      try {
+        return statSync(path.join(this.outDir, file));
+      } catch {
+        return undefined;
+      }
+    };
+    const whole = files.every((file) => this.writtenAsIs(file, found(file))) && countFiles(this.outDir) === files.length;
     if (whole) this.checked = published.files;
     return whole;
+  }
+
+  /** Whether the file found is the one this writer wrote: its size and modification time. */
+  private writtenAsIs(file: string, now: Stats | undefined): boolean {
+    const written = this.manifest[file];
+    return now?.isFile() === true && now.size === written?.size && now.mtimeMs === written.mtimeMs;
   }
 
   async begin(): Promise<void> {
@@ -253,8 +274,7 @@ export class DiskWriter implements Writer {
     const written = this.manifest[file];
     if (!written || (hash !== undefined && written.hash !== hash)) return false;
     if (this.checked === this.manifest) return true;
-    const now = await stat(path.join(this.outDir, file)).catch(() => undefined);
-    return now?.isFile() === true && now.size === written.size && now.mtimeMs === written.mtimeMs;
+    return this.writtenAsIs(file, await stat(path.join(this.outDir, file)).catch(() => undefined));
   }
 
   private async folderFor(target: string): Promise<void> {
@@ -301,7 +321,7 @@ export class DiskWriter implements Writer {
     const all = Object.keys(this.next).sort();
     const changed = all.filter((file) => this.manifest[file]?.hash !== this.next[file]!.hash);
     const removed = Object.keys(this.manifest).filter((file) => this.next[file] === undefined);
-    const untouched = this.written === 0 && removed.length === 0 && (await countFiles(this.outDir)) === all.length;
+    const untouched = this.written === 0 && removed.length === 0 && countFiles(this.outDir) === all.length;
     const record = async () => {
       this.published = { files: this.next, stamp };
       await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);

@@ -18,7 +18,11 @@ async function files(): Promise<VFile[]> {
   // More than a worker's batch, each file of its own, so that a result given to the wrong file shows.
   const copies = Array.from({ length: 120 }, (_, i) => {
     const number = String((i % 99) + 1).padStart(2, '0');
-    return new VFile({ path: `content/${2030 + Math.floor(i / 99)}/${number}.md`, cwd: PROJECT, value: sampleText.replace(/^issue: \d+$/m, `issue: ${i + 1}`) });
+    return new VFile({
+      path: `content/${2030 + Math.floor(i / 99)}/${number}.md`,
+      cwd: PROJECT,
+      value: sampleText.replace(/^issue: \d+$/m, `issue: ${i + 1}`),
+    });
   });
   return [...sample, warned, ...copies, broken];
 }

@@ -7,6 +7,7 @@
 import type { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
+import { mapLimited } from '../concurrency.ts';
 import { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
 import type { IssueText, RenderedFile } from '../markdown/render-issue-file.ts';
 import { FILE_START, isKeptMessage, type Point, replayMessage } from '../messages.ts';
@@ -14,6 +15,8 @@ import { type Article, frontMatterSchema } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 
 const NAMESPACE: Namespace = 'issues';
+/** Cache entries read or written at once. */
+const CACHE_AT_ONCE = 16;
 
 /** An issue file parsed, with its articles when it was rendered. */
 export interface ParsedIssue {
@@ -109,7 +112,7 @@ export async function parseAndRender(
   const keys = files.map((file) => hashOf(toolVersion, settings, file.path, String(file.value)));
   // A file that could not be read or decoded has its error already, and nothing to parse.
   const unread = files.map((file) => file.messages.some((m) => m.fatal));
-  const found = await Promise.all(keys.map((key, i) => (unread[i] ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile))));
+  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key, i) => (unread[i] ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile)));
   const missing = files.flatMap((_, i) => (unread[i] || found[i] ? [] : [i]));
   const rendered = await renderFiles(
     missing.map((i) => ({ path: files[i]!.path, cwd: files[i]!.cwd, value: String(files[i]!.value) })),
@@ -119,7 +122,7 @@ export async function parseAndRender(
   missing.forEach((fileIndex, i) => {
     found[fileIndex] = rendered[i];
   });
-  await Promise.all(cache ? missing.map((i) => cache.writeJson(NAMESPACE, keys[i]!, found[i])) : []);
+  if (cache) await mapLimited(missing, CACHE_AT_ONCE, (i) => cache.writeJson(NAMESPACE, keys[i]!, found[i]));
   if (cache && prune) await cache.prune(NAMESPACE, new Set(keys));
   return files.map((file, i): ParsedIssue => {
     const made = found[i];

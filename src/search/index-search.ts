@@ -16,6 +16,7 @@
 // words (src/text/word-breaks.ts), for the page to mark with <wbr>.
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
+import { mapLimited } from '../concurrency.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
@@ -192,15 +193,7 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();
   try {
-    const indexed: { key: string; files: IndexFiles }[] = [];
-    let next = 0;
-    const lane = async () => {
-      while (next < numbers.length) {
-        const i = next++;
-        indexed[i] = await indexPart(numbers[i]!, parts.get(numbers[i]!)!, hanAsWords, pool, cache, toolVersion);
-      }
-    };
-    await Promise.all(Array.from({ length: PARTS_AT_ONCE }, lane));
+    const indexed = await mapLimited(numbers, PARTS_AT_ONCE, (n) => indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion));
     await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
     const output: SiteOutput = new Map();
     numbers.forEach((n, i) => {
