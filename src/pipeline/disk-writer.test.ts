@@ -20,6 +20,20 @@ async function publish(writer: DiskWriter, site: Map<string, string>): Promise<s
 }
 
 describe('DiskWriter', () => {
+  it('never writes through a kept file into the published one, when that file is put again', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent);
+    await publish(writer, new Map([['index.html', 'published']]));
+    await writer.begin();
+    await writer.keepAll(['index.html']);
+    // Until the new version is swapped in, the published one is untouched.
+    await writer.put('index.html', 'new version');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('published');
+    await writer.commit(new Set(['index.html']));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new version');
+  });
+
   it('replaces the whole output folder, leaving no stale files and no staging folders', async () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');

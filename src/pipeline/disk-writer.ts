@@ -299,13 +299,21 @@ export class DiskWriter implements Writer {
 
   async put(file: string, content: string | Uint8Array): Promise<void> {
     const hash = hashOf(content);
-    if (await this.keep(file, hash)) return;
+    if (this.next[file]?.hash === hash) return;
     const target = path.join(this.staging, file);
+    // Already in the new version (kept, a hard link to the published file): never written through.
+    if (this.next[file]) await rm(target, { force: true });
+    delete this.next[file];
+    if (await this.keep(file, hash)) return;
     await this.folderFor(target);
     await writeFile(target, content);
     this.written += 1;
     const { size, mtimeMs } = await stat(target);
     this.next[file] = { hash, size, mtimeMs };
+  }
+
+  async keepAll(files: Iterable<string>): Promise<void> {
+    for (const file of files) if (this.next[file] === undefined) await this.keep(file);
   }
 
   async commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]> {

@@ -364,6 +364,7 @@ export class Project {
     // core while this one renders pages. Awaited after them (and its failure kept until then).
     const searching = search ? this.startSearch(issues) : undefined;
     searching?.catch(() => undefined);
+    let keeping: Promise<void> | undefined;
     try {
       // 5. PDFs: those printed already, and with --pdf those still missing.
       let found: Stages.FoundPdfs | undefined;
@@ -393,6 +394,9 @@ export class Project {
       else if (!incremental) plan = await this.resume(writer, record);
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
       const paths = new Set([...this.paths].filter((p) => (isSearchFile(p) ? !search : plan.keeps(p))));
+      // The files kept whose pages are not rendered again are taken over while the pages render.
+      keeping = writer?.keepAll?.([...paths].filter((p) => plan.only !== undefined && !plan.only(p)));
+      keeping?.catch(() => undefined);
       const put = async (file: string, content: string | Uint8Array) => {
         paths.add(file);
         await writer?.put(file, content);
@@ -402,6 +406,7 @@ export class Project {
         if (!plan.only || plan.only(issuePage(issuePath))) await put(`${issuePath}${pdf.file}`, pdf.bytes);
       }
       result.full = !plan.only;
+      await keeping;
       // 7. The search index, once the pages are done.
       if (searching) {
         this.options.timings?.lap('search');
@@ -416,7 +421,7 @@ export class Project {
       this.published = issues;
       return { ...result, ok: true, paths: [...paths].sort(), pageCount };
     } catch (error) {
-      await searching?.catch(() => undefined);
+      await Promise.all([searching?.catch(() => undefined), keeping?.catch(() => undefined)]);
       await writer?.abort();
       if (!(error instanceof TemplateError)) throw error;
       const templateFile = new VFile({ path: error.template, cwd: this.projectDir });

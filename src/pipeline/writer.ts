@@ -56,6 +56,11 @@ export interface Writer {
   last?(): Promise<LastSite | undefined>;
   /** Opens a new version of the site. */
   begin(): Promise<void>;
+  /**
+   * Files of the current version that the new one keeps as they are, told before the others are
+   * made so that the writer can take them over meanwhile (commit takes any it did not).
+   */
+  keepAll?(files: Iterable<string>): Promise<void>;
   /** A file of the new version. */
   put(file: string, content: string | Uint8Array): Promise<void>;
   /**
