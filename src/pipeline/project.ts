@@ -13,17 +13,17 @@
 //   6. pages     Nunjucks templates → pages                           (pages/render-pages.ts)
 //   7. search    the search index, in parts, beside stages 5 and 6    (search/index-search.ts)
 //   8. publish   the writer takes the new version of the site         (pipeline/writer.ts, disk-writer.ts)
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { Cache, currentToolVersion, hashOf } from '../cache/cache.ts';
+import { Cache, currentToolVersion } from '../cache/cache.ts';
 import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
 import { hasErrors, keepMessage, replayMessage, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { type IssuePdf, issuePage, SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
-import { todayInChina } from '../text/chinese.ts';
+import { buildKey, type PublishingOptions, printOf, renderKey, templatesKey } from './build-keys.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
 import type * as Stages from './stages.ts';
 import type { Timings } from './timings.ts';
@@ -92,11 +92,6 @@ interface Entry {
   issue?: Issue;
   /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
   own: VFileMessage[];
-}
-
-/** A hash of all an issue's page shows of it: the issue, and its PDF's name, size and pages. */
-function printOf(issue: Issue, pdf: IssuePdf | undefined): string {
-  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size]) : '');
 }
 
 /** Runs one publication at a time: the dev server's saves and its search index take turns. */
@@ -187,7 +182,7 @@ export class Project {
    */
   private async parse(fresh: Entry[], { articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
     const { loadSite, parseAndRender, resolveIssue, validateArchive } = await stages();
-    // 2 and 4. Parse, and render the articles: from the cache, for each file as it was.
+    // 2. Parse, and render the articles: from the cache, for each file as it was.
     this.options.timings?.lap('parse');
     const full = this.site === undefined;
     if (full) {
@@ -200,7 +195,7 @@ export class Project {
       fresh.map((e) => e.file),
       { site, articles, cache: this.cache, toolVersion, prune: full },
     );
-    // 5. The issues resolved, with the site's defaults.
+    // 4. The issues resolved, with the site's defaults.
     fresh.forEach((entry, i) => {
       const { source, articles: rendered } = parsed[i]!;
       entry.source = source;
@@ -248,42 +243,13 @@ export class Project {
     return { issues: all.filter((issue) => !drafts.includes(issue)), drafts };
   }
 
-  /** A hash of every file under templates/: part of each PDF's key. */
-  private async templatesKey(): Promise<string> {
-    const entries = await readdir(this.templatesDir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const files = entries
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    const contents = await Promise.all(files.map((file) => readFile(file)));
-    return hashOf(...files.map((f) => path.relative(this.templatesDir, f)), ...contents);
-  }
-
-  /**
-   * The key of everything a build is made from: the tool, the options, today's date (a future
-   * date is warned about), site.yml and every issue file as read (their bytes, before decoding),
-   * every other file of content/, the images in content/, the templates, and the PDFs in the
-   * cache. Touching a file without changing it leaves the key as it was.
-   */
-  private async buildKey(run: RunOptions, templatesKey: string, sources: readonly RawSource[]): Promise<string> {
-    const bytesOf = ({ read }: RawSource) => (read.ok ? read.bytes : `(${read.problem})`);
-    const images = await Promise.all(this.contentImages.map((image) => readFile(path.join(this.projectDir, image)).catch(() => '')));
-    return hashOf(
-      await currentToolVersion(),
-      JSON.stringify([this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true, run.pdfs ?? 'cached', todayInChina()]),
-      templatesKey,
-      ...[this.siteSource!, ...sources].flatMap((source) => [source.relPath, bytesOf(source)]),
-      ...this.otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
-      ...this.contentImages.flatMap((image, i) => [image, images[i]!]),
-      // The PDFs printed: an npm run pdf stopped before it published leaves PDFs the site lacks.
-      ...((await this.cache?.keys('pdf')) ?? []),
+  /** The whole-build key of this run's inputs (build-keys.ts). */
+  private async buildKey(options: PublishingOptions, templates: string, sources: RawSource[]): Promise<string> {
+    const images = await Promise.all(
+      this.contentImages.map(async (image) => [image, await readFile(path.join(this.projectDir, image)).catch(() => '')] as const),
     );
-  }
-
-  /** The key of what every page shares: the tool, the templates, site.yml and the options. */
-  private async renderKey(run: RunOptions, templatesKey: string): Promise<string> {
-    const options = [this.options.drafts ?? false, this.options.keepLastGood ?? false, run.search ?? true];
-    return hashOf(await currentToolVersion(), templatesKey, String(this.siteFile.value), JSON.stringify(options));
+    const pdfKeys = (await this.cache?.keys('pdf')) ?? [];
+    return buildKey({ options, templatesKey: templates, sources: [this.siteSource!, ...sources], otherFiles: this.otherFiles, images, pdfs: pdfKeys });
   }
 
   /**
@@ -332,12 +298,13 @@ export class Project {
     // 1. Read; a site left exactly as this build would make it is up to date.
     const read = await this.read(incremental ? changed : undefined);
     // The templates' hash is part of the build's key and of every PDF's: made once a run.
-    let templates: Promise<string> | undefined;
-    const templatesKey = () => (templates ??= this.templatesKey());
-    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(run, await templatesKey(), read) : undefined;
+    let templatesHash: Promise<string> | undefined;
+    const templates = () => (templatesHash ??= templatesKey(this.templatesDir));
+    const options = { drafts: this.options.drafts ?? false, keepLastGood: this.options.keepLastGood ?? false, search, pdfs };
+    const key = !incremental && writer?.current && pdfs !== 'print' ? await this.buildKey(options, await templates(), read) : undefined;
     const summary = key === undefined ? undefined : await writer!.current!(key);
     if (summary) return this.upToDateResult(summary);
-    // 2–5. Parse, articles, check, issues.
+    // 2–4. Parse (with the articles), check, issues.
     const decoded = this.decode(read);
     read.length = 0; // the bytes, decoded, are not needed again: not held while the site is made
     const { site, files } = await this.parse(decoded);
@@ -371,7 +338,7 @@ export class Project {
       if (pdfs !== 'none' && this.cache) {
         this.options.timings?.lap('pdfs');
         const toolVersion = await currentToolVersion();
-        found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await templatesKey(), toolVersion });
+        found = await findPdfs({ site, issues, cache: this.cache, templatesKey: await templates(), toolVersion });
         if (pdfs === 'print') {
           const renderForPrint = async (chosen: Issue[]): Promise<SiteOutput> => {
             const pages: SiteOutput = new Map();
@@ -386,7 +353,7 @@ export class Project {
       // 6. Pages: those the change reaches, or all; the others are kept as they are.
       this.options.timings?.lap('pages');
       const record: RenderRecord = {
-        key: await this.renderKey(run, await templatesKey()),
+        key: await renderKey(options, await templates(), String(this.siteFile.value)),
         issues: issues.map((issue) => ({ source: issue.source, path: issue.path, year: issue.year, print: printOf(issue, found?.pdfs.get(issue.path)) })),
       };
       let plan = RENDER_ALL;

@@ -1,0 +1,73 @@
+// The keys a build compares with the last one's: the whole-build key (everything it is made of:
+// when it and dist/ are as the last build left them, the build does nothing), the render key
+// (what every page shares: when it is the last build's, only the pages a change reaches are
+// rendered again) and each issue's print (all its page shows of it). Hashes of contents, never
+// modification times: touching a file without changing it leaves every key as it was.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { currentToolVersion, hashOf } from '../cache/cache.ts';
+import type { RawSource } from '../content/load-content.ts';
+import type { Issue } from '../model/issue.ts';
+import type { IssuePdf } from '../model/output.ts';
+import { todayInChina } from '../text/chinese.ts';
+
+/** A hash of every file under templates/: part of the build's key, the render key and each PDF's. */
+export async function templatesKey(templatesDir: string): Promise<string> {
+  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  const contents = await Promise.all(files.map((file) => readFile(file)));
+  return hashOf(...files.map((f) => path.relative(templatesDir, f)), ...contents);
+}
+
+/** The options of a run that change what it publishes. */
+export interface PublishingOptions {
+  drafts: boolean;
+  keepLastGood: boolean;
+  search: boolean;
+  pdfs: string;
+}
+
+export interface BuildInputs {
+  options: PublishingOptions;
+  templatesKey: string;
+  /** site.yml and every issue file as read: their bytes, before decoding. */
+  sources: readonly RawSource[];
+  /** The other files of content/, with the messages that say they are not read. */
+  otherFiles: readonly VFile[];
+  /** The images directly in content/ (the 党政机关网站标识 may be kept there), with their bytes. */
+  images: readonly (readonly [path: string, bytes: Uint8Array | string])[];
+  /** The keys of the PDFs in the cache: an npm run pdf stopped before it published leaves PDFs the site lacks. */
+  pdfs: readonly string[];
+}
+
+/**
+ * The key of everything a build is made from: the tool, the options, today's date (a future
+ * date is warned about), the sources as read, the other files of content/, its images, the
+ * templates, and the PDFs in the cache.
+ */
+export async function buildKey({ options, templatesKey, sources, otherFiles, images, pdfs }: BuildInputs): Promise<string> {
+  const bytesOf = ({ read }: RawSource) => (read.ok ? read.bytes : `(${read.problem})`);
+  return hashOf(
+    await currentToolVersion(),
+    JSON.stringify([options.drafts, options.keepLastGood, options.search, options.pdfs, todayInChina()]),
+    templatesKey,
+    ...sources.flatMap((source) => [source.relPath, bytesOf(source)]),
+    ...otherFiles.flatMap((file) => [file.path, JSON.stringify(file.messages.map(String))]),
+    ...images.flat(),
+    ...pdfs,
+  );
+}
+
+/** The key of what every page shares: the tool, the templates, site.yml and the options. */
+export async function renderKey(options: Omit<PublishingOptions, 'pdfs'>, templatesKey: string, siteText: string): Promise<string> {
+  return hashOf(await currentToolVersion(), templatesKey, siteText, JSON.stringify([options.drafts, options.keepLastGood, options.search]));
+}
+
+/** A hash of all an issue's page shows of it: the issue, and its PDF's name, size and pages. */
+export function printOf(issue: Issue, pdf: IssuePdf | undefined): string {
+  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size]) : '');
+}
