@@ -329,7 +329,12 @@ export class Project {
     const { findPdfs, planRender, printMissingPdfs, RENDER_ALL, TemplateError } = await stages();
     // 7. The search index, made beside stages 5 and 6: Pagefind's processes index on the other
     // core while this one renders pages. Awaited after them (and its failure kept until then).
-    const searching = search ? this.startSearch(issues) : undefined;
+    const searchPaths = new Set<string>();
+    const putSearchFile = async (file: string, content: string | Uint8Array) => {
+      searchPaths.add(file);
+      await writer?.put(file, content);
+    };
+    const searching = search ? this.startSearch(issues, putSearchFile) : undefined;
     searching?.catch(() => undefined);
     let keeping: Promise<void> | undefined;
     try {
@@ -377,7 +382,8 @@ export class Project {
       // 7. The search index, once the pages are done.
       if (searching) {
         this.options.timings?.lap('search');
-        for (const [file, content] of await searching) await put(file, content);
+        await searching;
+        for (const file of searchPaths) paths.add(file);
       }
       // 8. Publish, with the stamp that lets the next build find the site up to date.
       this.options.timings?.lap('publish');
@@ -436,9 +442,9 @@ export class Project {
   }
 
   /** Stage 7: the search index of these issues, from the cache where their parts are unchanged. */
-  private async startSearch(issues: Issue[]): Promise<SiteOutput> {
+  private async startSearch(issues: Issue[], put?: (file: string, content: string | Uint8Array) => Promise<void>): Promise<SiteOutput> {
     const { indexSearch } = await stages();
-    return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
+    return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion(), put });
   }
 
   /**

@@ -173,6 +173,11 @@ export interface SearchIndexing {
   cache?: Cache;
   /** The tool's version (currentToolVersion()), part of every cache key. */
   toolVersion?: string;
+  /**
+   * Takes each file as soon as its part is made, so that the index is never held whole; without
+   * it, the files are returned together.
+   */
+  put?: (file: string, content: string | Uint8Array) => Promise<void>;
 }
 
 /**
@@ -181,8 +186,10 @@ export interface SearchIndexing {
  */
 const PARTS_AT_ONCE = 4;
 
-/** Indexes every article of the published issues; returns Pagefind's files, to add to the site. */
-export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '' }: SearchIndexing = {}): Promise<SiteOutput> {
+/** Indexes every article of the published issues into Pagefind's files, to add to the site: given to put, or returned. */
+export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '', put }: SearchIndexing = {}): Promise<SiteOutput> {
+  const output: SiteOutput = new Map();
+  const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
   const parts = new Map<number, Issue[]>();
   for (const issue of issues) {
     const part = parts.get(partOf(issue)) ?? [];
@@ -193,17 +200,16 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();
   try {
-    const indexed = await mapLimited(numbers, PARTS_AT_ONCE, (n) => indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion));
-    await cache?.prune(SEARCH_NAMESPACE, new Set(indexed.map((part) => part.key)));
-    const output: SiteOutput = new Map();
-    numbers.forEach((n, i) => {
-      for (const [file, content] of indexed[i]!.files) {
-        if (n !== first && SCRIPTS.test(file)) continue;
-        output.set(`${partFolder(n, first)}${file}`, content);
+    const keys = await mapLimited(numbers, PARTS_AT_ONCE, async (n) => {
+      const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion);
+      for (const [file, content] of files) {
+        if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
       }
+      return key;
     });
+    await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
     const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
-    output.set(PARTS_FILE, JSON.stringify(listed));
+    await emit(PARTS_FILE, JSON.stringify(listed));
     return output;
   } finally {
     await pool.close();

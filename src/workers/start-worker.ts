@@ -1,14 +1,14 @@
 // Worker threads of the tool (the import's readers, the Markdown renderers, the search index's
 // Pagefind processes) run their compiled module beside the caller's (lib/); run from the sources
 // (the tests), they run the TypeScript module through tsx (run-typescript.mjs).
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /**
  * Starts the worker module `name` (without extension) of the folder of `callerUrl`
- * (the caller's import.meta.url), with workerData.
+ * (the caller's import.meta.url), with workerData, and its heap within resourceLimits.
  */
-export function startWorker(callerUrl: string, name: string, workerData: Record<string, unknown> = {}): Worker {
-  if (callerUrl.endsWith('.js')) return new Worker(new URL(`./${name}.js`, callerUrl), { workerData });
+export function startWorker(callerUrl: string, name: string, workerData: Record<string, unknown> = {}, resourceLimits?: ResourceLimits): Worker {
+  if (callerUrl.endsWith('.js')) return new Worker(new URL(`./${name}.js`, callerUrl), { workerData, resourceLimits });
   const entry = new URL(`./${name}.ts`, callerUrl).href;
-  return new Worker(new URL('./run-typescript.mjs', import.meta.url), { workerData: { ...workerData, entry } });
+  return new Worker(new URL('./run-typescript.mjs', import.meta.url), { workerData: { ...workerData, entry }, resourceLimits });
 }
