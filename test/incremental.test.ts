@@ -3,6 +3,9 @@
 import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { currentToolVersion } from '../src/cache/cache.ts';
+import { pdfFileName, pdfKey } from '../src/pdf/issue-pdfs.ts';
+import { templatesKey } from '../src/pipeline/build-keys.ts';
 import { build } from './build.ts';
 import { copyProject } from './cli.ts';
 import { readTree } from './site.ts';
@@ -91,5 +94,37 @@ describe('incremental builds', () => {
     const cold = { projectDir: dir, outDir: path.join(dir, 'dist-cold'), write: true, cacheDir: false as const };
     expect((await build(cold)).ok).toBe(true);
     expect(await readTree(path.join(dir, 'dist'))).toEqual(await readTree(path.join(dir, 'dist-cold')));
+  });
+
+  it('publishes a PDF printed again in another environment, after an edit elsewhere and after none', async () => {
+    const dir = await copyProject();
+    const warm = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
+    const first = await build(warm);
+    const issue = first.issues[0]!;
+    const { Project } = await import('../src/pipeline/project.ts');
+    const project = new Project({ projectDir: dir });
+    const { site } = await project.settings();
+    const key = pdfKey(issue, site!, await templatesKey(path.join(dir, 'templates')), await currentToolVersion());
+    // A PDF as npm run pdf stores it: the environment it was printed in, then the PDF.
+    const pdf = (environment: string, mark: string) =>
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(environment)}\n`),
+        Buffer.from(`%PDF-1.4\n%${mark}\n1 0 obj << /Type /Pages /Count 1 >> endobj\n${'x'.repeat(3000)}\n%%EOF\n`),
+      ]);
+    const published = async () => (await readFile(path.join(dir, 'dist', issue.path, pdfFileName(site!, issue)), 'latin1')).split('\n')[1];
+    await project.cache!.write('pdf', key, pdf('chromium-1 fonts-a', 'A'));
+    expect((await build(warm)).ok).toBe(true);
+    expect(await published()).toBe('%A');
+    // Printed again with another Chromium, same size, then another issue edited.
+    await project.cache!.write('pdf', key, pdf('chromium-2 fonts-b', 'B'));
+    const other = path.join(dir, 'content/2019/10.md');
+    await writeFile(other, `${await readFile(other, 'utf8')}\n另起一段。\n`);
+    const edited = await build(warm);
+    expect(edited.full).toBe(false);
+    expect(await published()).toBe('%B');
+    // Printed again once more, nothing else changed: the build is not up to date.
+    await project.cache!.write('pdf', key, pdf('chromium-3 fonts-c', 'C'));
+    expect((await build(warm)).upToDate).toBe(false);
+    expect(await published()).toBe('%C');
   });
 });

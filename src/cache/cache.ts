@@ -7,6 +7,7 @@
 // corrupt, of the wrong shape or of another format version is a miss (and is removed), never an
 // error and never a wrong output. A write that fails (a full disk, no permission) is skipped.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,9 +111,22 @@ export class Cache {
     return path.join(this.dir, namespace, `${key}.entry`);
   }
 
-  /** The keys stored in a namespace (unverified: reading one may still miss), sorted. */
-  async keys(namespace: Namespace): Promise<string[]> {
-    return [...(await this.listing(namespace))].map((name) => name.slice(0, -'.entry'.length)).sort();
+  /**
+   * The entries of a namespace as key, size and modification time, sorted: they differ whenever an
+   * entry is written again (unverified: reading one may still miss).
+   */
+  async versions(namespace: Namespace): Promise<string[]> {
+    const names = [...(await this.listing(namespace))].sort();
+    return names.map((name) => {
+      let version = '-';
+      try {
+        const found = statSync(path.join(this.dir, namespace, name));
+        version = `${found.size} ${found.mtimeMs}`;
+      } catch {
+        // Gone since it was listed: a miss.
+      }
+      return `${name.slice(0, -'.entry'.length)} ${version}`;
+    });
   }
 
   /** The bytes stored under this key, verified, or undefined. */

@@ -40,7 +40,10 @@ export interface BuildInputs {
   otherFiles: readonly VFile[];
   /** The images directly in content/ (the 党政机关网站标识 may be kept there), with their bytes. */
   images: readonly (readonly [path: string, bytes: Uint8Array | string])[];
-  /** The keys of the PDFs in the cache: an npm run pdf stopped before it published leaves PDFs the site lacks. */
+  /**
+   * The PDFs in the cache, each as its key and the version of its entry: an npm run pdf stopped
+   * before it published leaves PDFs, new or printed again, that the site lacks.
+   */
   pdfs: readonly string[];
 }
 
@@ -67,7 +70,11 @@ export async function renderKey(options: Omit<PublishingOptions, 'pdfs'>, templa
   return hashOf(await currentToolVersion(), templatesKey, siteText, JSON.stringify([options.drafts, options.keepLastGood, options.search]));
 }
 
-/** A hash of all an issue's page shows of it: the issue, and its PDF's name, size and pages. */
-export function printOf(issue: Issue, pdf: IssuePdf | undefined): string {
-  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size]) : '');
+/**
+ * A hash of all an issue's page shows of it and of what is published beside it: the issue, and
+ * its PDF's name, size, pages and the Chromium and fonts it was printed with (a PDF printed again
+ * in another environment keeps its name, and often its size).
+ */
+export function printOf(issue: Issue, pdf: IssuePdf | undefined, printedWith: string | undefined): string {
+  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size, printedWith]) : '');
 }

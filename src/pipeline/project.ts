@@ -248,7 +248,7 @@ export class Project {
     const images = await Promise.all(
       this.contentImages.map(async (image) => [image, await readFile(path.join(this.projectDir, image)).catch(() => '')] as const),
     );
-    const pdfKeys = (await this.cache?.keys('pdf')) ?? [];
+    const pdfKeys = (await this.cache?.versions('pdf')) ?? [];
     return buildKey({ options, templatesKey: templates, sources: [this.siteSource!, ...sources], otherFiles: this.otherFiles, images, pdfs: pdfKeys });
   }
 
@@ -359,7 +359,12 @@ export class Project {
       this.options.timings?.lap('pages');
       const record: RenderRecord = {
         key: await renderKey(options, await templates(), String(this.siteFile.value)),
-        issues: issues.map((issue) => ({ source: issue.source, path: issue.path, year: issue.year, print: printOf(issue, found?.pdfs.get(issue.path)) })),
+        issues: issues.map((issue) => ({
+          source: issue.source,
+          path: issue.path,
+          year: issue.year,
+          print: printOf(issue, found?.pdfs.get(issue.path), found?.environments.get(issue.path)),
+        })),
       };
       let plan = RENDER_ALL;
       if (incremental && !changed.some((p) => p.startsWith('templates/'))) plan = planRender(this.published, issues, new Set(changed));
