@@ -19,4 +19,37 @@ describe('mapLimited', () => {
   it('does nothing with no items', async () => {
     expect(await mapLimited([], 4, async () => 1)).toEqual([]);
   });
+
+  it('after a failure starts no other item, and settles only once those running have ended', async () => {
+    const started: number[] = [];
+    let running = 0;
+    const failing = mapLimited([0, 1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      running++;
+      await new Promise((resolve) => setTimeout(resolve, n === 0 ? 5 : 30));
+      running--;
+      if (n === 0) throw new Error('part 0 failed');
+      return n;
+    });
+    await expect(failing).rejects.toThrow('part 0 failed');
+    expect(running).toBe(0);
+    expect(started).toEqual([0, 1]);
+  });
+
+  it('once aborted starts no other item', async () => {
+    const stop = new AbortController();
+    const started: number[] = [];
+    const run = mapLimited(
+      [0, 1, 2, 3],
+      1,
+      async (n) => {
+        started.push(n);
+        if (n === 1) stop.abort(new Error('stopped'));
+        return n;
+      },
+      stop.signal,
+    );
+    await expect(run).rejects.toThrow('stopped');
+    expect(started).toEqual([0, 1]);
+  });
 });

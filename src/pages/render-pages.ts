@@ -152,7 +152,10 @@ export async function* renderPages({
     const asset = (name: string) => `${root}${name}?v=${shortHash(assets.get(name) ?? '')}`;
     const canonical = outputPath.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + outputPath.replace(/index\.html$/, '') : undefined;
     try {
-      yield [outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, years, latestYear: latest?.year, ...data })];
+      // An issue page is given what a change that re-renders it alone may change (affected-pages.ts):
+      // itself, its neighbours, the site, the latest year; not the list of years and their issues.
+      const listing = page.kind === 'issue' ? {} : { years };
+      yield [outputPath, env.render(template, { site, identity, page: { ...page, canonical }, root, asset, ...listing, latestYear: latest?.year, ...data })];
     } catch (error) {
       throw TemplateError.from(error, templatesDir, projectDir, outputPath);
     }

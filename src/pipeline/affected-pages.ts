@@ -2,6 +2,8 @@
 // the edited issues' own pages, their neighbours' (whose previous/next links name them), and
 // the pages that list issues (years, home, search, feeds), which are few. A change to the set
 // of years touches every page (each names the latest year): then everything is re-rendered.
+// That is the contract of the templates: an issue page is given the issue, its neighbours, the
+// site and the latest year, and nothing else of the archive (pages/render-pages.ts).
 // The dev server plans each save this way; `npm run build` plans from the record the last
 // build left (writer.ts, RenderRecord), finding the edited issues by their prints.
 import type { Issue } from '../model/issue.ts';

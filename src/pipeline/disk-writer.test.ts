@@ -184,3 +184,28 @@ describe('recoverOutputFolder', () => {
     expect((await readdir(parent)).sort()).toEqual([`.dist-staging-${process.ppid}`, 'dist']);
   });
 });
+
+// An output folder on a file system without hard links (a FAT stick, some network shares): the
+// files a build keeps are copied instead.
+const noLinks = async () => {
+  throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+};
+
+describe('DiskWriter without hard links', () => {
+  it('copies the files it keeps, and the next version holds them', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'lldt-nolink-'));
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, undefined, noLinks);
+    await writer.begin();
+    await writer.put('index.html', 'home');
+    await writer.put('2019/09/index.html', 'issue');
+    await writer.commit(new Set(['index.html', '2019/09/index.html']));
+    // The next version renders the home page only and keeps the issue page.
+    await writer.begin();
+    await writer.keepAll(['2019/09/index.html']);
+    await writer.put('index.html', 'home, again');
+    await writer.commit(new Set(['index.html', '2019/09/index.html']));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home, again');
+    expect(await readFile(path.join(out, '2019/09/index.html'), 'utf8')).toBe('issue');
+  });
+});

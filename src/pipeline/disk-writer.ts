@@ -10,7 +10,7 @@
 // none. Each build first recovers from a build that was killed: it puts the old site back if the
 // output folder is missing, and removes the staging and retired folders of builds no longer running.
 import { readdirSync, type Stats, statSync } from 'node:fs';
-import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
@@ -197,6 +197,8 @@ export class DiskWriter implements Writer {
     outDir: string,
     private readonly projectDir: string,
     private readonly cache?: Cache,
+    /** How a kept file is linked (the tests give one that fails, as a FAT stick's does). */
+    private readonly linkFile: (existing: string, newPath: string) => Promise<void> = link,
   ) {
     this.outDir = path.resolve(outDir);
   }
@@ -284,17 +286,32 @@ export class DiskWriter implements Writer {
     this.folders.add(dir);
   }
 
-  /** Links the published file into the new version; false when it cannot be. */
+  /**
+   * Takes the published file into the new version: a hard link, or a copy where the file system has
+   * none (a FAT stick, some network shares); false when it cannot be.
+   */
   private async keep(file: string, hash?: string): Promise<boolean> {
     if (!(await this.intact(file, hash))) return false;
+    const source = path.join(this.outDir, file);
     const target = path.join(this.staging, file);
     await this.folderFor(target);
-    const linked = await link(path.join(this.outDir, file), target).then(
+    const linked = await this.linkFile(source, target).then(
       () => true,
       () => false,
     );
-    if (linked) this.next[file] = this.manifest[file]!;
-    return linked;
+    if (linked) {
+      this.next[file] = this.manifest[file]!;
+      return true;
+    }
+    const copied = await copyFile(source, target).then(
+      () => true,
+      () => false,
+    );
+    if (!copied) return false;
+    this.written += 1; // a new file: the output folder is replaced, with the times recorded here
+    const { size, mtimeMs } = await stat(target);
+    this.next[file] = { hash: this.manifest[file]!.hash, size, mtimeMs };
+    return true;
   }
 
   async put(file: string, content: string | Uint8Array): Promise<void> {

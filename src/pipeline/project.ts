@@ -334,7 +334,8 @@ export class Project {
       searchPaths.add(file);
       await writer?.put(file, content);
     };
-    const searching = search ? this.startSearch(issues, putSearchFile) : undefined;
+    const stopSearch = new AbortController();
+    const searching = search ? this.startSearch(issues, putSearchFile, stopSearch.signal) : undefined;
     searching?.catch(() => undefined);
     let keeping: Promise<void> | undefined;
     try {
@@ -399,6 +400,8 @@ export class Project {
       this.published = issues;
       return { ...result, ok: true, paths: [...paths].sort(), pageCount };
     } catch (error) {
+      // Nothing may write into the new version once it is dropped: the index stops, its parts under way end first.
+      stopSearch.abort();
       await Promise.all([searching?.catch(() => undefined), keeping?.catch(() => undefined)]);
       await writer?.abort();
       if (!(error instanceof TemplateError)) throw error;
@@ -447,9 +450,9 @@ export class Project {
   }
 
   /** Stage 7: the search index of these issues, from the cache where their parts are unchanged. */
-  private async startSearch(issues: Issue[], put?: (file: string, content: string | Uint8Array) => Promise<void>): Promise<SiteOutput> {
+  private async startSearch(issues: Issue[], put?: (file: string, content: string | Uint8Array) => Promise<void>, signal?: AbortSignal): Promise<SiteOutput> {
     const { indexSearch } = await stages();
-    return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion(), put });
+    return indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion(), put, signal });
   }
 
   /**

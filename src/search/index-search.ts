@@ -178,6 +178,8 @@ export interface SearchIndexing {
    * it, the files are returned together.
    */
   put?: (file: string, content: string | Uint8Array) => Promise<void>;
+  /** Stops the index early (the build failed elsewhere): the parts under way are finished, no other is begun. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -187,7 +189,7 @@ export interface SearchIndexing {
 const PARTS_AT_ONCE = 4;
 
 /** Indexes every article of the published issues into Pagefind's files, to add to the site: given to put, or returned. */
-export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '', put }: SearchIndexing = {}): Promise<SiteOutput> {
+export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '', put, signal }: SearchIndexing = {}): Promise<SiteOutput> {
   const output: SiteOutput = new Map();
   const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
   const parts = new Map<number, Issue[]>();
@@ -200,13 +202,18 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();
   try {
-    const keys = await mapLimited(numbers, PARTS_AT_ONCE, async (n) => {
-      const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion);
-      for (const [file, content] of files) {
-        if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
-      }
-      return key;
-    });
+    const keys = await mapLimited(
+      numbers,
+      PARTS_AT_ONCE,
+      async (n) => {
+        const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion);
+        for (const [file, content] of files) {
+          if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
+        }
+        return key;
+      },
+      signal,
+    );
     await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
     const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
     await emit(PARTS_FILE, JSON.stringify(listed));

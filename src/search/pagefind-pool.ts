@@ -39,36 +39,33 @@ interface Pending {
 interface Lane {
   worker: Worker;
   working: Map<number, Pending>;
+  exited: Promise<void>;
 }
 
 export class PagefindPool {
   private readonly lanes: Lane[] = [];
   private readonly waiting: Pending[] = [];
   private nextId = 0;
+  private closed = false;
   private readonly size = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 
   /** The index files of one part's documents; a Failure that says what went wrong when Pagefind fails. */
   index(work: string, documents: Documents): Promise<IndexFiles> {
+    // Closed early only after another failure, which is the one reported.
+    if (this.closed) return Promise.reject(new Error('search index closed'));
     return new Promise<IndexFiles>((resolve, reject) => {
       this.waiting.push({ job: { id: this.nextId++, work, documents }, resolve, reject });
       this.dispatch();
     });
   }
 
-  /** Stops the workers and their Pagefind processes; a part still waiting fails. */
+  /** Stops the workers and their Pagefind processes once their parts are done; a part still waiting fails. */
   async close(): Promise<void> {
-    // Closed early only after another failure, which is the one reported.
+    this.closed = true;
     for (const pending of this.waiting.splice(0)) pending.reject(new Error('search index closed'));
     const lanes = this.lanes.splice(0);
-    await Promise.all(
-      lanes.map(
-        ({ worker }) =>
-          new Promise<void>((resolve) => {
-            worker.once('exit', () => resolve());
-            worker.postMessage('close');
-          }),
-      ),
-    );
+    for (const lane of lanes) lane.worker.postMessage('close');
+    await Promise.all(lanes.map((lane) => lane.exited));
   }
 
   private dispatch(): void {
@@ -90,7 +87,8 @@ export class PagefindPool {
   }
 
   private startLane(): Lane {
-    const lane: Lane = { worker: startWorker(import.meta.url, 'pagefind-worker', {}, WORKER_HEAP), working: new Map() };
+    const worker = startWorker(import.meta.url, 'pagefind-worker', {}, WORKER_HEAP);
+    const lane: Lane = { worker, working: new Map(), exited: new Promise((resolve) => worker.once('exit', () => resolve())) };
     lane.worker.on('message', (reply: IndexReply) => {
       const pending = lane.working.get(reply.id);
       if (!pending) return;
@@ -99,15 +97,16 @@ export class PagefindPool {
       else pending.resolve(reply.files);
       this.dispatch();
     });
+    // A worker that fails or stops fails its parts; the parts waiting go to the other workers, or a new one.
     const fail = (error: unknown) => {
       for (const pending of lane.working.values()) pending.reject(Failure.of(CATALOGUE.pagefindCrashed, { work: pending.job.work }, error));
       lane.working.clear();
-      this.lanes.splice(this.lanes.indexOf(lane), 1);
+      const at = this.lanes.indexOf(lane);
+      if (at >= 0) this.lanes.splice(at, 1);
+      if (!this.closed) this.dispatch();
     };
     lane.worker.on('error', fail);
-    lane.worker.on('exit', (code) => {
-      if (lane.working.size > 0) fail(`search index worker stopped (${code})`);
-    });
+    lane.worker.on('exit', (code) => fail(`建立搜索索引的线程意外退出（退出码 ${code}）`));
     this.lanes.push(lane);
     return lane;
   }

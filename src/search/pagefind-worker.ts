@@ -21,6 +21,8 @@ port.on('message', (message: IndexJob | 'close') => {
       reply = { id: message.id, files: await indexWithPagefind(message.work, message.documents) };
     } catch (error) {
       reply = { id: message.id, failure: (error instanceof Failure ? error : Failure.of(CATALOGUE.pagefindCrashed, { work: message.work }, error)).sent() };
+      // A Pagefind that failed (crashed, hung) is not given the next part: that starts a new one.
+      await closePagefind();
     }
     port.postMessage(reply);
   });
