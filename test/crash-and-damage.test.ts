@@ -47,7 +47,8 @@ describe('a damaged cache only costs time', () => {
         [['pagefind.js', 5]],
         { files: { 'index.html': 3 } },
         { files: {}, stamp: { key: 'k', summary: { issues: 1, pages: 1, pdfs: [], drafts: [], messages: [] }, render: { key: 'k', issues: [{ source: 1 }] } } },
-      ][i % 5];
+        { files: { '../outside.html': { hash: 'x', size: 1, mtimeMs: 1 } } },
+      ][i % 6];
       await writeFile(entry, sealEntry(Buffer.from(JSON.stringify(wrong))));
     }
     expect((await build(dist)).ok).toBe(true);

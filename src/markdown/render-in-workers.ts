@@ -4,6 +4,7 @@
 // order of the files. Starting a worker and loading the pipeline in it takes about a third of a
 // second, so a few files are rendered in the calling thread instead (the caller decides).
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { Site } from '../model/site.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import type { IssueText, RenderedFile } from './render-issue-file.ts';
@@ -17,9 +18,11 @@ export async function renderInWorkers(files: IssueText[], site: Site): Promise<R
   const results: RenderedFile[] = new Array(files.length);
   let next = 0;
   const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  const workers: Worker[] = [];
   const work = () =>
     new Promise<void>((resolve, reject) => {
       const worker = startWorker(import.meta.url, 'render-worker', { site });
+      workers.push(worker);
       let start = 0;
       let busy = false;
       const send = () => {
@@ -37,8 +40,14 @@ export async function renderInWorkers(files: IssueText[], site: Site): Promise<R
       worker.once('online', send);
       worker.once('error', reject);
       // Closed when told, with nothing left: otherwise it died with its batch.
-      worker.once('exit', () => (busy ? reject(new Error('Markdown worker stopped')) : resolve()));
+      worker.once('exit', (code) => (busy ? reject(new Error(`排版线程意外退出（退出码 ${code}）`)) : resolve()));
     });
-  await Promise.all(Array.from({ length: count }, work));
+  try {
+    await Promise.all(Array.from({ length: count }, work));
+  } catch (error) {
+    // One failed: the others stop too, and the error is the program's (a bug, reported as one).
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
   return results;
 }

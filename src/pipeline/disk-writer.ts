@@ -37,10 +37,16 @@ interface Published {
 
 const MANIFESTS: Namespace = 'output';
 
+/** A path inside the output folder, as the writer records it: relative, never leading out of it. */
+const isSitePath = (file: string) => file !== '' && !path.isAbsolute(file) && !file.includes('\0') && !file.split(/[\\/]/).includes('..');
+
 function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (w: Written) => typeof w === 'object' && w !== null && typeof w.hash === 'string' && typeof w.size === 'number' && typeof w.mtimeMs === 'number',
+  return (
+    Object.keys(value).every(isSitePath) &&
+    Object.values(value).every(
+      (w: Written) => typeof w === 'object' && w !== null && typeof w.hash === 'string' && typeof w.size === 'number' && typeof w.mtimeMs === 'number',
+    )
   );
 }
 
@@ -189,6 +195,8 @@ export class DiskWriter implements Writer {
   /** The manifest whose every file was found as written, by this build: not checked again. */
   private checked?: Manifest;
   private published?: Published;
+  /** Whether the record was looked up: a build that finds none looks once. */
+  private lookedUp = false;
   private next: Manifest = {};
   private written = 0;
   private readonly folders = new Set<string>();
@@ -207,9 +215,6 @@ export class DiskWriter implements Writer {
     return hashOf(this.outDir);
   }
 
-  /** Whether the record was looked up: a build that finds none looks once. */
-  private lookedUp = false;
-
   private async readPublished(): Promise<Published | undefined> {
     if (!this.lookedUp) this.published = await this.cache?.readJson(MANIFESTS, this.manifestKey, isPublished);
     this.lookedUp = true;
@@ -219,7 +224,7 @@ export class DiskWriter implements Writer {
   /** The summary of the build that left the output folder as it is, when its key is this one and no file was touched since. */
   async current(key: string): Promise<BuildSummary | undefined> {
     const published = await this.readPublished();
-    if (!published?.stamp || published.stamp.key !== key || !(await this.allIntact(published))) return undefined;
+    if (!published?.stamp || published.stamp.key !== key || !this.allIntact(published)) return undefined;
     await recoverOutputFolder(this.outDir);
     return published.stamp.summary;
   }
@@ -227,16 +232,15 @@ export class DiskWriter implements Writer {
   async last(): Promise<LastSite | undefined> {
     const published = await this.readPublished();
     const render = published?.stamp?.render;
-    if (!render || !(await this.allIntact(published))) return undefined;
+    if (!render || !this.allIntact(published)) return undefined;
     return { render, files: Object.keys(published.files).filter((file) => file !== OUTPUT_MARKER) };
   }
 
-  /** Whether the output folder holds exactly the files published, each as it was written. */
   /**
    * Whether the output folder holds exactly the files published, each as it was written. Checked
    * with synchronous calls: thousands of stat()s through the thread pool cost more than the calls.
    */
-  private async allIntact(published: Published): Promise<boolean> {
+  private allIntact(published: Published): boolean {
     this.manifest = published.files;
     if (this.checked === published.files) return true;
     const files = Object.keys(published.files);

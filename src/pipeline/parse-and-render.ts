@@ -96,10 +96,11 @@ const WORKERS_FROM = 150;
 
 /** Renders the files in this thread, or in worker threads when there are many. */
 async function renderFiles(files: IssueText[], site: Site, workersFrom: number): Promise<RenderedFile[]> {
-  if (files.length >= workersFrom) return (await import('../markdown/render-in-workers.ts')).renderInWorkers(files, site);
   // The Markdown pipeline takes a third of a second to load: only when something is to render.
-  const { renderIssueFile } = files.length > 0 ? await import('../markdown/render-issue-file.ts') : { renderIssueFile: undefined };
-  return files.map((file) => renderIssueFile!(file, site));
+  if (files.length === 0) return [];
+  if (files.length >= workersFrom) return (await import('../markdown/render-in-workers.ts')).renderInWorkers(files, site);
+  const { renderIssueFile } = await import('../markdown/render-issue-file.ts');
+  return files.map((file) => renderIssueFile(file, site));
 }
 
 /** Every file parsed, its articles rendered, from the cache where it can; in the order of files. */

@@ -253,16 +253,17 @@ export class Project {
   }
 
   /**
-   * The plan of a build that reads everything: when the last build's pages were made of the same
-   * templates, settings and tool, and its site is whole, only the pages the edited issues reach.
+   * The plan of a build that reads everything, and the files of the version it follows: when the
+   * last build's pages were made of the same templates, settings and tool, and its site is whole,
+   * only the pages the edited issues reach; otherwise every page.
    */
-  private async resume(writer: Writer | undefined, record: RenderRecord): Promise<Stages.RenderPlan> {
+  private async resume(writer: Writer | undefined, record: RenderRecord): Promise<{ plan: Stages.RenderPlan; previous: Iterable<string> }> {
     const { editedSources, planRender, RENDER_ALL } = await stages();
     const last = await writer?.last?.();
-    if (!last || last.render.key !== record.key) return RENDER_ALL;
+    if (!last || last.render.key !== record.key) return { plan: RENDER_ALL, previous: this.paths };
     const printsOf = (issues: PublishedIssue[]) => new Map(issues.map((issue) => [issue.source, issue.print]));
-    this.paths = new Set(last.files);
-    return planRender(last.render.issues, record.issues, editedSources(printsOf(last.render.issues), printsOf(record.issues)));
+    const edited = editedSources(printsOf(last.render.issues), printsOf(record.issues));
+    return { plan: planRender(last.render.issues, record.issues, edited), previous: last.files };
   }
 
   /** The result of a build that found the site as it would make it: its warnings told again. */
@@ -368,12 +369,14 @@ export class Project {
         })),
       };
       let plan = RENDER_ALL;
+      let previous: Iterable<string> = this.paths;
       if (incremental && !changed.some((p) => p.startsWith('templates/'))) plan = planRender(this.published, issues, new Set(changed));
-      else if (!incremental) plan = await this.resume(writer, record);
+      else if (!incremental) ({ plan, previous } = await this.resume(writer, record));
       const isSearchFile = (p: string) => p.startsWith(`${SEARCH_BUNDLE}/`);
-      const paths = new Set([...this.paths].filter((p) => (isSearchFile(p) ? !search : plan.keeps(p))));
+      const paths = new Set([...previous].filter((p) => (isSearchFile(p) ? !search : plan.keeps(p))));
       // The files kept whose pages are not rendered again are taken over while the pages render.
-      keeping = writer?.keepAll?.([...paths].filter((p) => plan.only !== undefined && !plan.only(p)));
+      const rendered = plan.only;
+      if (rendered) keeping = writer?.keepAll?.([...paths].filter((p) => !rendered(p)));
       keeping?.catch(() => undefined);
       const put = async (file: string, content: string | Uint8Array) => {
         paths.add(file);
@@ -394,8 +397,9 @@ export class Project {
       // 8. Publish, with the stamp that lets the next build find the site up to date.
       this.options.timings?.lap('publish');
       const pageCount = [...paths].filter((p) => p.endsWith('.html')).length;
-      const stampOf = (k: string): BuildStamp => ({ key: k, summary: this.summaryOf(files, result, pageCount), render: record });
-      result.changed = (await writer?.commit(paths, key === undefined ? undefined : stampOf(key))) ?? [];
+      // A run without a whole-build key (npm run pdf) leaves one no build matches, and its render record.
+      const stamp: BuildStamp = { key: key ?? '', summary: this.summaryOf(files, result, pageCount), render: record };
+      result.changed = (await writer?.commit(paths, stamp)) ?? [];
       this.paths = paths;
       this.published = issues;
       return { ...result, ok: true, paths: [...paths].sort(), pageCount };

@@ -110,6 +110,8 @@ const SCRIPTS = /^(pagefind[^/]*\.js|wasm\..*)$/;
 /** Lists the parts for the search page: pagefind/parts.json, [{ part: 0, path: "" }, { part: 3, path: "part-3/" }, …]. */
 export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
 
+const SEARCH_NAMESPACE: Namespace = 'search';
+
 /** Files as one buffer: a line of JSON naming each file and its length, then their bytes. */
 function pack(files: IndexFiles): Buffer {
   const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length]))}\n`);
@@ -164,8 +166,6 @@ async function indexPart(
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
-
-const SEARCH_NAMESPACE: Namespace = 'search';
 
 export interface SearchIndexing {
   /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
