@@ -1,7 +1,6 @@
 // Stage 2, its second half: an issue's Markdown body → its articles, each with its parts and its HTML.
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -22,6 +21,7 @@ import { bulletinSchema } from './plugins/bulletin-schema.ts';
 import rehypeArticleIds from './plugins/rehype-article-ids.ts';
 import rehypeImageAlt from './plugins/rehype-image-alt.ts';
 import rehypeLocalResources from './plugins/rehype-local-resources.ts';
+import rehypeRawWhenPresent from './plugins/rehype-raw-when-present.ts';
 import rehypeXmlCharacters from './plugins/rehype-xml-characters.ts';
 import remarkBulletinHeadings from './plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from './plugins/remark-chinese-punctuation.ts';
@@ -35,7 +35,7 @@ const toHtml = unified()
     footnoteLabel: '注释',
     footnoteBackLabel: (index: number) => `回到正文第 ${index + 1} 处`,
   })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, bulletinSchema)
   .use(rehypeXmlCharacters)
   .use(rehypeLocalResources)
