@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAMAGES } from '../../test/damage.ts';
-import { Cache, openEntry, sealEntry } from './cache.ts';
+import { Cache, hashOf, hashOfValue, openEntry, sealEntry } from './cache.ts';
 
 const isPair = (v: unknown): v is { a: number; b: string } =>
   typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'number' && typeof (v as { b: unknown }).b === 'string';
@@ -51,5 +51,14 @@ describe('cache entries', () => {
     const cache = new Cache(file);
     await cache.writeJson('issues', 'key', { a: 1, b: '期' });
     expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
+  });
+});
+
+describe('hashOfValue', () => {
+  it('hashes a value’s JSON: equal values, equal hashes; another value, another hash', () => {
+    const issue = { total: 583, articles: [{ id: 'article-1' }] };
+    expect(hashOfValue(issue)).toBe(hashOf(JSON.stringify(issue)));
+    expect(hashOfValue({ total: 583, articles: [{ id: 'article-1' }] })).toBe(hashOfValue(issue));
+    expect(hashOfValue({ total: 584, articles: [{ id: 'article-1' }] })).not.toBe(hashOfValue(issue));
   });
 });

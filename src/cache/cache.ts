@@ -27,6 +27,21 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+const valueHashes = new WeakMap<object, string>();
+
+/**
+ * The hash of a value's JSON, made once per object: an issue is part of the key of its page,
+ * its PDF and its search index part. The values hashed are never changed once made.
+ */
+export function hashOfValue(value: object): string {
+  let hash = valueHashes.get(value);
+  if (hash === undefined) {
+    hash = hashOf(JSON.stringify(value));
+    valueHashes.set(value, hash);
+  }
+  return hash;
+}
+
 /** The folder of the running program: src/ when run from the sources, lib/ when compiled. */
 const PROGRAM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOL_DIR = path.dirname(PROGRAM_DIR);

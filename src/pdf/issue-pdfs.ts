@@ -6,7 +6,7 @@
 // printed again. The PDFs live in the build's one cache (namespace pdf).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { type Cache, hashOf } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
@@ -50,7 +50,7 @@ export function readableSize(bytes: number): string {
 
 /** The cache key of an issue's PDF: everything the printed page is made from. */
 export function pdfKey(issue: Issue, site: Site, templatesKey: string, toolVersion: string): string {
-  return hashOf(`print ${PRINT_VERSION}`, toolVersion, templatesKey, JSON.stringify(site), JSON.stringify(issue));
+  return hashOf(`print ${PRINT_VERSION}`, toolVersion, templatesKey, hashOfValue(site), hashOfValue(issue));
 }
 
 /** A stored PDF: the printing environment (Chromium's version and the fonts) on a line, then the PDF. */

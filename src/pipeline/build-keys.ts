@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { currentToolVersion, hashOf } from '../cache/cache.ts';
+import { currentToolVersion, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { RawSource } from '../content/load-content.ts';
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf } from '../model/output.ts';
@@ -76,5 +76,5 @@ export async function renderKey(options: Omit<PublishingOptions, 'pdfs'>, templa
  * in another environment keeps its name, and often its size).
  */
 export function printOf(issue: Issue, pdf: IssuePdf | undefined, printedWith: string | undefined): string {
-  return hashOf(JSON.stringify(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size, printedWith]) : '');
+  return hashOf(hashOfValue(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size, printedWith]) : '');
 }

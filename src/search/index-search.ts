@@ -14,7 +14,7 @@
 // the byline) to the next with ". ", so every block ends with a space instead, which the page
 // shows as an ideographic space. Titles carry a zero-width space where they may break between
 // words (src/text/word-breaks.ts), for the page to mark with <wbr>.
-import { type Cache, hashOf } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import type { Article, Issue } from '../model/issue.ts';
@@ -158,7 +158,7 @@ async function indexPart(
   cache: Cache | undefined,
   toolVersion: string,
 ): Promise<{ key: string; files: IndexFiles }> {
-  const key = hashOf(toolVersion, String(hanAsWords), ...issues.map((issue) => JSON.stringify(issue)));
+  const key = hashOf(toolVersion, String(hanAsWords), ...issues.map(hashOfValue));
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
