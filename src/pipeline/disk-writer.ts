@@ -244,22 +244,21 @@ export class DiskWriter implements Writer {
     this.manifest = published.files;
     if (this.checked === published.files) return true;
     const files = Object.keys(published.files);
-    const found = (file: string) => {
-      try {
-        return statSync(path.join(this.outDir, file));
-      } catch {
-        return undefined;
-      }
-    };
-    const whole = files.every((file) => this.writtenAsIs(file, found(file))) && countFiles(this.outDir) === files.length;
+    const whole = files.every((file) => this.writtenAsIs(file)) && countFiles(this.outDir) === files.length;
     if (whole) this.checked = published.files;
     return whole;
   }
 
   /** Whether the file found is the one this writer wrote: its size and modification time. */
-  private writtenAsIs(file: string, now: Stats | undefined): boolean {
+  private writtenAsIs(file: string): boolean {
     const written = this.manifest[file];
-    return now?.isFile() === true && now.size === written?.size && now.mtimeMs === written.mtimeMs;
+    let now: Stats;
+    try {
+      now = statSync(path.join(this.outDir, file));
+    } catch {
+      return false;
+    }
+    return now.isFile() && now.size === written?.size && now.mtimeMs === written.mtimeMs;
   }
 
   async begin(): Promise<void> {
@@ -276,11 +275,10 @@ export class DiskWriter implements Writer {
   }
 
   /** The published file, when it is still exactly as this writer wrote it with this hash. */
-  private async intact(file: string, hash?: string): Promise<boolean> {
+  private intact(file: string, hash?: string): boolean {
     const written = this.manifest[file];
     if (!written || (hash !== undefined && written.hash !== hash)) return false;
-    if (this.checked === this.manifest) return true;
-    return this.writtenAsIs(file, await stat(path.join(this.outDir, file)).catch(() => undefined));
+    return this.checked === this.manifest || this.writtenAsIs(file);
   }
 
   private async folderFor(target: string): Promise<void> {
@@ -295,7 +293,7 @@ export class DiskWriter implements Writer {
    * none (a FAT stick, some network shares); false when it cannot be.
    */
   private async keep(file: string, hash?: string): Promise<boolean> {
-    if (!(await this.intact(file, hash))) return false;
+    if (!this.intact(file, hash)) return false;
     const source = path.join(this.outDir, file);
     const target = path.join(this.staging, file);
     await this.folderFor(target);
