@@ -2,8 +2,9 @@
 // The command line: a command name → its module → an exit code. Arguments are parsed, and
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';
-import { type Command, EXIT } from './commands/command.ts';
+import type { Command } from './commands/command.ts';
 import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
+import { EXIT } from './messages/exit-codes.ts';
 import { Failure } from './messages/failure.ts';
 
 /** Each command's module, loaded only when that command runs: the build never loads the importer. */

@@ -1,5 +1,6 @@
 // npm run build / check / pdf: every problem reported; the site written only when there is none.
 import path from 'node:path';
+import { EXIT } from '../messages/exit-codes.ts';
 import { Failure } from '../messages/failure.ts';
 import type { Issue } from '../model/issue.ts';
 import { missingForPdf } from '../pdf/chromium.ts';
@@ -8,7 +9,7 @@ import { Project, type RunResult } from '../pipeline/project.ts';
 import { Timings } from '../pipeline/timings.ts';
 import { NullWriter } from '../pipeline/writer.ts';
 import { formatDrafts, formatReport, tally } from '../report.ts';
-import { type Command, EXIT } from './command.ts';
+import type { Command } from './command.ts';
 
 type Mode = 'build' | 'check' | 'pdf';
 

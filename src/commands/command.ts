@@ -19,8 +19,3 @@ export interface Command {
   /** Runs the command; resolves to the exit code. */
   run(args: CommandArgs, projectDir: string): Promise<number>;
 }
-
-/** Exit codes: 0 done, 1 the content or the templates have errors, 2 the command was used wrongly,
- *  69 a program it needs is missing or will not start (Chromium, Pagefind), or the machine refused
- *  a file (disk full, no permission), 70 a bug, 75 a program crashed or hung mid-run (try again). */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2, unavailable: 69, bug: 70, toolFailed: 75 } as const;

@@ -1,6 +1,7 @@
 // npm run dev: the site previewed on this computer, brought up to date at each save.
 import { type DevSession, startDevSession } from '../dev/dev-session.ts';
-import { type Command, EXIT } from './command.ts';
+import { EXIT } from '../messages/exit-codes.ts';
+import type { Command } from './command.ts';
 
 const DEFAULT_PORT = 4000;
 /** Without --port, the next ports are tried when 4000 is taken. */

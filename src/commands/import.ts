@@ -5,10 +5,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importBatch } from '../import/batch.ts';
 import { changesMade, describe, REPORT_FILE, reportMarkdown, summary } from '../import/import-report.ts';
+import { EXIT } from '../messages/exit-codes.ts';
 import { hasErrors } from '../messages.ts';
 import { Project } from '../pipeline/project.ts';
 import { formatReport } from '../report.ts';
-import { type Command, EXIT } from './command.ts';
+import type { Command } from './command.ts';
 
 const help = `用法：npm run import -- 文件或文件夹 [文件或文件夹…] [--dry-run]
 

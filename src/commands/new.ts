@@ -1,13 +1,14 @@
 // npm run new: creates the next issue's file, never over an existing one.
 import path from 'node:path';
 import { writeNewFile } from '../files.ts';
+import { EXIT } from '../messages/exit-codes.ts';
 import { hasErrors } from '../messages.ts';
 import { planNextIssue } from '../new-issue/next-issue.ts';
 import { newIssueText } from '../new-issue/skeleton.ts';
 import { Project } from '../pipeline/project.ts';
 import { formatReport } from '../report.ts';
 import { chineseDate, isCalendarDate, todayInChina } from '../text/chinese.ts';
-import { type Command, EXIT } from './command.ts';
+import type { Command } from './command.ts';
 
 const help = `用法：npm run new [-- 选项]
 

@@ -28,7 +28,7 @@ describe('the catalogue of messages', () => {
       const hint = typeof entry.hint === 'function' ? entry.hint(values) : entry.hint;
       for (const text of [entry.title, entry.message(values), hint]) expect(String(text), entry.rule).toMatch(hasHan);
     }
-    for (const [rule, title] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
+    for (const [rule, { title }] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
   });
 });
 

@@ -1,12 +1,12 @@
 // Every message that is not about one place in the content: a template that fails, a program
 // the build runs (Chromium, Pagefind, LibreOffice) that is missing, crashes or hangs, the machine
-// refusing a write, a bug. Each entry is a rule id, a short title (the README lists them), what
+// refusing a write, a bug. Each entry is a rule id, a short title (docs/messages.md lists them), what
 // happened and what likely caused it, and what to do, in Chinese: the shape of Astro's
-// errors-data.ts. The exit code says to scripts which kind of failure it was (EXIT, command.ts).
-import type { EXIT } from '../commands/command.ts';
+// errors-data.ts. The exit code says to scripts which kind of failure it was (EXIT, exit-codes.ts).
+import type { ExitName } from './exit-codes.ts';
 
 export interface CatalogueEntry<P> {
-  /** Shown as [bulletin:rule]; the README lists every rule id. */
+  /** Shown as [bulletin:rule]; docs/messages.md lists every rule id. */
   rule: string;
   /** What the rule is about, in a line. */
   title: string;
@@ -15,7 +15,7 @@ export interface CatalogueEntry<P> {
   /** What to do about it. */
   hint: string | ((params: P) => string);
   /** How the command ends: the name of an exit code. */
-  exit: keyof typeof EXIT;
+  exit: ExitName;
 }
 
 const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
@@ -548,27 +548,27 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
 
 /**
  * The other rules of the content checks, whose messages are still written at the checks (reading
- * files, the schema of front matter and site.yml, the input limits, the importer), each with what
- * it is about: with CONTENT, the list an editor looks a rule id up in (the README's).
+ * files, the schema of front matter and site.yml, the importer), each with what it is about and
+ * how severe it is: with CONTENT, the list an editor looks a rule id up in (docs/messages.md).
  */
-export const CONTENT_RULES: Record<string, string> = {
-  'not-markdown': 'content/ 中有不是 .md 的文件（如 .docx、.txt），它不会发布',
-  'issue-file-name': '期刊文件名的写法不对（如 09.MD、9.markdown）',
-  'misplaced-issue': '期刊文件不在年份文件夹里',
-  'unreadable-folder': 'content/ 中有读不了的文件夹',
-  'missing-file': '文件找不到',
-  'not-a-text-file': '不是普通文本文件（是文件夹、管道或设备）',
-  encoding: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）',
-  'front-matter-shape': '设置块不是一行一项的“键: 值”',
-  'yaml-syntax': '设置块的 YAML 写法有误',
-  'unknown-key': '不认识的设置项（可能拼错了）',
-  'missing-field': '缺少必填的设置项',
-  'invalid-field': '设置项的值不对（类型或格式）',
-  'output-folder': '输出目录不能用（不是本程序生成的目录等）',
-  'import-neighbours': 'npm run import：导入的期号、总期号与前后各期不符',
-  'site-code': 'site.yml 的网站标识码 siteCode 格式不对',
-  'icp-number': 'site.yml 的 ICP 备案编号 icp 格式不对',
-  'police-number': 'site.yml 的公安机关备案号 police 格式不对，或与省份不符',
-  'badge-image': 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片',
-  'badge-id': 'site.yml 的 badgeId 格式不对，或没有 badge 图片',
+export const CONTENT_RULES: Record<string, Pick<ContentEntry<void>, 'title' | 'severity'>> = {
+  'not-markdown': { title: 'content/ 中有不是 .md 的文件（如 .docx、.txt），它不会发布', severity: 'warning' },
+  'issue-file-name': { title: '期刊文件名的写法不对（如 09.MD、9.markdown），它不会发布', severity: 'warning' },
+  'misplaced-issue': { title: '期刊文件不在年份文件夹里，它不会发布', severity: 'warning' },
+  'unreadable-folder': { title: 'content/ 中有读不了的文件夹', severity: 'error' },
+  'missing-file': { title: '文件找不到', severity: 'error' },
+  'not-a-text-file': { title: '不是普通文本文件（是文件夹、管道或设备）', severity: 'error' },
+  encoding: { title: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）', severity: 'error' },
+  'front-matter-shape': { title: '设置块不是一行一项的“键: 值”', severity: 'error' },
+  'yaml-syntax': { title: '设置块的 YAML 写法有误', severity: 'error' },
+  'unknown-key': { title: '不认识的设置项（可能拼错了）', severity: 'warning' },
+  'missing-field': { title: '缺少必填的设置项', severity: 'error' },
+  'invalid-field': { title: '设置项的值不对（类型或格式）', severity: 'error' },
+  'output-folder': { title: '输出目录不能用（不是本程序生成的目录等）', severity: 'error' },
+  'import-neighbours': { title: 'npm run import：导入的期号、总期号与前后各期不符', severity: 'warning' },
+  'site-code': { title: 'site.yml 的网站标识码 siteCode 格式不对', severity: 'error' },
+  'icp-number': { title: 'site.yml 的 ICP 备案编号 icp 格式不对', severity: 'error' },
+  'police-number': { title: 'site.yml 的公安机关备案号 police 格式不对，或与省份不符', severity: 'error' },
+  'badge-image': { title: 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片', severity: 'error' },
+  'badge-id': { title: 'site.yml 的 badgeId 格式不对，或没有 badge 图片', severity: 'error' },
 };

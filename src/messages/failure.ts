@@ -1,10 +1,11 @@
 // A failure that stops a command: a catalogue entry with its values, and what the tool said
 // itself, kept after the Chinese message for whoever maintains the site. It is printed without a
 // stack trace, and the command ends with the entry's exit code.
-import { EXIT } from '../commands/command.ts';
+
 import { SOURCE } from '../messages.ts';
 import { printable } from '../report.ts';
 import { type CatalogueEntry, hintOf } from './catalogue.ts';
+import { EXIT } from './exit-codes.ts';
 
 /** At most this much of a tool's own text is shown: its first lines, not its stack or call log. */
 const ORIGINAL_LINES = 3;
