@@ -4,7 +4,7 @@ import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentToolVersion } from '../src/cache/cache.ts';
-import { pdfFileName, pdfKey } from '../src/pdf/issue-pdfs.ts';
+import { packPdf, pdfFileName, pdfKey } from '../src/pdf/issue-pdfs.ts';
 import { templatesKey } from '../src/pipeline/build-keys.ts';
 import { build } from './build.ts';
 import { copyProject } from './cli.ts';
@@ -105,12 +105,9 @@ describe('incremental builds', () => {
     const project = new Project({ projectDir: dir });
     const { site } = await project.settings();
     const key = pdfKey(issue, site!, await templatesKey(path.join(dir, 'templates')), await currentToolVersion());
-    // A PDF as npm run pdf stores it: the environment it was printed in, then the PDF.
+    // A PDF as npm run pdf stores it: the environment it was printed in and its pages, then the PDF.
     const pdf = (environment: string, mark: string) =>
-      Buffer.concat([
-        Buffer.from(`${JSON.stringify(environment)}\n`),
-        Buffer.from(`%PDF-1.4\n%${mark}\n1 0 obj << /Type /Pages /Count 1 >> endobj\n${'x'.repeat(3000)}\n%%EOF\n`),
-      ]);
+      packPdf({ environment, pages: 1 }, Buffer.from(`%PDF-1.4\n%${mark}\n1 0 obj << /Type /Pages /Count 1 >> endobj\n${'x'.repeat(3000)}\n%%EOF\n`));
     const published = async () => (await readFile(path.join(dir, 'dist', issue.path, pdfFileName(site!, issue)), 'latin1')).split('\n')[1];
     await project.cache!.write('pdf', key, pdf('chromium-1 fonts-a', 'A'));
     expect((await build(warm)).ok).toBe(true);

@@ -19,7 +19,7 @@ import { FONT_LIST_LIMIT_MS } from './chromium.ts';
 import type { PagePrintFailed } from './print-pages.ts';
 
 /** Raised when the way pages are printed changes, so that every PDF is printed again. */
-const PRINT_VERSION = '3';
+const PRINT_VERSION = '4';
 const NAMESPACE: Namespace = 'pdf';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -37,13 +37,6 @@ export function pdfDownloadName(site: Site, issue: Issue): string {
   return `${site.title}-${issue.year}-第${pad2(issue.number)}期.pdf`;
 }
 
-/** Pages in a PDF as Chromium writes it (one page tree; its root counts them all). */
-export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf).toString('latin1');
-  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1]));
-  return counts.length > 0 ? Math.max(...counts) : 0;
-}
-
 export function readableSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -53,29 +46,42 @@ export function pdfKey(issue: Issue, site: Site, templatesKey: string, toolVersi
   return hashOf(`print ${PRINT_VERSION}`, toolVersion, templatesKey, hashOfValue(site), hashOfValue(issue));
 }
 
-/** A stored PDF: the printing environment (Chromium's version and the fonts) on a line, then the PDF. */
-function packPdf(environment: string, pdf: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from(`${JSON.stringify(environment)}\n`), pdf]);
+/** How a PDF was printed: the environment (Chromium's version and the fonts) and its page count. */
+interface PrintRecord {
+  environment: string;
+  pages: number;
 }
 
-function unpackPdf(stored: Buffer): { environment: string; pdf: Uint8Array } | undefined {
+/** A stored PDF: how it was printed, as JSON on a line, then the PDF. */
+export function packPdf(record: PrintRecord, pdf: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${JSON.stringify(record)}\n`), pdf]);
+}
+
+const isPrintRecord = (value: unknown): value is PrintRecord =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PrintRecord).environment === 'string' &&
+  Number.isSafeInteger((value as PrintRecord).pages) &&
+  (value as PrintRecord).pages > 0;
+
+function unpackPdf(stored: Buffer): (PrintRecord & { pdf: Uint8Array }) | undefined {
   const end = stored.indexOf(0x0a);
   if (end < 0) return undefined;
   try {
-    const environment: unknown = JSON.parse(stored.subarray(0, end).toString('utf8'));
+    const record: unknown = JSON.parse(stored.subarray(0, end).toString('utf8'));
     const pdf = new Uint8Array(stored.subarray(end + 1));
-    const whole = Buffer.from(pdf.subarray(0, 5)).toString('latin1') === '%PDF-' && countPdfPages(pdf) > 0;
-    return typeof environment === 'string' && whole ? { environment, pdf } : undefined;
+    const isPdf = Buffer.from(pdf.subarray(0, 5)).toString('latin1') === '%PDF-';
+    return isPrintRecord(record) && isPdf ? { environment: record.environment, pages: record.pages, pdf } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function describePdf(site: Site, issue: Issue, bytes: Uint8Array): IssuePdf {
+function describePdf(site: Site, issue: Issue, bytes: Uint8Array, pages: number): IssuePdf {
   return {
     file: pdfFileName(site, issue),
     download: pdfDownloadName(site, issue),
-    pages: countPdfPages(bytes),
+    pages,
     size: readableSize(bytes.length),
     bytes,
   };
@@ -108,7 +114,7 @@ export async function findPdfs({ site, issues, cache, templatesKey, toolVersion 
       const stored = await cache.read(NAMESPACE, key);
       const entry = stored && unpackPdf(stored);
       if (!entry) return;
-      found.pdfs.set(issue.path, describePdf(site, issue, entry.pdf));
+      found.pdfs.set(issue.path, describePdf(site, issue, entry.pdf, entry.pages));
       found.environments.set(issue.path, entry.environment);
     }),
   );
@@ -160,10 +166,10 @@ export async function printMissingPdfs(input: PrintInput): Promise<string[]> {
     const output = missing.length > 0 ? await input.renderForPrint(missing) : new Map();
     let done = 0;
     // Only a PDF printed whole is cached: one that failed is printed again by the next run.
-    await printPages(browser, output, [...pages.keys()], async (page, pdf) => {
+    await printPages(browser, output, [...pages.keys()], async (page, { bytes, pages: count }) => {
       const issue = pages.get(page)!;
-      await cache.write(NAMESPACE, found.keys.get(issue.path)!, packPdf(environment, pdf));
-      found.pdfs.set(issue.path, describePdf(site, issue, pdf));
+      await cache.write(NAMESPACE, found.keys.get(issue.path)!, packPdf({ environment, pages: count }, bytes));
+      found.pdfs.set(issue.path, describePdf(site, issue, bytes, count));
       found.environments.set(issue.path, environment);
       input.printed?.(issue, ++done, missing.length);
     }).catch((error: unknown) => {

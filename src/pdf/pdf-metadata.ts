@@ -33,13 +33,19 @@ export function readMetadata(page: Page): Promise<PdfMetadata> {
   }));
 }
 
+/** A printed PDF and how many pages it has, as pdf-lib counts them. */
+export interface PrintedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
 /** The PDF with its document properties set; its dates and producer stay as Chromium wrote them. */
-export async function withMetadata(pdf: Uint8Array, { title, author, subject, language }: PdfMetadata): Promise<Uint8Array> {
+export async function withMetadata(pdf: Uint8Array, { title, author, subject, language }: PdfMetadata): Promise<PrintedPdf> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(title, { showInWindowTitleBar: true });
   if (author) document.setAuthor(author);
   if (subject) document.setSubject(subject);
   document.setCreator(PDF_CREATOR);
   document.setLanguage(language);
-  return document.save({ useObjectStreams: false });
+  return { bytes: await document.save({ useObjectStreams: false }), pages: document.getPageCount() };
 }

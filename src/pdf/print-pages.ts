@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { contentTypeOf, fileForUrl, pageUrlPath, type SiteOutput } from '../model/output.ts';
 import { toolTimeLimit, withTimeLimit } from '../tools/time-limit.ts';
-import { readMetadata, withMetadata } from './pdf-metadata.ts';
+import { type PrintedPdf, readMetadata, withMetadata } from './pdf-metadata.ts';
 
 const ORIGIN = 'http://bulletin.invalid';
 
@@ -40,7 +40,7 @@ export async function printPages(
   browser: Browser,
   output: SiteOutput,
   pages: string[],
-  printed: (page: string, pdf: Uint8Array) => Promise<void>,
+  printed: (page: string, pdf: PrintedPdf) => Promise<void>,
 ): Promise<void> {
   if (pages.length === 0) return;
   const limitMs = toolTimeLimit(PAGE_LIMIT_MS);
