@@ -22,7 +22,13 @@ export interface SourceIssue {
 
 const ISSUE_PATH = /^content\/(\d{4})\/(\d+)\.md$/;
 
-/** Splits the file with gray-matter, keeping track of the line where the body starts. */
+/**
+ * Splits the file with gray-matter, keeping track of the line where the body starts. gray-matter
+ * is the project's chosen front-matter splitter (the fixed stack), and splitting is all it does
+ * here: its YAML engine (js-yaml, YAML 1.1) is replaced by a no-op, since it gives no positions and
+ * would read 2019-13-45 as another day; the `yaml` package parses the matter with positions
+ * (parse-yaml.ts). Passing options also keeps gray-matter from caching every file's text.
+ */
 function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine: number } | undefined {
   if (!/^---[ \t]*\n/.test(text)) return undefined;
   const split = matter(text, { engines: { yaml: () => ({}) } });
