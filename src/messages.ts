@@ -3,6 +3,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { type ContentEntry, textOf } from './messages/catalogue.ts';
+import type { KeptMessage } from './messages/kept-message.ts';
 
 export interface Point {
   line: number;
@@ -41,16 +42,6 @@ export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true));
 }
 
-/** A message as the cache keeps it, to be told again by a build that reuses the work that found it. */
-export interface KeptMessage {
-  reason: string;
-  line?: number;
-  column?: number;
-  ruleId?: string;
-  /** true an error, false a warning, absent a note. */
-  fatal?: boolean;
-}
-
 export function keepMessage(m: VFileMessage): KeptMessage {
   return {
     reason: m.reason,
@@ -65,19 +56,4 @@ export function keepMessage(m: VFileMessage): KeptMessage {
 export function replayMessage(file: VFile, m: KeptMessage): void {
   const report = m.fatal === true ? reportError : m.fatal === false ? reportWarning : reportNote;
   report(file, m.reason, m.ruleId ?? 'markdown', m.line ? { line: m.line, column: m.column ?? 1 } : undefined);
-}
-
-/** A kept message read back from the cache has this shape. */
-export function isKeptMessage(v: unknown): v is KeptMessage {
-  const m = v as KeptMessage;
-  const optional = (x: unknown, type: string) => x === undefined || typeof x === type;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    typeof m.reason === 'string' &&
-    optional(m.fatal, 'boolean') &&
-    optional(m.line, 'number') &&
-    optional(m.column, 'number') &&
-    optional(m.ruleId, 'string')
-  );
 }

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Site } from '../model/site.ts';
 import { startWorker } from '../workers/start-worker.ts';
-import type { IssueText, RenderedFile } from './render-issue-file.ts';
+import type { IssueText } from './render-issue-file.ts';
+import type { RenderedFile } from './rendered-file.ts';
 
 /** Workers at most: one a core. */
 const MAX_WORKERS = 2;

@@ -4,24 +4,17 @@
 // kept and told again on the build's file, whichever thread rendered it.
 import { VFile } from 'vfile';
 import { parseIssue } from '../content/parse-issue.ts';
-import { type KeptMessage, keepMessage, type Point } from '../messages.ts';
-import { type Article, FIELD_NAMES, type FrontMatter } from '../model/issue.ts';
+import { keepMessage } from '../messages.ts';
+import { FIELD_NAMES } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { renderMarkdown } from './render-markdown.ts';
+import type { RenderedFile } from './rendered-file.ts';
 
 /** An issue file as text: its path relative to the project, the project, its decoded text. */
 export interface IssueText {
   path: string;
   cwd: string;
   value: string;
-}
-
-export interface RenderedFile {
-  /** Parsed, or undefined when the file has an error that stops it. */
-  parsed?: { meta: FrontMatter; pathYear: number; pathName: string; bodyStart: number; bodyLine: number; places: Record<string, Point> };
-  articles?: Article[];
-  /** The messages of parsing and rendering. */
-  messages: KeptMessage[];
 }
 
 export function renderIssueFile({ path, cwd, value }: IssueText, site: Site): RenderedFile {

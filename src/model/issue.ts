@@ -45,19 +45,22 @@ export const FIELD_NAMES: Record<string, string> = {
   draft: '草稿',
 };
 
-export interface Article {
+/** An article as rendered, and as the build cache keeps it (read back through this schema). */
+export const articleSchema = z.object({
   /** Anchor inside the issue page: article-1, article-2, … */
-  id: string;
-  column: string;
+  id: z.string(),
+  column: z.string(),
   /** null for a run-in column item such as 快讯, which prints no title. */
-  title: string | null;
+  title: z.string().nullable(),
   /** What lists and contents show: the title, or 快讯:<first words>. */
-  label: string;
-  byline?: string;
+  label: z.string(),
+  byline: z.string().optional(),
   /** ISO date of the article itself, when it has one. */
-  date?: string;
-  html: string;
-}
+  date: z.string().optional(),
+  html: z.string(),
+});
+
+export type Article = z.infer<typeof articleSchema>;
 
 export interface Issue {
   /** Path relative to the project, e.g. content/2019/09.md */

@@ -14,7 +14,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'nod
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
-import { isKeptMessage } from '../messages.ts';
+import { isKeptMessage } from '../messages/kept-message.ts';
 import type { BuildStamp, BuildSummary, LastSite, PublishedIssue, RenderRecord, Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */

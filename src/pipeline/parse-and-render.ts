@@ -9,9 +9,10 @@ import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
-import type { IssueText, RenderedFile } from '../markdown/render-issue-file.ts';
-import { FILE_START, isKeptMessage, type Point, replayMessage } from '../messages.ts';
-import { type Article, frontMatterSchema } from '../model/issue.ts';
+import type { IssueText } from '../markdown/render-issue-file.ts';
+import { isRenderedFile, type RenderedFile } from '../markdown/rendered-file.ts';
+import { FILE_START, replayMessage } from '../messages.ts';
+import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 
 const NAMESPACE: Namespace = 'issues';
@@ -22,50 +23,6 @@ const CACHE_AT_ONCE = 16;
 export interface ParsedIssue {
   source?: SourceIssue;
   articles?: Article[];
-}
-
-const isText = (v: unknown) => typeof v === 'string';
-const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-const isPoint = (v: unknown) => typeof v === 'object' && v !== null && Number.isSafeInteger((v as Point).line) && Number.isSafeInteger((v as Point).column);
-
-function isArticle(v: unknown): v is Article {
-  const a = v as Article;
-  return (
-    typeof a === 'object' &&
-    a !== null &&
-    isText(a.id) &&
-    isText(a.column) &&
-    (a.title === null || isText(a.title)) &&
-    isText(a.label) &&
-    isText(a.html) &&
-    isOptional(a.byline, isText) &&
-    isOptional(a.date, isText)
-  );
-}
-
-function isParsed(v: unknown): v is RenderedFile['parsed'] {
-  const p = v as NonNullable<RenderedFile['parsed']>;
-  return (
-    typeof p === 'object' &&
-    p !== null &&
-    frontMatterSchema.safeParse(p.meta).success &&
-    Number.isSafeInteger(p.pathYear) &&
-    isText(p.pathName) &&
-    Number.isSafeInteger(p.bodyStart) &&
-    Number.isSafeInteger(p.bodyLine) &&
-    typeof p.places === 'object' &&
-    p.places !== null &&
-    Object.values(p.places).every(isPoint)
-  );
-}
-
-/** A cache entry read back: parsed with at least one article (every issue has one), or stopped by an error. */
-function isRenderedFile(v: unknown): v is RenderedFile {
-  const c = v as RenderedFile;
-  if (typeof c !== 'object' || c === null || !Array.isArray(c.messages) || !c.messages.every(isKeptMessage)) return false;
-  const stopped = c.messages.some((m) => m.fatal === true);
-  if (c.parsed === undefined) return c.articles === undefined && stopped;
-  return isParsed(c.parsed) && Array.isArray(c.articles) && c.articles.every(isArticle) && (c.articles.length > 0 || stopped);
 }
 
 /** The source of a cached issue, on its file as decoded now. */

@@ -2,7 +2,7 @@
 // pipeline never knows which writer it holds: the disk writer publishes dist/ atomically
 // (disk-writer.ts), the memory writer keeps the site for the dev server and the tests, and the
 // null writer keeps nothing (npm run check).
-import type { KeptMessage } from '../messages.ts';
+import type { KeptMessage } from '../messages/kept-message.ts';
 import type { SiteOutput } from '../model/output.ts';
 
 /**

@@ -1,0 +1,38 @@
+// An issue file parsed and rendered, as the build cache keeps it (pipeline/parse-and-render.ts):
+// its front matter, the places of its fields, its articles and the messages of both. The schema
+// is the one source of the type and of the check an entry is read back through; it is kept apart
+// from render-issue-file.ts so that reading the cache loads no Markdown pipeline.
+import { z } from 'zod';
+import { keptMessageSchema } from '../messages/kept-message.ts';
+import { articleSchema, frontMatterSchema } from '../model/issue.ts';
+
+const pointSchema = z.object({ line: z.number().int(), column: z.number().int() });
+
+const parsedSchema = z.object({
+  meta: frontMatterSchema,
+  pathYear: z.number().int(),
+  pathName: z.string(),
+  /** Where the body starts in the file's text, and on which line. */
+  bodyStart: z.number().int(),
+  bodyLine: z.number().int(),
+  places: z.record(z.string(), pointSchema),
+});
+
+export const renderedFileSchema = z
+  .object({
+    /** Parsed, or absent when the file has an error that stops it. */
+    parsed: parsedSchema.optional(),
+    articles: z.array(articleSchema).optional(),
+    /** The messages of parsing and rendering. */
+    messages: z.array(keptMessageSchema),
+  })
+  // Parsed with at least one article (every issue has one), or stopped by an error.
+  .refine(({ parsed, articles, messages }) => {
+    const stopped = messages.some((m) => m.fatal === true);
+    if (parsed === undefined) return articles === undefined && stopped;
+    return articles !== undefined && (articles.length > 0 || stopped);
+  });
+
+export type RenderedFile = z.infer<typeof renderedFileSchema>;
+
+export const isRenderedFile = (value: unknown): value is RenderedFile => renderedFileSchema.safeParse(value).success;
