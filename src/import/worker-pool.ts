@@ -1,9 +1,9 @@
 // Files imported side by side, in worker threads: reading a PDF or a Word document is work for a
 // processor, and each worker has its own (LibreOffice conversions too run one a worker, so at most
 // as many at once as there are workers). Results come back in the order of the files.
-import { availableParallelism } from 'node:os';
 import type { Site } from '../model/site.ts';
 import { startWorker } from '../workers/start-worker.ts';
+import { workerCount } from '../workers/worker-count.ts';
 import type { ImportResult } from './import-file.ts';
 
 export interface Job {
@@ -16,15 +16,12 @@ export interface Done {
   result: ImportResult;
 }
 
-/** Workers at most: the machines this runs on have two cores or more. */
-const MAX_WORKERS = 2;
-
 /** Imports every file, told of each as it is done; resolves to the results in the order of the files. */
 export async function importInWorkers(files: readonly string[], site: Site, finished?: (file: string, done: number) => void): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array(files.length);
   const queue: Job[] = files.map((file, index) => ({ index, file }));
   let done = 0;
-  const count = Math.min(MAX_WORKERS, availableParallelism(), files.length);
+  const count = workerCount(files.length);
   const finish = (index: number, result: ImportResult) => {
     results[index] = result;
     done++;

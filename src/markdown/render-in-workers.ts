@@ -3,22 +3,20 @@
 // that neither thread holds more than a batch of results at once; the results come back in the
 // order of the files. Starting a worker and loading the pipeline in it takes about a third of a
 // second, so a few files are rendered in the calling thread instead (the caller decides).
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Site } from '../model/site.ts';
 import { startWorker } from '../workers/start-worker.ts';
+import { workerCount } from '../workers/worker-count.ts';
 import type { IssueText } from './render-issue-file.ts';
 import type { RenderedFile } from './rendered-file.ts';
 
-/** Workers at most: one a core. */
-const MAX_WORKERS = 2;
 /** Files sent to a worker at once. */
 const BATCH = 50;
 
 export async function renderInWorkers(files: IssueText[], site: Site): Promise<RenderedFile[]> {
   const results: RenderedFile[] = new Array(files.length);
   let next = 0;
-  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  const count = workerCount();
   const workers: Worker[] = [];
   const work = () =>
     new Promise<void>((resolve, reject) => {

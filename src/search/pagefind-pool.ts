@@ -2,11 +2,11 @@
 // time, so each worker thread here runs a Pagefind process of its own, and the two cores index
 // two parts at once while the main thread renders pages. A worker is given its next part before
 // it is done with the current one, so that it never waits on a busy main thread.
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure, type SentFailure } from '../messages/failure.ts';
 import { startWorker } from '../workers/start-worker.ts';
+import { workerCount } from '../workers/worker-count.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
 
 export interface IndexJob {
@@ -18,8 +18,6 @@ export interface IndexJob {
 
 export type IndexReply = { id: number; files: IndexFiles } | { id: number; failure: SentFailure };
 
-/** Workers at most: one Pagefind process a core. */
-const MAX_WORKERS = 2;
 /** Parts given to a worker at once: the one it indexes and the next. */
 const IN_FLIGHT = 2;
 /**
@@ -47,7 +45,7 @@ export class PagefindPool {
   private readonly waiting: Pending[] = [];
   private nextId = 0;
   private closed = false;
-  private readonly size = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  private readonly size = workerCount();
 
   /** The index files of one part's documents; a Failure that says what went wrong when Pagefind fails. */
   index(work: string, documents: Documents): Promise<IndexFiles> {
