@@ -26,9 +26,9 @@ describe('a damaged cache only costs time', () => {
     const dir = await copyProject();
     const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
     expect((await build(dist)).ok).toBe(true);
-    // Every kind of entry: parsed issues with their articles, search index parts, the record of the published folder.
+    // Every kind of entry: parsed issues with their articles, search index parts, the files of the published folder, the run's record.
     const entries = await cacheEntries(dir);
-    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output']));
+    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output', 'record']));
     for (const entry of entries) await writeFile(entry, DAMAGES[damage]!(await readFile(entry)));
     const after = await build(dist);
     expect(after.ok).toBe(true);

@@ -1,8 +1,10 @@
 // The cache's kinds of entry, each a folder of .cache/build/, and the stage of the pipeline that
 // looks it up (for npm run build -- --timings, which counts each stage's hits).
 export const NAMESPACES = {
-  /** The record of the published folder (pipeline/disk-writer.ts): looked up on reading. */
+  /** The files of the published folder as written (pipeline/disk-writer.ts): looked up on reading. */
   output: 'read',
+  /** The record of the last run: its key, its summary, the keys of its files (pipeline/record.ts). */
+  record: 'read',
   /** Each issue file parsed, with its articles (pipeline/parse-and-render.ts). */
   issues: 'parse',
   /** Each issue's PDF (pdf/issue-pdfs.ts). */

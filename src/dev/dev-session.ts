@@ -10,6 +10,9 @@ import { formatReport } from '../report.ts';
 import { type DevServer, type Problem, startDevServer } from './server.ts';
 import { type Watcher, watchProject } from './watch.ts';
 
+/** A file the pages load (a style, a script, an image), not one a reader opens (a page, the feed, a PDF). */
+const isLoadedByPages = (file: string) => !/\.(html|xml|txt|pdf)$/.test(file);
+
 export interface DevOptions {
   projectDir: string;
   port: number;
@@ -167,7 +170,9 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
       lastReport = update.report;
       server.setProblems(update.problems);
     }
-    if (update.changed.length > 0) server.reload(update.full ? ['*'] : update.changed);
+    // A page reloads when it changed; every page when a file they load changed (a style, a script, an image).
+    const loaded = update.changed.some(isLoadedByPages);
+    if (update.changed.length > 0) server.reload(update.full || loaded ? ['*'] : update.changed);
     if (paths.some(isIssuePath) || paths.includes(SITE_FILE)) search.schedule();
   });
   const watcher: Watcher = watchProject(projectDir, WATCHED, onSave, (folder, error) =>

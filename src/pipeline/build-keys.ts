@@ -1,15 +1,12 @@
-// The keys a build compares with the last one's: the whole-build key (everything it is made of:
-// when it and dist/ are as the last build left them, the build does nothing), the render key
-// (what every page shares: when it is the last build's, only the pages a change reaches are
-// rendered again) and each issue's print (all its page shows of it). Hashes of contents, never
-// modification times: touching a file without changing it leaves every key as it was.
+// The whole-build key a build compares with the last one's: everything it is made of. When it and
+// dist/ are as the last build left them, the build does nothing (record.ts); each file's own key is
+// the plan's (plan.ts). Hashes of contents, never modification times: touching a file without
+// changing it leaves every key as it was.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { currentToolVersion, hashOf, hashOfValue } from '../cache/cache.ts';
+import { currentToolVersion, hashOf } from '../cache/cache.ts';
 import type { RawSource } from '../content/load-content.ts';
-import type { Issue } from '../model/issue.ts';
-import type { IssuePdf } from '../model/output.ts';
 import { todayInChina } from '../text/chinese.ts';
 
 /** A hash of every file under templates/: part of the build's key, the render key and each PDF's. */
@@ -63,18 +60,4 @@ export async function buildKey({ options, templatesKey, sources, otherFiles, ima
     ...images.flat(),
     ...pdfs,
   );
-}
-
-/** The key of what every page shares: the tool, the templates, site.yml and the options. */
-export async function renderKey(options: Omit<PublishingOptions, 'pdfs'>, templatesKey: string, siteText: string): Promise<string> {
-  return hashOf(await currentToolVersion(), templatesKey, siteText, JSON.stringify([options.drafts, options.keepLastGood, options.search]));
-}
-
-/**
- * A hash of all an issue's page shows of it and of what is published beside it: the issue, and
- * its PDF's name, size, pages and the Chromium and fonts it was printed with (a PDF printed again
- * in another environment keeps its name, and often its size).
- */
-export function printOf(issue: Issue, pdf: IssuePdf | undefined, printedWith: string | undefined): string {
-  return hashOf(hashOfValue(issue), pdf ? JSON.stringify([pdf.file, pdf.download, pdf.pages, pdf.size, printedWith]) : '');
 }

@@ -12,10 +12,9 @@
 import { readdirSync, type Stats, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Cache, hashOf } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
-import { isKeptMessage } from '../messages/kept-message.ts';
-import type { BuildStamp, BuildSummary, LastSite, PublishedIssue, RenderRecord, Writer } from './writer.ts';
+import type { Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
 export const OUTPUT_MARKER = '.lianluodongtai-site';
@@ -29,10 +28,9 @@ interface Written {
 
 type Manifest = Record<string, Written>;
 
-/** What the cache keeps of the published folder: its files as written, and the stamp of the build. */
+/** What the cache keeps of the published folder: its files as written. */
 interface Published {
   files: Manifest;
-  stamp?: BuildStamp;
 }
 
 const MANIFESTS: Namespace = 'output';
@@ -50,46 +48,9 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
-function isSummary(value: unknown): value is BuildSummary {
-  const s = value as BuildSummary;
-  return (
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.issues === 'number' &&
-    typeof s.pages === 'number' &&
-    Array.isArray(s.pdfs) &&
-    Array.isArray(s.drafts) &&
-    Array.isArray(s.messages) &&
-    s.messages.every((f) => typeof f.path === 'string' && Array.isArray(f.messages) && f.messages.every(isKeptMessage))
-  );
-}
-
-const isPublishedIssue = (v: unknown) => {
-  const i = v as PublishedIssue;
-  return (
-    typeof i === 'object' &&
-    i !== null &&
-    typeof i.source === 'string' &&
-    typeof i.path === 'string' &&
-    Number.isSafeInteger(i.year) &&
-    typeof i.print === 'string'
-  );
-};
-
-function isRenderRecord(value: unknown): value is RenderRecord {
-  const r = value as RenderRecord;
-  return typeof r === 'object' && r !== null && typeof r.key === 'string' && Array.isArray(r.issues) && r.issues.every(isPublishedIssue);
-}
-
 function isPublished(value: unknown): value is Published {
   const p = value as Published;
-  return (
-    typeof p === 'object' &&
-    p !== null &&
-    isManifest(p.files) &&
-    (p.stamp === undefined ||
-      (typeof p.stamp.key === 'string' && isSummary(p.stamp.summary) && (p.stamp.render === undefined || isRenderRecord(p.stamp.render))))
-  );
+  return typeof p === 'object' && p !== null && isManifest(p.files);
 }
 
 /** The build refuses to replace this folder: the message says why and what to do. */
@@ -221,19 +182,15 @@ export class DiskWriter implements Writer {
     return this.published;
   }
 
-  /** The summary of the build that left the output folder as it is, when its key is this one and no file was touched since. */
-  async current(key: string): Promise<BuildSummary | undefined> {
+  /**
+   * The version of the published folder, when it holds exactly the files written, each as it was
+   * written (a hash of what was written); first undoes what a killed build left.
+   */
+  async version(): Promise<string | undefined> {
     const published = await this.readPublished();
-    if (!published?.stamp || published.stamp.key !== key || !this.allIntact(published)) return undefined;
+    if (!published || !this.allIntact(published)) return undefined;
     await recoverOutputFolder(this.outDir);
-    return published.stamp.summary;
-  }
-
-  async last(): Promise<LastSite | undefined> {
-    const published = await this.readPublished();
-    const render = published?.stamp?.render;
-    if (!render || !this.allIntact(published)) return undefined;
-    return { render, files: Object.keys(published.files).filter((file) => file !== OUTPUT_MARKER) };
+    return hashOfValue(published.files);
   }
 
   /**
@@ -335,7 +292,7 @@ export class DiskWriter implements Writer {
     for (const file of files) if (this.next[file] === undefined) await this.keep(file);
   }
 
-  async commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]> {
+  async commit(files: ReadonlySet<string>): Promise<string[]> {
     try {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}\uFF1A没有生成，也不在已发布的网站中（这是程序的问题）`);
@@ -350,7 +307,7 @@ export class DiskWriter implements Writer {
     const removed = Object.keys(this.manifest).filter((file) => this.next[file] === undefined);
     const untouched = this.written === 0 && removed.length === 0 && countFiles(this.outDir) === all.length;
     const record = async () => {
-      this.published = { files: this.next, stamp };
+      this.published = { files: this.next };
       await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);
     };
     if (untouched) {

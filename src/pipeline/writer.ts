@@ -1,59 +1,19 @@
 // Where the pipeline publishes a site: a Writer takes one version of the site at a time. The
 // pipeline never knows which writer it holds: the disk writer publishes dist/ atomically
 // (disk-writer.ts), the memory writer keeps the site for the dev server and the tests, and the
-// null writer keeps nothing (npm run check).
-import type { KeptMessage } from '../messages/kept-message.ts';
+// null writer keeps nothing (npm run check). A writer handles files only: what the files were
+// made from is the run's record (record.ts).
 import type { SiteOutput } from '../model/output.ts';
 
-/**
- * What a build leaves with the site it published: the key of all its inputs, and what it said.
- * A later build with the same key, finding the site as it was left, need do nothing.
- */
-export interface BuildStamp {
-  key: string;
-  summary: BuildSummary;
-  /** What the pages were made of, for the next build to render only the pages a change reaches. */
-  render?: RenderRecord;
-}
-
-/**
- * The inputs of a site's pages: the key of what every page shares (the tool, templates, site.yml,
- * options) and each issue's place in the site with a hash of all it shows (its print).
- */
-export interface RenderRecord {
-  key: string;
-  issues: PublishedIssue[];
-}
-
-export interface PublishedIssue {
-  source: string;
-  path: string;
-  year: number;
-  print: string;
-}
-
-/** The last published site, whole as it was left: what its pages were made of, and its files. */
-export interface LastSite {
-  render: RenderRecord;
-  files: string[];
-}
-
-export interface BuildSummary {
-  /** Issues published, pages, and the issue paths with a PDF. */
-  issues: number;
-  pages: number;
-  pdfs: string[];
-  /** Source paths of the drafts left out. */
-  drafts: string[];
-  /** The warnings and notes of each file (a published site has no error). */
-  messages: { path: string; messages: KeptMessage[] }[];
-}
-
 export interface Writer {
-  /** The summary of the build that published the site as it is, when that build's key is this one. */
-  current?(key: string): Promise<BuildSummary | undefined>;
-  /** The last published site, when its build left a render record and every file is as it was left. */
-  last?(): Promise<LastSite | undefined>;
+  /** The folder it publishes to, for a writer that publishes to disk: its runs' records are kept in the cache. */
+  readonly outDir?: string;
+  /**
+   * The version of the site as published, when every file of it is as it was written: a record
+   * of the run that published it holds for that version only (record.ts). undefined: no site, or
+   * one changed since.
+   */
+  version(): Promise<string | undefined>;
   /** Opens a new version of the site. */
   begin(): Promise<void>;
   /**
@@ -67,7 +27,7 @@ export interface Writer {
    * Makes the new version the site: it holds exactly `files`, and those of them not put are
    * kept as they are in the current version. Resolves to the paths that changed.
    */
-  commit(files: ReadonlySet<string>, stamp?: BuildStamp): Promise<string[]>;
+  commit(files: ReadonlySet<string>): Promise<string[]>;
   /** Drops the new version: the site stays as it was. */
   abort(): Promise<void>;
 }
@@ -79,6 +39,11 @@ const sameContent = (a: string | Uint8Array | undefined, b: string | Uint8Array)
 export class MemoryWriter implements Writer {
   readonly output: SiteOutput = new Map();
   private pending = new Map<string, string | Uint8Array>();
+
+  /** Nothing but the writer changes the site in memory: it is always as committed. */
+  async version(): Promise<string | undefined> {
+    return 'memory';
+  }
 
   async begin(): Promise<void> {
     this.pending = new Map();
@@ -112,6 +77,9 @@ export class MemoryWriter implements Writer {
 
 /** Keeps nothing: npm run check runs every stage and publishes nowhere. */
 export class NullWriter implements Writer {
+  async version(): Promise<string | undefined> {
+    return undefined;
+  }
   async begin(): Promise<void> {}
   async put(): Promise<void> {}
   async commit(): Promise<string[]> {

@@ -1,0 +1,130 @@
+// Every page of the site as what it is made of: its output path, its template and the data the
+// template is given, whole. Nothing is rendered here; the plan (pipeline/plan.ts) keys each page
+// on exactly this data, and the renderer (render-pages.ts) renders exactly this data, so that a
+// page can show nothing its key does not cover.
+
+import type { Issue } from '../model/issue.ts';
+import type { IssuePdf } from '../model/output.ts';
+import { issuePage } from '../model/output.ts';
+import type { Site } from '../model/site.ts';
+import { siteIdentity } from '../model/site-identity.ts';
+import { archiveView, missingInYears } from './archive-view.ts';
+
+export interface YearView {
+  year: number;
+  issues: Issue[];
+  issuesNewestFirst: Issue[];
+  firstTotal: number;
+  lastTotal: number;
+  /** The 期号 missing in the year ("第5、6期"), if any. */
+  missing?: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** issue, year, archive, home, search, not-found, or a file that is not a page (feed, sitemap, robots) */
+  kind: string;
+  /** The page's address for search engines, for the pages that have one. */
+  canonical?: string;
+}
+
+/** A page of the site before it is rendered. */
+export interface PageSource {
+  /** Output path: 2019/09/index.html */
+  path: string;
+  template: string;
+  /** What the template is given besides root and asset(): the site, the page's meta, its own data. */
+  data: Record<string, unknown>;
+  /** The root of the site as links from this page write it ("../../"); the 404 page's is the base path. */
+  root: string;
+}
+
+export interface SiteInput {
+  site: Site;
+  /** Published issues, oldest first. */
+  issues: Issue[];
+  /** Issue path (2019/09/) → its PDF, for the issues that have one: their pages link it. */
+  pdfs?: ReadonlyMap<string, IssuePdf>;
+}
+
+const RECENT_ISSUES = 10;
+const FEED_ISSUES = 20;
+
+/** "2019/09/index.html" → "../../": links are relative, so the site works under any path. */
+export function rootFrom(page: string): string {
+  const depth = page.split('/').length - 1;
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+function groupByYear(issues: Issue[]): YearView[] {
+  const missing = missingInYears(issues);
+  const years = new Map<number, Issue[]>();
+  for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
+  return [...years.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, list]) => ({
+      year,
+      issues: list,
+      issuesNewestFirst: [...list].reverse(),
+      firstTotal: list[0]!.total,
+      lastTotal: list.at(-1)!.total,
+      missing: missing.get(year),
+    }));
+}
+
+/** The columns that published articles use: those of site.yml in its order, then any other. */
+function columnsOf(issues: Issue[], site: Site): string[] {
+  const used = new Set(issues.flatMap((issue) => issue.articles.map((article) => article.column)));
+  return [...site.columns.filter((c) => used.has(c)), ...[...used].filter((c) => !site.columns.includes(c)).sort()];
+}
+
+/** Every page of the site, in the order they are rendered: issues, years, then the others. */
+export function listPages({ site, issues, pdfs }: SiteInput): PageSource[] {
+  const years = groupByYear(issues);
+  const latest = issues.at(-1);
+  const identity = siteIdentity(site);
+  const pages: PageSource[] = [];
+  const add = (path: string, template: string, page: PageMeta, data: object, root = rootFrom(path)) => {
+    const canonical = path.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + path.replace(/index\.html$/, '') : undefined;
+    // An issue page is given itself and its neighbours; the others the list of years as well.
+    const listing = page.kind === 'issue' ? {} : { years };
+    pages.push({ path, template, root, data: { site, identity, page: { ...page, canonical }, ...listing, latestYear: latest?.year, ...data } });
+  };
+  for (const [i, issue] of issues.entries()) {
+    add(
+      issuePage(issue.path),
+      'issue.njk',
+      {
+        title: `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`,
+        description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
+        kind: 'issue',
+      },
+      { issue, previous: issues[i - 1], next: issues[i + 1], pdf: pdfs?.get(issue.path) },
+    );
+  }
+  for (const year of years) {
+    const title = `${site.title} · ${year.year}年各期`;
+    add(`${year.year}/index.html`, 'year.njk', { title, description: `${site.title}${year.year}年共${year.issues.length}期`, kind: 'year' }, { year });
+  }
+  const columns = columnsOf(issues, site);
+  const count = issues.length;
+  add(
+    'archive/index.html',
+    'archive.njk',
+    { title: `往期总目录 · ${site.title}`, description: `${site.title}全部 ${count} 期的目录，按年份排列`, kind: 'archive' },
+    { archive: archiveView(issues, columns) },
+  );
+  const home = { title: site.title, description: `${site.title}：${site.publisher}编印的工作简报，共 ${count} 期`, kind: 'home' };
+  add('index.html', 'home.njk', home, { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) });
+  const search = { title: `搜索往期 · ${site.title}`, description: `在${site.title}的全部 ${count} 期中搜索`, kind: 'search' };
+  add('search/index.html', 'search.njk', search, { columns });
+  // Feeds and files for search engines: absolute addresses, from baseUrl.
+  const feeds = { latest, issues, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) };
+  add('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, feeds);
+  add('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, feeds);
+  add('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, feeds);
+  const notFound = { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' };
+  add('404.html', '404.njk', notFound, {}, new URL(site.baseUrl).pathname);
+  return pages;
+}

@@ -1,0 +1,172 @@
+// Stages 1–4 and what they keep between runs: the content read, parsed, checked and resolved into
+// the issues to publish. A full read takes everything anew; a read of changed files (the dev
+// server's saves) re-reads those alone and keeps the rest as it was.
+//
+//   1. read      content/: site.yml and every issue file, as bytes   (content/load-content.ts)
+//   2. parse     site settings; each issue's front matter, and its   (content/load-site.ts, parse-issue.ts,
+//                Markdown → articles: from the cache when unchanged   pipeline/parse-and-render.ts)
+//   3. check     checks across the archive                           (content/validate-archive.ts)
+//   4. issues    an issue's values with the site's defaults           (content/resolve-issue.ts)
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { type Cache, currentToolVersion } from '../cache/cache.ts';
+import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
+import type { Issue } from '../model/issue.ts';
+import type { Site } from '../model/site.ts';
+import type { BuildInputs } from './build-keys.ts';
+import type * as Stages from './stages.ts';
+import type { Timings } from './timings.ts';
+
+/** The stages' modules, loaded on first use (see stages.ts). */
+export const stages = (): Promise<typeof Stages> => import('./stages.ts');
+
+/** What one run read: site.yml on a full read, and the issue files read (all, or the changed ones). */
+export interface Reading {
+  full: boolean;
+  site?: RawSource;
+  issues: RawSource[];
+}
+
+/** What the archive keeps of one issue file between runs. */
+interface Entry {
+  file: VFile;
+  source?: Stages.SourceIssue;
+  issue?: Issue;
+  /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
+  own: VFileMessage[];
+}
+
+export interface ArchiveOptions {
+  projectDir: string;
+  cache?: Cache;
+  /** Publish issues marked draft: true. */
+  drafts?: boolean;
+  /** While a file has errors, publish the last version of it that had none (the dev server). */
+  keepLastGood?: boolean;
+  timings?: Timings;
+}
+
+export class Archive {
+  private siteFile = new VFile({ path: SITE_FILE });
+  private site?: Site;
+  private readonly entries = new Map<string, Entry>();
+  private otherFiles: VFile[] = [];
+  /** The images directly in content/, which the pages may show (the 党政机关网站标识). */
+  private contentImages: string[] = [];
+  /** The last version of each issue that had no error, for keepLastGood. */
+  private readonly lastGood = new Map<string, Issue>();
+
+  constructor(private readonly options: ArchiveOptions) {}
+
+  /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
+  basePath = '/';
+
+  /** Stage 1: content/ as bytes (the whole-build key is made of them), or only the changed issue files. */
+  async read(changed?: readonly string[]): Promise<Reading> {
+    this.options.timings?.lap('read');
+    const { projectDir } = this.options;
+    if (changed === undefined) {
+      const listed = await listContent(projectDir);
+      this.otherFiles = listed.otherFiles;
+      this.contentImages = listed.images;
+      return { full: true, site: readSource(projectDir, SITE_FILE), issues: listed.issues.map((relPath) => readSource(projectDir, relPath)) };
+    }
+    const issues: RawSource[] = [];
+    for (const relPath of changed.filter(isIssuePath)) {
+      const raw = readSource(projectDir, relPath);
+      // Anything there is read as the full read would: a folder or a FIFO gets its message there.
+      const gone = !raw.read.ok && raw.read.problem === 'missing' && !(await stat(path.join(projectDir, relPath)).catch(() => undefined));
+      if (gone) this.entries.delete(relPath);
+      else issues.push(raw);
+    }
+    return { full: false, issues };
+  }
+
+  /** What the whole-build key is made of, besides the options and templates (build-keys.ts). */
+  async keyInputs(reading: Reading): Promise<Omit<BuildInputs, 'options' | 'templatesKey' | 'pdfs'>> {
+    const images = await Promise.all(
+      this.contentImages.map(async (image) => [image, await readFile(path.join(this.options.projectDir, image)).catch(() => '')] as const),
+    );
+    return { sources: [...(reading.site ? [reading.site] : []), ...reading.issues], otherFiles: this.otherFiles, images };
+  }
+
+  /**
+   * Stages 1 (its end) to 4 on what was read: decodes and parses it (site.yml after a full read),
+   * renders the articles (unless told not to: npm run new needs only the numbers), resolves the
+   * issues, then checks the whole archive.
+   */
+  async parse(reading: Reading, { articles = true } = {}): Promise<{ site?: Site; sources: Stages.SourceIssue[]; files: VFile[] }> {
+    const { projectDir } = this.options;
+    if (reading.full) {
+      this.siteFile = decodeSource(projectDir, reading.site!);
+      this.site = undefined;
+      this.entries.clear();
+    }
+    const fresh = reading.issues.map((raw) => {
+      const entry: Entry = { file: decodeSource(projectDir, raw), own: [] };
+      this.entries.set(raw.relPath, entry);
+      return entry;
+    });
+    const { loadSite, parseAndRender, resolveIssue, validateArchive } = await stages();
+    // 2. Parse, and render the articles: from the cache, for each file as it was.
+    this.options.timings?.lap('parse');
+    if (reading.full) {
+      this.site = loadSite(this.siteFile);
+      if (this.site) this.basePath = new URL(this.site.baseUrl).pathname;
+    }
+    const site = this.site;
+    const toolVersion = await currentToolVersion();
+    const parsed = await parseAndRender(
+      fresh.map((e) => e.file),
+      { site, articles, cache: this.options.cache, toolVersion, prune: reading.full },
+    );
+    // 4. The issues resolved, with the site's defaults.
+    fresh.forEach((entry, i) => {
+      const { source, articles: rendered } = parsed[i]!;
+      entry.source = source;
+      entry.issue = source && rendered && site ? resolveIssue(source, site, rendered) : undefined;
+      entry.own = [...entry.file.messages];
+    });
+    // 3. Check across the archive; its messages are made anew each time.
+    this.options.timings?.lap('check');
+    const entries = [...this.entries.values()];
+    for (const entry of entries) entry.file.messages = [...entry.own];
+    const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
+    validateArchive(sources);
+    return { site, sources, files: this.files() };
+  }
+
+  /** Stages 1–2 for site.yml alone: the settings (npm run import needs the columns and the title). */
+  async settings(): Promise<{ site?: Site; file: VFile }> {
+    this.siteFile = await readText(this.options.projectDir, SITE_FILE);
+    this.site = (await stages()).loadSite(this.siteFile);
+    return { site: this.site, file: this.siteFile };
+  }
+
+  /** site.yml's text as last read. */
+  get siteText(): string {
+    return String(this.siteFile.value);
+  }
+
+  files(): VFile[] {
+    return [this.siteFile, ...[...this.entries.values()].map((e) => e.file), ...this.otherFiles];
+  }
+
+  /** The issues to publish: every good one, or with keepLastGood the last good version of each. */
+  async chooseIssues(): Promise<{ issues: Issue[]; drafts: Issue[] }> {
+    const { byPublication } = await stages();
+    const good = new Map<string, Issue>();
+    for (const [relPath, entry] of this.entries) {
+      if (entry.issue && !entry.file.messages.some((m) => m.fatal)) good.set(relPath, entry.issue);
+    }
+    if (this.options.keepLastGood) {
+      for (const relPath of [...this.lastGood.keys()]) if (!this.entries.has(relPath)) this.lastGood.delete(relPath);
+      for (const [relPath, issue] of good) this.lastGood.set(relPath, issue);
+    }
+    const all = [...(this.options.keepLastGood ? this.lastGood : good).values()].sort(byPublication);
+    const drafts = this.options.drafts ? [] : all.filter((issue) => issue.draft);
+    return { issues: all.filter((issue) => !drafts.includes(issue)), drafts };
+  }
+}

@@ -1,0 +1,75 @@
+// The plan of a site: every file it holds, each with a key of exactly what it is made of, and how
+// to make it. A page's key is the hash of the tool, the templates and the data its template is
+// given (pages/page-list.ts), the same data it is rendered from: a template cannot show what its
+// key does not cover. An asset's, the badge's and a PDF's key is the hash of its bytes. Compared
+// with the keys of the last version published (record.ts), the plan says which files to make and
+// which to keep: the build and the dev server plan the same way.
+import { hashOf, hashOfValue } from '../cache/cache.ts';
+import type { Issue } from '../model/issue.ts';
+import { issuePage, type SiteOutput } from '../model/output.ts';
+import { listPages, type SiteInput } from '../pages/page-list.ts';
+import { renderPage, type Templates } from '../pages/render-pages.ts';
+
+export interface PlannedFile {
+  key: string;
+  /** A page rendered from the templates, or a file published as it is (an asset, the badge, a PDF). */
+  kind: 'page' | 'file';
+  make(): string | Uint8Array;
+}
+
+/** Output path → the file planned there, in the order they are made (assets, pages, PDFs). */
+export type SitePlan = Map<string, PlannedFile>;
+
+export interface PlanInput extends SiteInput {
+  templates: Templates;
+  toolVersion: string;
+  /** The badge image (site.yml badge), at its output path, when the site has one. */
+  badge?: { path: string; bytes: Uint8Array };
+}
+
+const bytesKey = (bytes: string | Uint8Array) => `bytes ${hashOf(bytes)}`;
+
+/**
+ * The JSON of a page's data, with each issue as its hash (made once per issue object, however
+ * many pages show it) and bytes as theirs: a page's key costs little more than its own fields.
+ */
+function dataKey(data: unknown, issues: ReadonlyMap<object, string>): string {
+  return JSON.stringify(data, (_, value: unknown) => {
+    if (typeof value !== 'object' || value === null) return value;
+    if (value instanceof Uint8Array) return bytesKey(value);
+    return issues.get(value) ?? value;
+  });
+}
+
+export function planSite(input: PlanInput): SitePlan {
+  const { templates, toolVersion, badge } = input;
+  const plan: SitePlan = new Map();
+  for (const [file, content] of templates.assets) plan.set(file, { key: bytesKey(content), kind: 'file', make: () => content });
+  if (badge) plan.set(badge.path, { key: bytesKey(badge.bytes), kind: 'file', make: () => badge.bytes });
+  const issues = new Map<object, string>(input.issues.map((issue: Issue) => [issue, `issue ${hashOfValue(issue)}`]));
+  for (const page of listPages(input)) {
+    const key = hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, issues));
+    plan.set(page.path, { key, kind: 'page', make: () => renderPage(templates, page) });
+  }
+  for (const [issuePath, pdf] of input.pdfs ?? []) {
+    plan.set(`${issuePath}${pdf.file}`, { key: bytesKey(pdf.bytes), kind: 'file', make: () => pdf.bytes });
+  }
+  return plan;
+}
+
+/** The plan's files as the record keeps them: output path → key. */
+export const keysOf = (plan: SitePlan): Record<string, string> => Object.fromEntries([...plan].map(([file, { key }]) => [file, key]));
+
+/** Which planned files to make, and which the last version holds already as planned (last: its keys). */
+export function diffPlan(plan: SitePlan, last: Readonly<Record<string, string>> | undefined): { make: string[]; keep: string[] } {
+  const make: string[] = [];
+  const keep: string[] = [];
+  for (const [file, { key }] of plan) (last?.[file] === key ? keep : make).push(file);
+  return { make, keep };
+}
+
+/** The pages of these issues, made, with the files they load (assets, badge): what printing them needs. */
+export function printablePages(plan: SitePlan, issues: readonly Issue[]): SiteOutput {
+  const wanted = new Set(issues.map((issue) => issuePage(issue.path)));
+  return new Map([...plan].filter(([file, planned]) => planned.kind === 'file' || wanted.has(file)).map(([file, planned]) => [file, planned.make()]));
+}
