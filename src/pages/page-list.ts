@@ -20,6 +20,15 @@ export interface YearView {
   missing?: string;
 }
 
+/** What the pages that list the years show of each (the years' navigation, the sitemap). */
+export interface YearSummary {
+  year: number;
+  /** How many issues it has. */
+  count: number;
+  /** The date of its latest issue. */
+  latestDate: string;
+}
+
 export interface PageMeta {
   title: string;
   description: string;
@@ -79,16 +88,23 @@ function columnsOf(issues: Issue[], site: Site): string[] {
   return [...site.columns.filter((c) => used.has(c)), ...[...used].filter((c) => !site.columns.includes(c)).sort()];
 }
 
+export interface PageList {
+  pages: PageSource[];
+  /** The values many pages are given (the issues, the years): keyed once (plan.ts). */
+  shared: object[];
+}
+
 /** Every page of the site, in the order they are rendered: issues, years, then the others. */
-export function listPages({ site, issues, pdfs }: SiteInput): PageSource[] {
+export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   const years = groupByYear(issues);
+  const summaries: YearSummary[] = years.map((y) => ({ year: y.year, count: y.issues.length, latestDate: y.issuesNewestFirst[0]!.date }));
   const latest = issues.at(-1);
   const identity = siteIdentity(site);
   const pages: PageSource[] = [];
   const add = (path: string, template: string, page: PageMeta, data: object, root = rootFrom(path)) => {
     const canonical = path.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + path.replace(/index\.html$/, '') : undefined;
-    // An issue page is given itself and its neighbours; the others the list of years as well.
-    const listing = page.kind === 'issue' ? {} : { years };
+    // An issue page is given itself and its neighbours; the others what they show of each year as well.
+    const listing = page.kind === 'issue' ? {} : { years: summaries };
     pages.push({ path, template, root, data: { site, identity, page: { ...page, canonical }, ...listing, latestYear: latest?.year, ...data } });
   };
   for (const [i, issue] of issues.entries()) {
@@ -120,11 +136,10 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageSource[] {
   const search = { title: `搜索往期 · ${site.title}`, description: `在${site.title}的全部 ${count} 期中搜索`, kind: 'search' };
   add('search/index.html', 'search.njk', search, { columns });
   // Feeds and files for search engines: absolute addresses, from baseUrl.
-  const feeds = { latest, issues, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) };
-  add('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, feeds);
-  add('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, feeds);
-  add('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, feeds);
+  add('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, { latest, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) });
+  add('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, { latest, issues });
+  add('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, {});
   const notFound = { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' };
   add('404.html', '404.njk', notFound, {}, new URL(site.baseUrl).pathname);
-  return pages;
+  return { pages, shared: [issues, summaries] };
 }

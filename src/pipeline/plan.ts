@@ -30,14 +30,14 @@ export interface PlanInput extends SiteInput {
 const bytesKey = (bytes: string | Uint8Array) => `bytes ${hashOf(bytes)}`;
 
 /**
- * The JSON of a page's data, with each issue as its hash (made once per issue object, however
- * many pages show it) and bytes as theirs: a page's key costs little more than its own fields.
+ * The JSON of a page's data, with each value many pages share (an issue, the list of issues, the
+ * years) as its hash, made once: a page's key costs little more than its own fields.
  */
-function dataKey(data: unknown, issues: ReadonlyMap<object, string>): string {
+function dataKey(data: unknown, shared: ReadonlyMap<object, string>): string {
   return JSON.stringify(data, (_, value: unknown) => {
     if (typeof value !== 'object' || value === null) return value;
     if (value instanceof Uint8Array) return bytesKey(value);
-    return issues.get(value) ?? value;
+    return shared.get(value) ?? value;
   });
 }
 
@@ -46,9 +46,11 @@ export function planSite(input: PlanInput): SitePlan {
   const plan: SitePlan = new Map();
   for (const [file, content] of templates.assets) plan.set(file, { key: bytesKey(content), kind: 'file', make: () => content });
   if (badge) plan.set(badge.path, { key: bytesKey(badge.bytes), kind: 'file', make: () => badge.bytes });
-  const issues = new Map<object, string>(input.issues.map((issue: Issue) => [issue, `issue ${hashOfValue(issue)}`]));
-  for (const page of listPages(input)) {
-    const key = hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, issues));
+  const { pages, shared } = listPages(input);
+  const known = new Map<object, string>(input.issues.map((issue: Issue) => [issue, `issue ${hashOfValue(issue)}`]));
+  for (const value of shared) known.set(value, `shared ${hashOf(dataKey(value, known))}`);
+  for (const page of pages) {
+    const key = hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, known));
     plan.set(page.path, { key, kind: 'page', make: () => renderPage(templates, page) });
   }
   for (const [issuePath, pdf] of input.pdfs ?? []) {
