@@ -142,6 +142,9 @@ const time = () => new Date().toTimeString().slice(0, 8);
 export async function startDevSession({ projectDir, port, log, searchDelayMs = 1000 }: DevOptions): Promise<DevSession> {
   const { project, writer } = devProject(projectDir);
   const first = await applySaves(project, writer);
+  // A large archive is rendered in worker threads at startup: this thread loads the Markdown
+  // pipeline now, while the editor reads, rather than on the first save.
+  void import('../markdown/render-issue-file.ts');
   const server: DevServer = await startDevServer({ output: writer.output, basePath: () => project.basePath }, port);
   server.setProblems(first.problems);
   let lastReport = first.report;

@@ -141,5 +141,5 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   add('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, {});
   const notFound = { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' };
   add('404.html', '404.njk', notFound, {}, new URL(site.baseUrl).pathname);
-  return { pages, shared: [issues, summaries] };
+  return { pages, shared: [site, identity, issues, summaries] };
 }

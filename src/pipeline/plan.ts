@@ -27,7 +27,15 @@ export interface PlanInput extends SiteInput {
   badge?: { path: string; bytes: Uint8Array };
 }
 
-const bytesKey = (bytes: string | Uint8Array) => `bytes ${hashOf(bytes)}`;
+const bytesKeys = new WeakMap<Uint8Array, string>();
+
+/** The key of a file's bytes; made once for bytes kept from run to run (the assets, a PDF). */
+function bytesKey(bytes: string | Uint8Array): string {
+  if (typeof bytes === 'string') return `bytes ${hashOf(bytes)}`;
+  const key = bytesKeys.get(bytes) ?? `bytes ${hashOf(bytes)}`;
+  bytesKeys.set(bytes, key);
+  return key;
+}
 
 /**
  * The JSON of a page's data, with each value many pages share (an issue, the list of issues, the
