@@ -2,17 +2,14 @@
 
 import { setChinesePunctuation } from '../markdown/plugins/remark-chinese-punctuation.ts';
 import type { Article, FrontMatter, Issue } from '../model/issue.ts';
+import { issuePath } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 import { yearOf } from '../text/chinese.ts';
 import type { SourceIssue } from './parse-issue.ts';
 
-/** 期号 9 → "09": the name of its file (09.md) and of its folder in the site (2019/09/). */
+/** 期号 9 → "09": the name of its file (09.md). */
 export function issueFileName(number: number): string {
   return String(number).padStart(2, '0');
-}
-
-export function issuePath(year: number, number: number): string {
-  return `${year}/${issueFileName(number)}/`;
 }
 
 /** The issue's folder in the site, from its date's year and its 期号. */

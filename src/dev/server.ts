@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
+import { contentTypeOf, lookUp, pageUrlPath, SITE_PAGES, type SiteOutput } from '../model/output.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
 export const EVENTS_PATH = '/__dev/events';
@@ -98,8 +98,8 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
       return;
     }
     // No home page: no site yet (the search index, made in the background, may be there alone).
-    if (!output.has('index.html')) return reply(503, 'index.html', NO_SITE);
-    reply(404, '404.html', output.get('404.html') ?? '<!DOCTYPE html><title>404</title>');
+    if (!output.has(SITE_PAGES.home)) return reply(503, SITE_PAGES.home, NO_SITE);
+    reply(404, SITE_PAGES.notFound, output.get(SITE_PAGES.notFound) ?? '<!DOCTYPE html><title>404</title>');
   });
 
   await new Promise<void>((resolve, reject) => {

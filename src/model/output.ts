@@ -7,8 +7,38 @@ export type SiteOutput = Map<string, string | Uint8Array>;
 /** Where the search index and Pagefind's scripts go in the site. */
 export const SEARCH_BUNDLE = 'pagefind';
 
+/** An issue's folder in the site: 2019, 9 → "2019/09/". */
+export const issuePath = (year: number, number: number): string => `${year}/${String(number).padStart(2, '0')}/`;
+
 /** The page of an issue in the site, from its folder ("2019/09/" → "2019/09/index.html"). */
 export const issuePage = (issuePath: string): string => `${issuePath}index.html`;
+
+/** The page of a year's issues: 2019 → "2019/index.html". */
+export const yearPage = (year: number): string => `${year}/index.html`;
+
+/** An issue's PDF, beside its page: "2019/09/" and "lianluodongtai-2019-09.pdf". */
+export const pdfPath = (issuePath: string, file: string): string => `${issuePath}${file}`;
+
+/** The site's path of the badge image: templates/static/x.png and content/x.png are both published as x.png. */
+export const badgeSitePath = (badge: string): string => badge.replace(/^(?:templates\/static|content)\//, '');
+
+/** The site's other pages and files, each made from a template of its own. */
+export const SITE_PAGES = {
+  home: 'index.html',
+  archive: 'archive/index.html',
+  search: 'search/index.html',
+  feed: 'feed.xml',
+  sitemap: 'sitemap.xml',
+  robots: 'robots.txt',
+  notFound: '404.html',
+} as const;
+
+/** The year and 期号 of an issue's page, or the year of a year's page, from its output path. */
+export function pageOfPath(outputPath: string): { year: number; number?: number } | undefined {
+  const found = /^(\d{4})\/(?:(\d{2,})\/)?index\.html$/.exec(outputPath);
+  if (!found) return undefined;
+  return { year: Number(found[1]), number: found[2] === undefined ? undefined : Number(found[2]) };
+}
 
 /** A page's folder-style URL path: "2019/09/index.html" → "2019/09/", "index.html" → "". */
 export const pageUrlPath = (outputPath: string): string => outputPath.replace(/(^|\/)index\.html$/, '$1');

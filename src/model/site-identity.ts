@@ -2,6 +2,7 @@
 // (《政府网站发展指引》, 国办发〔2017〕47号): 网站标识码, ICP 备案编号, 公安机关备案号 and the
 // 党政机关网站标识. The settings of site.yml, each checked by its format, and where each links.
 import { z } from 'zod';
+import { badgeSitePath } from './output.ts';
 
 /** The provinces' one-character names, as ICP and 公安 records begin, with the first two digits of their region code (GB/T 2260). */
 const PROVINCES: Record<string, string> = {
@@ -106,9 +107,6 @@ export const siteIdentityFields = {
       : `党政机关网站标识编号 badgeId 应为 32 位数字和字母（A 到 F），即标识核查网址中 id= 之后的部分，例如 badgeId: 0A1B2C3D4E5F60718293A4B5C6D7E8F9，现在写的是 ${value}`,
   ),
 };
-
-/** The site's path of the badge image: templates/static/x.png and content/x.png are both published as x.png. */
-export const badgeSitePath = (badge: string): string => badge.replace(/^(?:templates\/static|content)\//, '');
 
 export interface SiteIdentity {
   /** The host of baseUrl, for the pages' metadata (SiteDomain). */

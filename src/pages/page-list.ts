@@ -5,7 +5,7 @@
 
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf } from '../model/output.ts';
-import { issuePage } from '../model/output.ts';
+import { issuePage, SITE_PAGES, yearPage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 import { siteIdentity } from '../model/site-identity.ts';
 import { archiveView, missingInYears } from './archive-view.ts';
@@ -121,25 +121,25 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   }
   for (const year of years) {
     const title = `${site.title} · ${year.year}年各期`;
-    add(`${year.year}/index.html`, 'year.njk', { title, description: `${site.title}${year.year}年共${year.issues.length}期`, kind: 'year' }, { year });
+    add(yearPage(year.year), 'year.njk', { title, description: `${site.title}${year.year}年共${year.issues.length}期`, kind: 'year' }, { year });
   }
   const columns = columnsOf(issues, site);
   const count = issues.length;
   add(
-    'archive/index.html',
+    SITE_PAGES.archive,
     'archive.njk',
     { title: `往期总目录 · ${site.title}`, description: `${site.title}全部 ${count} 期的目录，按年份排列`, kind: 'archive' },
     { archive: archiveView(issues, columns) },
   );
   const home = { title: site.title, description: `${site.title}：${site.publisher}编印的工作简报，共 ${count} 期`, kind: 'home' };
-  add('index.html', 'home.njk', home, { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) });
+  add(SITE_PAGES.home, 'home.njk', home, { latest, recent: [...issues].reverse().slice(1, RECENT_ISSUES + 1) });
   const search = { title: `搜索往期 · ${site.title}`, description: `在${site.title}的全部 ${count} 期中搜索`, kind: 'search' };
-  add('search/index.html', 'search.njk', search, { columns });
+  add(SITE_PAGES.search, 'search.njk', search, { columns });
   // Feeds and files for search engines: absolute addresses, from baseUrl.
-  add('feed.xml', 'feed.njk', { title: site.title, description: '', kind: 'feed' }, { latest, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) });
-  add('sitemap.xml', 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, { latest, issues });
-  add('robots.txt', 'robots.njk', { title: site.title, description: '', kind: 'robots' }, {});
+  add(SITE_PAGES.feed, 'feed.njk', { title: site.title, description: '', kind: 'feed' }, { latest, feedIssues: [...issues].reverse().slice(0, FEED_ISSUES) });
+  add(SITE_PAGES.sitemap, 'sitemap.njk', { title: site.title, description: '', kind: 'sitemap' }, { latest, issues });
+  add(SITE_PAGES.robots, 'robots.njk', { title: site.title, description: '', kind: 'robots' }, {});
   const notFound = { title: `找不到页面 · ${site.title}`, description: '找不到页面', kind: 'not-found' };
-  add('404.html', '404.njk', notFound, {}, new URL(site.baseUrl).pathname);
+  add(SITE_PAGES.notFound, '404.njk', notFound, {}, new URL(site.baseUrl).pathname);
   return { pages, shared: [site, identity, issues, summaries] };
 }

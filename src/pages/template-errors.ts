@@ -9,6 +9,7 @@ import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { CATALOGUE, type CatalogueEntry, hintOf } from '../messages/catalogue.ts';
 import { originalText } from '../messages/failure.ts';
+import { pageOfPath, SITE_PAGES } from '../model/output.ts';
 
 /** A template problem: the template's path (from the project folder), line and column, and what to say. */
 export class TemplateError extends Error {
@@ -78,18 +79,17 @@ function readNunjucksError(text: string): NunjucksError {
 
 /** The page being rendered, as an editor knows it: "2019年第9期的页面（2019/09/index.html）". */
 export function pageName(outputPath: string): string {
-  const issue = /^(\d{4})\/(\d{2})\/index\.html$/.exec(outputPath);
-  const year = /^(\d{4})\/index\.html$/.exec(outputPath);
+  const page = pageOfPath(outputPath);
   const named: Record<string, string> = {
-    'index.html': '首页',
-    'archive/index.html': '往期总目录',
-    'search/index.html': '搜索页',
-    'feed.xml': '订阅源',
-    'sitemap.xml': '网站地图',
-    'robots.txt': '给搜索引擎的 robots.txt',
-    '404.html': '“找不到页面”的页面',
+    [SITE_PAGES.home]: '首页',
+    [SITE_PAGES.archive]: '往期总目录',
+    [SITE_PAGES.search]: '搜索页',
+    [SITE_PAGES.feed]: '订阅源',
+    [SITE_PAGES.sitemap]: '网站地图',
+    [SITE_PAGES.robots]: '给搜索引擎的 robots.txt',
+    [SITE_PAGES.notFound]: '“找不到页面”的页面',
   };
-  const name = issue ? `${issue[1]}年第${Number(issue[2])}期的页面` : year ? `${year[1]}年各期的页面` : (named[outputPath] ?? '页面');
+  const name = !page ? (named[outputPath] ?? '页面') : page.number === undefined ? `${page.year}年各期的页面` : `${page.year}年第${page.number}期的页面`;
   return ` ${name}（${outputPath}）`;
 }
 

@@ -6,7 +6,7 @@
 // which to keep: the build and the dev server plan the same way.
 import { hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
-import { issuePage, type SiteOutput } from '../model/output.ts';
+import { issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
 import { listPages, type SiteInput } from '../pages/page-list.ts';
 import { renderPage, type Templates } from '../pages/render-pages.ts';
 
@@ -62,7 +62,7 @@ export function planSite(input: PlanInput): SitePlan {
     plan.set(page.path, { key, kind: 'page', make: () => renderPage(templates, page) });
   }
   for (const [issuePath, pdf] of input.pdfs ?? []) {
-    plan.set(`${issuePath}${pdf.file}`, { key: bytesKey(pdf.bytes), kind: 'file', make: () => pdf.bytes });
+    plan.set(pdfPath(issuePath, pdf.file), { key: bytesKey(pdf.bytes), kind: 'file', make: () => pdf.bytes });
   }
   return plan;
 }
