@@ -22,6 +22,12 @@ export const pdfPath = (issuePath: string, file: string): string => `${issuePath
 /** The site's path of the badge image: templates/static/x.png and content/x.png are both published as x.png. */
 export const badgeSitePath = (badge: string): string => badge.replace(/^(?:templates\/static|content)\//, '');
 
+/**
+ * Every issue as readers cite it (总期号, year, 期号, date, page), for the search page to find an
+ * issue by its citation (search/citations.ts).
+ */
+export const CITATIONS_FILE = 'search/issues.json';
+
 /** The site's other pages and files, each made from a template of its own. */
 export const SITE_PAGES = {
   home: 'index.html',

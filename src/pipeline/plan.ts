@@ -6,9 +6,10 @@
 // which to keep: the build and the dev server plan the same way.
 import { hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
-import { issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
+import { CITATIONS_FILE, issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
 import { listPages, type SiteInput } from '../pages/page-list.ts';
 import { renderPage, type Templates } from '../pages/render-pages.ts';
+import { citationsJson } from '../search/citations.ts';
 
 export interface PlannedFile {
   key: string;
@@ -61,6 +62,8 @@ export function planSite(input: PlanInput): SitePlan {
     const key = hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, known));
     plan.set(page.path, { key, kind: 'page', make: () => renderPage(templates, page) });
   }
+  const citations = citationsJson(input.issues);
+  plan.set(CITATIONS_FILE, { key: bytesKey(citations), kind: 'file', make: () => citations });
   for (const [issuePath, pdf] of input.pdfs ?? []) {
     plan.set(pdfPath(issuePath, pdf.file), { key: bytesKey(pdf.bytes), kind: 'file', make: () => pdf.bytes });
   }

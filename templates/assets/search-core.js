@@ -37,10 +37,14 @@ export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {})
   return { pagefind, parts: listed.map((entry) => entry.part) };
 }
 
-/** The reader's words: quotes dropped, split on spaces (half- or full-width). */
+/**
+ * The reader's words: full-width letters, digits and signs read as their usual forms (１＋４ is
+ * 1+4), quotes dropped, split on spaces (half- or full-width).
+ */
 export function queryWords(query) {
   return query
-    .replace(/["“”]/g, ' ')
+    .normalize('NFKC')
+    .replace(/["“”「」『』]/g, ' ')
     .split(/[\s\u3000]+/u)
     .filter(Boolean);
 }
@@ -195,4 +199,75 @@ export function readable(html) {
 export function bestSection(data) {
   const sections = (data.sub_results ?? []).filter((section) => section.url !== data.url && section.title);
   return sections.sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
+}
+
+const CHINESE_DIGITS = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_UNITS = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** A number written in Chinese numerals (五百八十三, 十二, 一〇五): 583, 12, 105; NaN when it is none. */
+export function chineseToNumber(text) {
+  if ([...text].every((char) => char in CHINESE_DIGITS)) {
+    return text ? Number([...text].map((char) => CHINESE_DIGITS[char]).join('')) : Number.NaN;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const char of text) {
+    if (char in CHINESE_DIGITS) digit = CHINESE_DIGITS[char];
+    else if (char === '万') {
+      total += (section + digit) * 10000;
+      section = 0;
+      digit = 0;
+    } else if (char in CHINESE_UNITS) {
+      section += (digit || 1) * CHINESE_UNITS[char];
+      digit = 0;
+    } else return Number.NaN;
+  }
+  return total + section + digit;
+}
+
+const CITED = [
+  // 2019年4月29日, 2019-04-29, 2019.4.29, 2019/4/29
+  [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u, (m) => ({ date: isoDate(m[1], m[2], m[3]) })],
+  [/(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/u, (m) => ({ date: isoDate(m[1], m[2], m[3]) })],
+  // 总第583期, 总第五百八十三期
+  [/总\s*第\s*(\d+)\s*期/u, (m) => ({ total: Number(m[1]) })],
+  [/总\s*第\s*([〇零一二两三四五六七八九十百千万]+)\s*期/u, (m) => ({ total: chineseToNumber(m[1]) })],
+  // 2019年第9期, 第9期 (not the 第…期 of 总第…期)
+  [/(\d{4})\s*年\s*第\s*(\d+)\s*期/u, (m) => ({ year: Number(m[1]), number: Number(m[2]) })],
+  [/(?<!总\s*)第\s*(\d+)\s*期/u, (m) => ({ number: Number(m[1]) })],
+];
+
+function isoDate(year, month, day) {
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/**
+ * The issue a query cites, as readers cite the bulletin: { year, number, total, date }, each when
+ * the query gives it; undefined when it cites none. Full-width digits read as digits.
+ */
+export function parseCitation(query) {
+  const text = query.normalize('NFKC');
+  const cited = {};
+  for (const [pattern, read] of CITED) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    for (const [field, value] of Object.entries(read(match))) if (!(field in cited) && !Number.isNaN(value)) cited[field] = value;
+  }
+  return Object.keys(cited).length > 0 ? cited : undefined;
+}
+
+/**
+ * The issues a citation names, newest first, from the site's list (search/issues.json: [总期号,
+ * year, 期号, date, page] each, newest first).
+ */
+export function citedIssues(citations, cited) {
+  return citations
+    .filter(([total, year, number, date]) => {
+      if (cited.total !== undefined && cited.total !== total) return false;
+      if (cited.year !== undefined && cited.year !== year) return false;
+      if (cited.number !== undefined && cited.number !== number) return false;
+      return cited.date === undefined || cited.date === date;
+    })
+    .map(([total, year, number, date, path]) => ({ total, year, number, date, path }));
 }

@@ -1,7 +1,7 @@
 // The search page: reads the query from the URL (/search/?q=危桥), searches the Pagefind
 // index phrase-first, and writes the query back to the URL so a search can be linked and
 // the back button works. Works under any sub-path: everything is found relative to this file.
-import { bestSection, loadPagefind, phraseSearch, queryWords, readable } from './search-core.js';
+import { bestSection, citedIssues, loadPagefind, parseCitation, phraseSearch, queryWords, readable } from './search-core.js';
 import { marks, snippetHtml, trimExcerpt } from './search-snippet.js';
 
 const PAGE_SIZE = 10;
@@ -16,6 +16,41 @@ const more = document.getElementById('search-more');
 
 let loading;
 const pagefindForSite = () => (loading ??= loadPagefind(siteRoot, 'pagefind/', { excerptLength: 60 }));
+
+// Every issue as readers cite it, fetched only for a query that reads as a citation (2019年第9期).
+let citations;
+const citationsForSite = () =>
+  (citations ??= fetch(new URL('search/issues.json', siteRoot))
+    .then((response) => (response.ok ? response.json() : []))
+    .catch(() => []));
+
+/** The issues the query cites (2019年第9期, 总第583期, 2019年4月29日…), newest first, within the year chosen. */
+async function citedFor(state) {
+  const cited = parseCitation(state.q);
+  if (!cited) return [];
+  return citedIssues(await citationsForSite(), cited).filter((issue) => !state.year || String(issue.year) === state.year);
+}
+
+const chineseDate = (iso) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
+/** An issue found by its citation: its page, ahead of the articles found by their words. */
+function renderIssue({ total, year, number, date, path }) {
+  const item = element('li', 'search-issue');
+  const heading = element('h2', 'search-hit-title');
+  const link = element('a', '', `${year}年第${number}期`);
+  link.href = new URL(path, siteRoot).pathname;
+  heading.append(element('span', 'search-issue-kind', '整期'), link);
+  const line = element('p', 'search-hit-issue');
+  line.append(element('span', '', `总第${total}期`), ' · ', element('span', '', chineseDate(date)));
+  item.append(heading, line);
+  return item;
+}
+
+/** The query as the status line quotes it: without the quotes the reader typed around it. */
+const quoted = (query) => `“${queryWords(query).join(' ')}”`;
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -119,31 +154,41 @@ async function search(state, number) {
     return;
   }
   status.textContent = '正在搜索…';
-  const { pagefind, parts } = await pagefindForSite();
+  const [issues, { pagefind, parts }] = await Promise.all([citedFor(state), pagefindForSite()]);
   const filters = {};
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
   const options = { filters, ...(state.sort === 'date' ? { sort: { order: 'desc' } } : {}) };
   const { exact, loose } = await phraseSearch(pagefind, state.q, options, parts);
   if (number !== searchNumber) return;
+  const shownIssues = issues.slice(0, PAGE_SIZE);
+  list.append(...shownIssues.map(renderIssue));
+  const cited =
+    issues.length === 0
+      ? ''
+      : issues.length === 1
+        ? `找到${issues[0].year}年第${issues[0].number}期（总第${issues[0].total}期），列在最前。`
+        : `找到 ${issues.length} 期${issues.length > PAGE_SIZE ? `（列出最新的 ${PAGE_SIZE} 期）` : ''}，列在最前。`;
   const total = exact.length + loose.length;
+  const q = quoted(state.q);
   if (total === 0) {
-    status.textContent = `没有找到含“${state.q}”的文章。可以少输几个字、换个说法，或取消年份、栏目的限定再试。`;
+    status.textContent = cited || `没有找到含${q}的文章。可以少输几个字、换个说法，或取消年份、栏目的限定再试。`;
     return;
   }
-  status.textContent =
+  const articles =
     loose.length === 0
       ? `找到 ${total} 篇文章。`
       : exact.length === 0
-        ? `没有文章含完整的“${state.q}”，下面 ${loose.length} 篇含其中的部分字词。`
-        : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的“${state.q}”，其余只含其中的部分字词。`;
+        ? `没有文章含完整的${q}，下面 ${loose.length} 篇含其中的部分字词。`
+        : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的${q}，其余只含其中的部分字词。`;
+  status.textContent = cited ? `${cited}另有含${q}的文章：${articles}` : articles;
   words = queryWords(state.q);
   shown = [
     ...exact.map((result) => ({ result, exact: true })),
     ...loose.map((result, i) => ({
       result,
       exact: false,
-      divider: i === 0 && exact.length > 0 ? element('li', 'search-divider', `以下文章不含完整的“${state.q}”，只含其中的部分字词`) : undefined,
+      divider: i === 0 && exact.length > 0 ? element('li', 'search-divider', `以下文章不含完整的${q}，只含其中的部分字词`) : undefined,
     })),
   ];
   current = number;
