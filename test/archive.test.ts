@@ -33,7 +33,11 @@ describe('gaps in the archive', () => {
     expect(archive).toMatch(
       /<th scope="row"><a href="#year-2019">2019年<\/a><\/th><td>3<\/td><td>7<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>3<\/td><td>第1—7期<\/td>/,
     );
-    expect(archive).toContain('<a href="../2019/09/#article-1">关于全省市县乡人大代表中的党政领导干部');
+    // Each issue in a line; its articles are on its year's page, one click further.
+    expect(archive).toContain('<li><a href="../2019/09/">第9期</a> <time datetime="2019-04-29">4月29日</time></li>');
+    expect(archive).toContain('各期的文章见 <a href="../2019/">2019年各期</a>');
+    expect(archive).not.toContain('#article-1');
+    expect(await page('2019/index.html')).toContain('<a href="../2019/09/#article-1">关于');
     expect(await page('index.html')).toContain('<a href="./archive/">往期总目录</a>');
     expect(await page('sitemap.xml')).toContain('<loc>https://example.gov.cn/lldt/archive/</loc>');
   });

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteOutput } from '../model/output.ts';
-import { chineseDate, chineseNumber, padName } from '../text/chinese.ts';
+import { chineseDate, chineseMonthDay, chineseNumber, padName } from '../text/chinese.ts';
 import { keepNumbersWhole } from '../text/keep-numbers.ts';
 import { wordBreaks } from '../text/word-breaks.ts';
 import type { PageSource } from './page-list.ts';
@@ -20,6 +20,7 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
     lstripBlocks: true,
   });
   env.addFilter('chineseDate', chineseDate);
+  env.addFilter('monthDay', chineseMonthDay);
   env.addFilter('chineseNumber', chineseNumber);
   env.addFilter('padName', padName);
   // Titles break between words only: <wbr> where they may, with word-break: keep-all in the styles.

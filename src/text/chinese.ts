@@ -12,6 +12,12 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** "2019-04-29" → 4月29日: a date within its year's list */
+export function chineseMonthDay(iso: string): string {
+  const [, m, d] = iso.split('-').map(Number);
+  return `${m}月${d}日`;
+}
+
 /** 1, 2, 3, 5, 7, 8 → [1, 3], [5, 5], [7, 7], [8, 8]: three or more numbers in a row make a range ("第1—3期"). */
 export function numberRuns(numbers: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
