@@ -26,6 +26,19 @@ export interface Downloaded {
   /** Of which under pagefind/: the index, Pagefind's scripts and WebAssembly. */
   pagefind: number;
   requests: number;
+  /** Bytes by kind of file: the page and its scripts, Pagefind's scripts and WebAssembly, metadata, index chunks, fragments, filters, other. */
+  byKind: Record<string, number>;
+}
+
+/** The kind of a file a search fetches, for the breakdown. */
+export function kindOf(pathname: string): string {
+  if (/\.pf_meta$|pagefind-entry\.json$|parts\.json$/.test(pathname)) return 'metadata';
+  if (pathname.endsWith('.pf_index')) return 'index chunks';
+  if (pathname.endsWith('.pf_fragment')) return 'fragments';
+  if (pathname.endsWith('.pf_filter')) return 'filters';
+  if (/\/pagefind\/(pagefind[^/]*\.js|wasm\.)/.test(pathname)) return 'Pagefind scripts';
+  if (pathname.endsWith('issues.json')) return 'citations';
+  return 'page and its scripts';
 }
 
 /** Bytes of the file the server sent for a path: the file, a folder's index.html, or 404.html. */
@@ -64,7 +77,9 @@ export async function searchDownloads(siteDir: string, [first, ...later]: string
     counted += paths.length;
     const sent = await Promise.all(paths.map(async (pathname) => ({ pathname, bytes: await sentFor(siteDir, pathname) })));
     const sum = (list: typeof sent) => list.reduce((n, s) => n + s.bytes, 0);
-    return { query, all: sum(sent), pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length };
+    const byKind: Record<string, number> = {};
+    for (const { pathname, bytes } of sent) byKind[kindOf(pathname)] = (byKind[kindOf(pathname)] ?? 0) + bytes;
+    return { query, all: sum(sent), pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length, byKind };
   };
   try {
     const tab = await browser.newPage();

@@ -202,20 +202,20 @@ describe('Pagefind failing', () => {
       () => fakeProgram('pagefind', `${version}\necho '!!garbage!!,'\nexec sleep 1000`),
       75,
       'search-crashed',
-      '为总第501–600期建立搜索索引时，Pagefind 意外退出，或回答了看不懂的内容',
+      /为(总第501–600期|2019年各期)建立搜索索引时，Pagefind 意外退出，或回答了看不懂的内容/,
     ],
     [
       'hanging mid-run',
       () => fakeProgram('pagefind', `${version}\nexec sleep 1000`),
       75,
       'search-timeout',
-      '为总第501–600期建立搜索索引时，Pagefind 超过 3 秒没有回答',
+      /为(总第501–600期|2019年各期)建立搜索索引时，Pagefind 超过 3 秒没有回答/,
     ],
   ])('%s: says so in Chinese, publishes nothing and caches nothing', async (_, program, code, rule, chinese) => {
     const env = { PAGEFIND_BINARY_PATH: await program(), LIANLUODONGTAI_TOOL_TIMEOUT_MS: '3000' };
     const result = await cliWithEnv(env, dir, 'build');
     expectFailure(result, code, rule);
-    expect(result.stderr).toContain(chinese);
+    expect(result.stderr).toMatch(chinese);
     expect(result.stderr).toContain('dist/ 保持原样');
     expect(await readTree(path.join(dir, 'dist'))).toEqual(published);
     expect(await cacheEntries(dir, 'search')).toEqual(indexed);

@@ -89,14 +89,31 @@ export function articleUrl(issue: Issue, article: Article): string {
 }
 
 /**
- * The index is made in parts of a hundred issues by 总期号 (总第1–100期 is part 0, 101–200 part 1,
- * …), merged in the reader's browser. A change to one issue re-indexes its part only; the other
- * parts come from the cache. A part's number never changes with the issues after it.
+ * The index is made in parts, merged in the reader's browser: the issues of the latest year in a
+ * part of their own, so that an edit to the newest issue re-indexes a year of issues only, and the
+ * years before in parts of a hundred issues by 总期号 (总第1–100期 is part 0, 101–200 part 1, …). A
+ * change to one issue re-indexes its part only; the other parts come from the cache. When a new
+ * year begins, the year before joins the parts of a hundred (two parts are indexed again, once).
+ * Parts are numbered in the order of 总期号, the latest year's last.
  */
 export const PART_SIZE = 100;
 
-export function partOf(issue: Issue): number {
-  return Math.floor((issue.total - 1) / PART_SIZE);
+/** The part of each issue; issues: published, oldest first. */
+export function partsOf(issues: readonly Issue[]): Map<number, Issue[]> {
+  const latest = issues.at(-1);
+  const current = latest ? Math.floor((latest.total - 1) / PART_SIZE) + 1 : 0;
+  const parts = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    const part = issue.year === latest?.year ? current : Math.floor((issue.total - 1) / PART_SIZE);
+    parts.set(part, [...(parts.get(part) ?? []), issue]);
+  }
+  return parts;
+}
+
+/** A part as messages name it: 总第501–600期, or 2019年各期 for the latest year's. */
+function partName(part: number, issues: readonly Issue[]): string {
+  const first = issues[0]!;
+  return Math.floor((first.total - 1) / PART_SIZE) === part ? `总第${part * PART_SIZE + 1}–${(part + 1) * PART_SIZE}期` : `${first.year}年各期`;
 }
 
 /** The first part is the bundle the page loads (pagefind/); the others are merged into it. */
@@ -162,7 +179,7 @@ async function indexPart(
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await pool.index(`总第${part * PART_SIZE + 1}–${(part + 1) * PART_SIZE}期`, documentsOf(issues, hanAsWords));
+  const fresh = await pool.index(partName(part, issues), documentsOf(issues, hanAsWords));
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
@@ -192,12 +209,7 @@ const PARTS_AT_ONCE = 4;
 export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '', put, signal }: SearchIndexing = {}): Promise<SiteOutput> {
   const output: SiteOutput = new Map();
   const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
-  const parts = new Map<number, Issue[]>();
-  for (const issue of issues) {
-    const part = parts.get(partOf(issue)) ?? [];
-    part.push(issue);
-    parts.set(partOf(issue), part);
-  }
+  const parts = partsOf(issues);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PagefindPool } from './pagefind-pool.ts';
 import { closePagefind, type Documents, indexWithPagefind } from './run-pagefind.ts';
+import { splitChunks } from './split-chunks.ts';
 
 const part = (n: number): Documents => [
   {
@@ -12,13 +13,13 @@ const part = (n: number): Documents => [
 describe('the Pagefind pool', () => {
   afterEach(closePagefind);
 
-  it('indexes several parts side by side into the files Pagefind makes of each in this thread', async () => {
+  it('indexes several parts side by side into the files Pagefind makes of each in this thread, their chunks cut small', async () => {
     const pool = new PagefindPool();
     try {
       const parts = [1, 2, 3, 4, 5].map(part);
       const fromPool = await Promise.all(parts.map((documents) => pool.index('总第1–100期', documents)));
       for (const [i, documents] of parts.entries()) {
-        const here = await indexWithPagefind('总第1–100期', documents);
+        const here = splitChunks(await indexWithPagefind('总第1–100期', documents));
         expect(fromPool[i]!.map(([file, bytes]) => [file, Buffer.from(bytes).toString('base64')])).toEqual(
           here.map(([file, bytes]) => [file, Buffer.from(bytes).toString('base64')]),
         );

@@ -5,6 +5,7 @@ import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import type { IndexJob, IndexReply } from './pagefind-pool.ts';
 import { closePagefind, indexWithPagefind } from './run-pagefind.ts';
+import { splitChunks } from './split-chunks.ts';
 
 const port = parentPort!;
 let last: Promise<unknown> = Promise.resolve();
@@ -18,7 +19,8 @@ port.on('message', (message: IndexJob | 'close') => {
     }
     let reply: IndexReply;
     try {
-      reply = { id: message.id, files: await indexWithPagefind(message.work, message.documents) };
+      // Its chunks cut small here, beside the pages the main thread renders.
+      reply = { id: message.id, files: splitChunks(await indexWithPagefind(message.work, message.documents)) };
     } catch (error) {
       reply = { id: message.id, failure: (error instanceof Failure ? error : Failure.of(CATALOGUE.pagefindCrashed, { work: message.work }, error)).sent() };
       // A Pagefind that failed (crashed, hung) is not given the next part: that starts a new one.

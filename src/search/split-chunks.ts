@@ -1,0 +1,152 @@
+// Smaller index chunks, so that a reader's search downloads little. Pagefind cuts a part's word
+// index into chunks of about 25 KB (its chunk size is fixed in its source), and a search loads
+// the chunk of each word it looks up: with Chinese indexed a character a word, a query of four
+// characters loaded four chunks a part, mostly other characters' positions. Here each chunk is
+// cut again into chunks of about CHUNK_BYTES, each holding whole words, and the part's metadata
+// lists them in the same word order (Pagefind finds a word's chunk by the words it runs from and
+// to, pagefind_web's request_indexes).
+//
+// Pagefind's files are not a public format: gzip, the signature "pagefind_dcd", then CBOR (minicbor's
+// arrays: the metadata [version, pages, index chunks [from, to, hash], …], a chunk [[word entry,
+// …], …] whose entries begin with the word). So the version is pinned (PAGEFIND_FORMAT), and every
+// file is checked to decode and encode again byte for byte before anything is changed: a part
+// whose files do not is left exactly as Pagefind made it.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode, encode } from 'cborg';
+import type { IndexFiles } from './run-pagefind.ts';
+
+/** The Pagefind version whose files this reads; another leaves its parts as they are. */
+export const PAGEFIND_FORMAT = '1.6.0';
+
+/** About the size of a chunk, as CBOR before compression (about 1–2 KB compressed). */
+export const CHUNK_BYTES = 4096;
+
+const SIGNATURE = Buffer.from('pagefind_dcd');
+const ENTRY = 'pagefind-entry.json';
+
+type Cbor = unknown[];
+type ChunkRef = [from: string, to: string, hash: string];
+
+/** A file's CBOR, when it is Pagefind's: gzip, the signature, then CBOR. */
+function bodyOf(content: Uint8Array): Buffer | undefined {
+  try {
+    const raw = gunzipSync(content);
+    return raw.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? raw.subarray(SIGNATURE.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's value; only one that encodes again to the same bytes is understood well enough to be rewritten. */
+function unpackFile(content: Uint8Array): Cbor | undefined {
+  const body = bodyOf(content);
+  try {
+    const value = body && decode(body);
+    return Array.isArray(value) && Buffer.from(encode(value)).equals(body!) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The head of a CBOR array of n items (major type 4), as minicbor and cborg write it. */
+function arrayHead(n: number): Buffer {
+  if (n < 24) return Buffer.from([0x80 | n]);
+  if (n < 0x100) return Buffer.from([0x98, n]);
+  if (n < 0x10000) return Buffer.from([0x99, n >> 8, n & 0xff]);
+  const head = Buffer.alloc(5);
+  head[0] = 0x9a;
+  head.writeUInt32BE(n, 1);
+  return head;
+}
+
+/** A word chunk as its words' encodings, each beginning with its word, once checked to make up the file byte for byte. */
+function chunkPieces(content: Uint8Array): { words: { word: string; bytes: Uint8Array }[]; rest: Uint8Array[] } | undefined {
+  const body = bodyOf(content);
+  let chunk: unknown;
+  try {
+    chunk = body && decode(body);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(chunk) || !Array.isArray(chunk[0]) || chunk[0].length === 0) return undefined;
+  const entries = chunk[0] as unknown[];
+  if (!entries.every((w, i) => Array.isArray(w) && typeof w[0] === 'string' && (i === 0 || (entries[i - 1] as string[])[0]! < w[0]))) return undefined;
+  const words = (entries as [string, ...unknown[]][]).map((entry) => ({ word: entry[0], bytes: encode(entry) }));
+  const rest = chunk.slice(1).map((value) => encode(value));
+  const again = Buffer.concat([arrayHead(chunk.length), arrayHead(words.length), ...words.map((w) => w.bytes), ...rest]);
+  return again.equals(body!) ? { words, rest } : undefined;
+}
+
+const packFile = (value: Cbor): Buffer => gzipSync(Buffer.concat([SIGNATURE, encode(value)]));
+
+const shortHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+const isChunkRef = (v: unknown): v is ChunkRef => Array.isArray(v) && v.length === 3 && v.every((s) => typeof s === 'string');
+
+/** Whole words, in order, in groups of about CHUNK_BYTES. */
+function groupWords<T extends { bytes: Uint8Array }>(words: T[]): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let size = 0;
+  for (const word of words) {
+    if (group.length > 0 && size + word.bytes.length > CHUNK_BYTES) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(word);
+    size += word.bytes.length;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/**
+ * A part's files with its word index in small chunks, or the files as they were when they are not
+ * of the format this reads. files: the part's files as Pagefind wrote them (paths inside the bundle).
+ */
+export function splitChunks(files: IndexFiles): IndexFiles {
+  const byPath = new Map(files);
+  const entryText = byPath.get(ENTRY);
+  let entry: { version?: string; languages?: Record<string, { hash?: string }> };
+  try {
+    entry = JSON.parse(Buffer.from(entryText ?? '').toString('utf8'));
+  } catch {
+    return files;
+  }
+  const languages = Object.entries(entry.languages ?? {});
+  if (entry.version !== PAGEFIND_FORMAT || languages.length !== 1) return files;
+  const [language, { hash: metaHash }] = languages[0]!;
+  const metaPath = `pagefind.${metaHash}.pf_meta`;
+  const meta = byPath.has(metaPath) ? unpackFile(byPath.get(metaPath)!) : undefined;
+  const refs = meta?.[2];
+  if (!meta || !Array.isArray(refs) || !refs.every(isChunkRef)) return files;
+
+  const added: IndexFiles = [];
+  const dropped = new Set<string>([metaPath]);
+  const newRefs: ChunkRef[] = [];
+  for (const [, , hash] of refs) {
+    const chunkPath = `index/${hash}.pf_index`;
+    const pieces = byPath.has(chunkPath) ? chunkPieces(byPath.get(chunkPath)!) : undefined;
+    if (!pieces) return files;
+    dropped.add(chunkPath);
+    for (const group of groupWords(pieces.words)) {
+      const body = Buffer.concat([SIGNATURE, arrayHead(1 + pieces.rest.length), arrayHead(group.length), ...group.map((w) => w.bytes), ...pieces.rest]);
+      const packed = gzipSync(body);
+      const newHash = `${language}_${shortHash(packed)}`;
+      added.push([`index/${newHash}.pf_index`, packed]);
+      newRefs.push([group[0]!.word, group.at(-1)!.word, newHash]);
+    }
+  }
+  const newMeta = packFile([...meta.slice(0, 2), newRefs, ...meta.slice(3)]);
+  const newMetaHash = `${language}_${shortHash(newMeta)}`;
+  added.push([`pagefind.${newMetaHash}.pf_meta`, newMeta]);
+  const newEntry = { ...entry, languages: { [language]: { ...entry.languages![language], hash: newMetaHash } } };
+  return [
+    ...files
+      .filter(([path]) => !dropped.has(path))
+      .map(([path, content]): [string, Uint8Array] => [path, path === ENTRY ? Buffer.from(JSON.stringify(newEntry)) : content]),
+    ...added,
+  ];
+}
