@@ -2,9 +2,10 @@
 // live-reload script added to each page, and tells browsers over Server-Sent Events when pages
 // change (reload) and what the content's errors are (problems).
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { DEV_ANSWERS } from '../messages/catalogue.ts';
 import { contentTypeOf, lookUp, pageUrlPath, SITE_PAGES, type SiteOutput } from '../model/output.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
@@ -43,8 +44,7 @@ export interface DevServer {
 const NO_SITE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
 <body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`;
 
-/** The answer to a request that does not come from this computer's browser (local-only.ts). */
-const REFUSED = '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开';
+const REFUSED = DEV_ANSWERS.refused;
 
 function withClient(html: string): string {
   const at = html.lastIndexOf('</body>');
@@ -57,11 +57,11 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
   const send = (client: ServerResponse, event: string, data: unknown) => client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   let port = requestedPort;
-  const server = createServer((req, res) => {
-    if (!isLocalHost(req, port)) {
-      res.writeHead(403, { 'content-type': contentTypeOf('.txt') }).end(REFUSED);
-      return;
-    }
+  const text = (res: ServerResponse, status: number, body: string) => res.writeHead(status, { 'content-type': contentTypeOf('.txt') }).end(body);
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    if (!isLocalHost(req, port)) return text(res, 403, REFUSED);
+    // A request line whose path is no address (//, a space, a broken host) is answered, never thrown.
+    if (!URL.canParse(req.url ?? '/', 'http://127.0.0.1')) return text(res, 400, DEV_ANSWERS.badRequest);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
       if (!isSameOrigin(req, port)) {
@@ -100,6 +100,15 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
     // No home page: no site yet (the search index, made in the background, may be there alone).
     if (!output.has(SITE_PAGES.home)) return reply(503, SITE_PAGES.home, NO_SITE);
     reply(404, SITE_PAGES.notFound, output.get(SITE_PAGES.notFound) ?? '<!DOCTYPE html><title>404</title>');
+  };
+  // Whatever a request raises is answered, and the preview goes on serving.
+  const server = createServer((req, res) => {
+    try {
+      answer(req, res);
+    } catch {
+      if (!res.headersSent) text(res, 500, DEV_ANSWERS.failed);
+      else res.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -536,6 +536,16 @@ export const CATALOGUE = {
   }),
 } as const;
 
+/** The dev server's answers to requests it cannot serve (dev/server.ts): plain text for the browser. */
+export const DEV_ANSWERS = {
+  /** A request that does not come from this computer's browser (local-only.ts). */
+  refused: '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开',
+  /** A request line whose path is no address (a page open in the browser can send one). */
+  badRequest: '请求的地址写法不对，预览读不懂：请在地址栏中写本站的地址，例如 http://127.0.0.1:端口/',
+  /** Anything else that went wrong while answering. */
+  failed: '预览处理这个请求时出错（这是程序的问题，预览继续运行）：请刷新页面；再出错请把终端里的信息发给维护人员',
+} as const;
+
 /** Node's error codes for the machine refusing a file, and what they mean. */
 export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> = {
   EBUSY: CATALOGUE.diskBusy,
