@@ -10,8 +10,8 @@ import { formatReport } from '../report.ts';
 import { type DevServer, type Problem, startDevServer } from './server.ts';
 import { type Watcher, watchProject } from './watch.ts';
 
-/** A file the pages load (a style, a script, an image), not one a reader opens (a page, the feed, a PDF). */
-const isLoadedByPages = (file: string) => !/\.(html|xml|txt|pdf)$/.test(file);
+/** A file the pages load (a style, a script, an image), not one a reader opens (a page, the feed, a PDF) or a search fetches. */
+const isLoadedByPages = (file: string) => !/\.(html|xml|txt|pdf|json)$/.test(file);
 
 export interface DevOptions {
   projectDir: string;
