@@ -28,13 +28,11 @@ export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {})
   const base = new URL(bundle, siteRoot);
   const pagefind = await import(new URL('pagefind.js', base).href);
   const settings = { baseUrl: new URL(siteRoot).pathname, ranking: RANKING, ...options };
-  // Searched in the page itself: Pagefind's worker would be one more script to fetch (43 KB), for an index this small.
-  const primary = { ...settings, noWorker: true };
   const listed = await fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : []));
   const first = listed.find((entry) => entry.path === '');
-  await pagefind.options({ ...primary, ...(first ? { mergeFilter: { part: String(first.part) } } : {}) });
+  await pagefind.options({ ...settings, ...(first ? { mergeFilter: { part: String(first.part) } } : {}) });
   for (const { part, path } of listed.filter((entry) => entry.path !== '')) {
-    await pagefind.mergeIndex(new URL(path, base).pathname, { ...primary, mergeFilter: { part: String(part) } });
+    await pagefind.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } });
   }
   return { pagefind, parts: listed.map((entry) => entry.part) };
 }
