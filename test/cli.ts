@@ -5,7 +5,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { PROJECT_DIR, SAMPLE_DIR, TEMPLATES_DIR } from './site.ts';
 
 const run = promisify(execFile);
 export const CLI = path.join(PROJECT_DIR, 'lib', 'cli.js');
@@ -31,10 +31,10 @@ export async function cliWithEnv(env: Record<string, string>, cwd: string, ...ar
   }
 }
 
-/** A copy of the project's own content and templates, to run the command line in. */
+/** A copy of the sample's content (never the project's own content/) and the templates, to run the command line in. */
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cli-'));
-  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(path.join(SAMPLE_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
   await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
   return dir;
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
-import { CORPUS_FILE, PROJECT_DIR } from './site.ts';
+import { CORPUS_FILE, sampleProject } from './site.ts';
 
 const CORPUS = CORPUS_FILE;
 
@@ -23,7 +23,7 @@ function pageText(html: string): string {
 let html = '';
 
 beforeAll(async () => {
-  const result = await build({ projectDir: PROJECT_DIR, write: false });
+  const result = await build({ projectDir: await sampleProject(), write: false });
   expect(result.ok).toBe(true);
   // Without the <wbr> that mark where titles may break (test/reading.browser.test.ts checks those).
   html = String(result.output!.get('2019/09/index.html')).replaceAll('<wbr>', '');

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
 import { sharedBrowser } from './shared.ts';
-import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { makeSite, sampleProject, TEMPLATES_DIR } from './site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('publishing', () => {
   });
 
   it('writes an Atom feed of the latest issues with their articles, well-formed', async () => {
-    const { output } = await build({ projectDir: PROJECT_DIR, write: false });
+    const { output } = await build({ projectDir: await sampleProject(), write: false });
     const feed = String(output!.get('feed.xml'));
     expect(await xmlProblem(feed)).toBe('');
     expect(feed.match(/<entry>/g)).toHaveLength(4);
@@ -77,7 +77,7 @@ describe('publishing', () => {
   });
 
   it('writes a sitemap and a canonical link on every page, from baseUrl', async () => {
-    const { output } = await build({ projectDir: PROJECT_DIR, write: false });
+    const { output } = await build({ projectDir: await sampleProject(), write: false });
     const sitemap = String(output!.get('sitemap.xml'));
     expect(await xmlProblem(sitemap)).toBe('');
     expect(sitemap).toContain('<url><loc>https://example.gov.cn/lldt/2019/09/</loc><lastmod>2019-04-29</lastmod></url>');

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { build } from './build.ts';
 import { type StaticServer, serveDirectory } from './serve.ts';
-import { PROJECT_DIR } from './site.ts';
+import { sampleProject } from './site.ts';
 
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
   const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-reading-')), 'dist');
-  expect((await build({ projectDir: PROJECT_DIR, outDir, write: true })).ok).toBe(true);
+  expect((await build({ projectDir: await sampleProject(), outDir, write: true })).ok).toBe(true);
   server = await serveDirectory(outDir);
   browser = await launchBrowser();
 });

@@ -2,7 +2,7 @@
 // for, and shared by every test worker: one Chromium (a playwright browser server) and built
 // sites. Workers ask for them by name over HTTP on 127.0.0.1 (test/shared.ts); the answer comes
 // when the thing is ready, so nobody waits on a clock.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { writeCorpus } from '../bench/corpus.ts';
 import { LAUNCH_OPTIONS } from '../src/pdf/chromium.ts';
 import { build } from './build.ts';
-import { archiveCorpus, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { archiveCorpus, SAMPLE_DIR, TEMPLATES_DIR } from './site.ts';
 
 export type SharedName = keyof typeof MAKERS;
 
@@ -43,8 +43,12 @@ const MAKERS = {
     closing.push(() => server.close());
     return server.wsEndpoint();
   },
-  /** The project's own site (content/), built. */
-  'sample-site': () => builtSite(PROJECT_DIR, 'sample-site'),
+  /** The sample site (test/fixtures/sample, never the project's own content/), built. */
+  'sample-site': async () => {
+    const projectDir = path.join(runDir, 'sample-project');
+    await cp(path.join(SAMPLE_DIR, 'content'), path.join(projectDir, 'content'), { recursive: true });
+    return builtSite(projectDir, 'sample-site');
+  },
   /** The generated archive (archiveCorpus()), built. */
   archive: async () => {
     const projectDir = path.join(runDir, 'archive-project');

@@ -1,5 +1,5 @@
 // What test files share within a run (made by shared-setup.ts, vitest's globalSetup): one
-// Chromium, the project's own site built once, and the generated archive built once. Only for
+// Chromium, the sample site built once, and the generated archive built once. Only for
 // tests that read them: a test that changes a site builds its own copy.
 import { get } from 'node:http';
 import type { Browser } from 'playwright-core';
@@ -30,7 +30,7 @@ export async function sharedBrowser(): Promise<Browser> {
   return chromium.connect(await shared('browser'));
 }
 
-/** The folder of the project's own site (content/), built. Read it, never write to it. */
+/** The folder of the sample site (test/fixtures/sample), built. Read it, never write to it. */
 export const sampleSite = () => shared('sample-site');
 
 /** The folder of the generated archive (archiveCorpus() in site.ts), built. Read it, never write to it. */

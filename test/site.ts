@@ -11,6 +11,13 @@ import { siteSchema } from '../src/model/site.ts';
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
 export const FIXTURES_DIR = path.join(PROJECT_DIR, 'test', 'fixtures');
+/**
+ * The sample site the tests know (four issues, 2018 第12期 to 2019 第10期): a copy of what the
+ * project shipped with, so that tests never read the project's own content/, which an office
+ * fills with its real archive.
+ */
+export const SAMPLE_DIR = path.join(FIXTURES_DIR, 'sample');
+
 /** The real issue, 2019 第9期, as text extracted from print (a copy of ../shared/corpus/). */
 export const CORPUS_FILE = path.join(FIXTURES_DIR, 'corpus', 'lianluodongtai-2019-09.txt');
 
@@ -21,6 +28,22 @@ export async function makeSite(...fixtures: string[]): Promise<string> {
     await cp(path.join(FIXTURES_DIR, fixture, 'content'), path.join(dir, 'content'), { recursive: true });
   }
   return dir;
+}
+
+let sample: Promise<string> | undefined;
+
+/**
+ * A temporary project holding the sample's content/ (templates from the program's own), made
+ * once per test worker: for tests that only build it, never change it. Its cache stays in it.
+ */
+export function sampleProject(): Promise<string> {
+  sample ??= (async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lldt-sample-'));
+    await cp(path.join(SAMPLE_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
+    await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
+    return dir;
+  })();
+  return sample;
 }
 
 /** Every file under dir, path → bytes, for comparing whole output trees. */
