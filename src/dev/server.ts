@@ -2,9 +2,10 @@
 // live-reload script added to each page, and tells browsers over Server-Sent Events when pages
 // change (reload) and what the content's errors are (problems).
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { DEV_ANSWERS } from '../messages/catalogue.ts';
 import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
@@ -57,7 +58,7 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
   const send = (client: ServerResponse, event: string, data: unknown) => client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   let port = requestedPort;
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     if (!isLocalHost(req, port)) {
       res.writeHead(403, { 'content-type': contentTypeOf('.txt') }).end(REFUSED);
       return;
@@ -100,6 +101,24 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
     // No home page: no site yet (the search index, made in the background, may be there alone).
     if (!output.has('index.html')) return reply(503, 'index.html', NO_SITE);
     reply(404, '404.html', output.get('404.html') ?? '<!DOCTYPE html><title>404</title>');
+  };
+  // Every request gets an answer, whatever it raises: a request line that is no URL (//, a bad
+  // %-escape) is the browser's or a page's mistake (400), anything else a bug of the preview (500);
+  // neither stops the server, which a web page the editor has open could otherwise do.
+  const server = createServer((req, res) => {
+    try {
+      answer(req, res);
+    } catch (error) {
+      const malformed = error instanceof URIError || (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL';
+      if (!malformed) console.error(error);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(malformed ? 400 : 500, { 'content-type': contentTypeOf('.txt') }).end(malformed ? DEV_ANSWERS.badRequest : DEV_ANSWERS.failed);
+    }
+  });
+  // A request the HTTP parser cannot read at all: answered 400 rather than dropped.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {

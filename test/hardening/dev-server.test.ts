@@ -84,6 +84,37 @@ describe('the dev server answers only local requests', () => {
     expect(answer).toMatch(/^HTTP\/1\.[01] 403/);
   });
 
+  /** What the server answers to this raw request line, sent as it is. */
+  const rawAnswer = async (requestLine: string) => {
+    const { connect } = await import('node:net');
+    return new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(`${requestLine}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+      socket.on('data', (chunk) => (text += String(chunk)));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+  };
+
+  // Issue 23, class 8: a request line that is no URL must not stop the preview.
+  it.each([
+    ['a path of two slashes', 'GET // HTTP/1.1', 400],
+    ['a path of two slashes and a host', 'GET //evil.example/x HTTP/1.1', 400],
+    ['a scheme and an unclosed IPv6 host', 'GET http://[::1 HTTP/1.1', 400],
+    ['an asterisk', 'OPTIONS * HTTP/1.1', 404],
+    ['a broken percent escape', 'GET /lldt/%E0%A4%A/ HTTP/1.1', 404],
+    ['a lone surrogate escaped', 'GET /lldt/%ED%A0%80 HTTP/1.1', 404],
+    ['a path with a space', 'GET /lldt/a b HTTP/1.1', 400],
+    ['an unknown method', 'BREW /lldt/ HTTP/1.1', 200],
+  ])('answers %s and keeps serving', async (_, line, status) => {
+    const answer = await rawAnswer(line);
+    expect(answer.slice(0, 12)).toMatch(/^HTTP\/1\.1 \d{3}$/);
+    expect(Number(answer.slice(9, 12))).toBeLessThanOrEqual(Math.max(status, 404));
+    expect(answer).not.toMatch(/\n\s+at /);
+    const after = await get(port, '/lldt/2019/09/', { host: `127.0.0.1:${port}` });
+    expect(after.status).toBe(200);
+  });
+
   it.each([
     ['no Origin (the page\u2019s own EventSource)', {}],
     ['its own origin', { origin: 'http://127.0.0.1:PORT', 'sec-fetch-site': 'same-origin' }],
