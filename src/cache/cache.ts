@@ -185,7 +185,7 @@ export class Cache {
     const stored = await readEntryFile(file);
     if (stored === undefined) {
       // Not a regular file (a link, a FIFO): removed, as a damaged entry is; a link's target is untouched.
-      await rm(file, { force: true }).catch(() => undefined);
+      await rm(file, { recursive: true, force: true }).catch(() => undefined);
       return undefined;
     }
     const payload = openEntry(stored);

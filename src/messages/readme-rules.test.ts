@@ -8,7 +8,11 @@ describe('the README’s list of rule ids', () => {
   it('names every rule of the catalogue once, and no other', async () => {
     const readme = await readFile(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
     const listed = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (?:\d+) \|/gm)].map((m) => m[1]);
-    const rules = new Set([...[...Object.values(CONTENT), ...Object.values(HARDENED)].map((e) => e.rule), ...Object.keys(CONTENT_RULES), ...Object.values(CATALOGUE).map((e) => e.rule)]);
+    const rules = new Set([
+      ...[...Object.values(CONTENT), ...Object.values(HARDENED)].map((e) => e.rule),
+      ...Object.keys(CONTENT_RULES),
+      ...Object.values(CATALOGUE).map((e) => e.rule),
+    ]);
     expect(new Set(listed)).toEqual(rules);
     expect(listed).toHaveLength(rules.size);
   });
