@@ -585,8 +585,8 @@ export const HARDENED = {
     rule: 'too-large',
     title: '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
     severity: 'error',
-    message: ({ limit }) => `这里的表格超过 ${limit} 个单元格（每一行都按表头的列数计算）`,
-    hint: '真实的刊物远用不了这么多：请检查文件是否损坏，或把表格拆开、减少列数',
+    message: ({ limit }) => `这一期的表格到这一行已超过 ${limit} 个单元格（每一行都按表头的列数计算），远多于任何稿件所需，生成网页会卡住`,
+    hint: '请检查表头是不是粘贴错了，或把表格拆开、减少列数',
   }),
   outsideProject: check<{ target: string }>({
     rule: 'outside-project',
