@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { readBadge } from '../content/site-badge.ts';
 import type { Issue } from '../model/issue.ts';
 import type { IssuePdf, SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
@@ -140,7 +141,12 @@ export async function* renderPages({
   const env = createEnvironment(templatesDir);
   await compileTemplates(env, templatesDir, projectDir);
   const assets = await readAssets(templatesDir);
-  if (site.badge) assets.set(badgeSitePath(site.badge), await readFile(path.join(projectDir, site.badge)));
+  if (site.badge) {
+    // Read as checked when site.yml was loaded (content/site-badge.ts); changed since, it is not published.
+    const badge = readBadge(projectDir, site.badge);
+    if (!badge.ok) throw new Error(`${site.badge}: ${badge.why || 'missing'}`);
+    assets.set(badgeSitePath(site.badge), badge.bytes);
+  }
   yield* assets;
   const years = groupByYear(issues);
   const latest = issues.at(-1);
