@@ -160,6 +160,30 @@ export async function recoverOutputFolder(outDir: string): Promise<void> {
   await Promise.all(dead.map((d) => rm(d.dir, { recursive: true, force: true })));
 }
 
+/**
+ * Makes a folder and the folders above it that are missing, one at a time: Node's recursive
+ * mkdir says ENOENT where the disk said EROFS (a read-only disk), so the message would be wrong.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (
+    let at = dir;
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ));
+    at = path.dirname(at)
+  ) {
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
 /** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
 async function swapIn(outDir: string, staging: string): Promise<void> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
@@ -271,7 +295,7 @@ export class DiskWriter implements Writer {
     this.folders.clear();
     this.staging = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-staging-${process.pid}`);
     await rm(this.staging, { recursive: true, force: true });
-    await mkdir(this.staging, { recursive: true });
+    await makeFolder(this.staging);
   }
 
   /** The published file, when it is still exactly as this writer wrote it with this hash. */
