@@ -60,10 +60,10 @@ describe('a full disk under the output folder', () => {
   });
 
   // Issue 23, class 7: a read-only disk is the machine's refusal (69), never a bug (70).
-  it.each([
+  it.for([
     ['the output folder on a read-only disk', 'dist'],
     ['a new output folder, two levels down, on a read-only disk', 'a/b/dist'],
-  ])('stops with disk-read-only for %s, and keeps the published site', async (_, out, context) => {
+  ])('stops with disk-read-only for %s, and keeps the published site', async ([, out = ''], context) => {
     if (CANNOT_RUN || !mount) return context.skip(`cannot run: ${CANNOT_RUN}`);
     const dir = await copyProject();
     const disk = path.join(mount, `ro-${out.length}`);
