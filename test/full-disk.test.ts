@@ -14,7 +14,7 @@ import { readTree } from './site.ts';
 const isRoot = process.getuid?.() === 0;
 
 /** Why this test cannot run here, said in the run's summary (test/slowest-reporter.ts), or undefined. */
-export const CANNOT_RUN = isRoot ? undefined : 'needs root, to mount a small tmpfs (run npm test as root, as CI does)';
+const CANNOT_RUN = isRoot ? undefined : 'needs root, to mount a small tmpfs (run npm test as root, as CI does)';
 
 describe('a full disk under the output folder', () => {
   let mount: string | undefined;
