@@ -434,7 +434,11 @@ export class DiskWriter implements Writer {
     await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
     await makeFolder(staging);
     this.staging = staging;
-    await writeFile(path.join(staging, STAGING_TOKEN), token);
+    await writeFile(path.join(staging, STAGING_TOKEN), token).catch(async (error: unknown) => {
+      // A full disk: the folder, just made and empty of anything else, goes with the build.
+      await this.abort();
+      throw error;
+    });
   }
 
   /** The published file, when it is still exactly as this writer wrote it with this hash. */
