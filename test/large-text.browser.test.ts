@@ -13,7 +13,7 @@ import { build } from './build.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { type StaticServer, serveDirectory } from './serve.ts';
 import { sampleSite, sharedBrowser } from './shared.ts';
-import { makeSite, PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { makeSite, SAMPLE_DIR, TEMPLATES_DIR } from './site.ts';
 
 const KEY = 'lianluodongtai-large-text';
 const PAGES = { home: '', issue: '2019/09/', year: '2019/', search: 'search/?q=%E5%8D%B1%E6%A1%A5', archive: 'archive/' };
@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await serveDirectory(await sampleSite(), '/', CSP);
   // A government site: the sample's issues with the identification settings of test/fixtures/identity.
   const projectDir = await makeSite('identity');
-  await cp(path.join(PROJECT_DIR, 'content', '2019'), path.join(projectDir, 'content', '2019'), { recursive: true });
+  await cp(path.join(SAMPLE_DIR, 'content', '2019'), path.join(projectDir, 'content', '2019'), { recursive: true });
   const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-large-text-')), 'dist');
   expect((await build({ projectDir, templatesDir: TEMPLATES_DIR, outDir, write: true, search: false, cacheDir: false })).ok).toBe(true);
   government = await serveDirectory(outDir, '/lldt/', CSP);

@@ -14,7 +14,7 @@ import { cliWithEnv } from './cli.ts';
 import { horizontalRules, inkBox, isDark, isRed, pageImage, pdfInfo, pdfText, savePng } from './poppler.ts';
 import { serveDirectory } from './serve.ts';
 import { sharedBrowser } from './shared.ts';
-import { PROJECT_DIR, TEMPLATES_DIR } from './site.ts';
+import { PROJECT_DIR, SAMPLE_DIR, TEMPLATES_DIR } from './site.ts';
 
 const _run = promisify(execFile);
 const OUTPUT_DIR = path.join(PROJECT_DIR, 'test', 'output');
@@ -33,7 +33,7 @@ const made: string[] = [];
 async function copyProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lldt-pdf-'));
   made.push(dir);
-  await cp(path.join(PROJECT_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(path.join(SAMPLE_DIR, 'content'), path.join(dir, 'content'), { recursive: true });
   await cp(TEMPLATES_DIR, path.join(dir, 'templates'), { recursive: true });
   return dir;
 }
