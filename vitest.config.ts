@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { scaled } from './test/time-limit.ts';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Limits that only catch a hang: on a 2-core machine shared with other work, printing eight
-    // PDFs in one test has taken a minute.
-    testTimeout: 180_000,
-    hookTimeout: 300_000,
+    // Limits that only catch a hang, scaled to the load when the run starts (test/time-limit.ts):
+    // on a 2-core machine shared with other work, printing eight PDFs in one test has taken a minute.
+    testTimeout: scaled(90_000),
+    hookTimeout: scaled(150_000),
     // One Chromium and the built sites that test files only read, made once per run (test/shared.ts).
     globalSetup: ['test/shared-setup.ts'],
     // vitest's default is one worker fewer than the cores: a single one on 2 cores. The browser

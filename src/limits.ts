@@ -24,3 +24,10 @@ export const MAX_HTML_NESTING = 64;
 
 /** Aliases (*name) expanded in front matter or site.yml: the YAML library's own default. */
 export const MAX_YAML_ALIASES = 100;
+
+/**
+ * Cells of the tables in one file, counted as the parser makes them: every row padded to its
+ * header's width. A header thousands of cells wide over many short rows made the build run for
+ * minutes; a real table is a few columns by a few dozen rows.
+ */
+export const MAX_TABLE_CELLS = 10_000;

@@ -8,6 +8,7 @@ import { build } from './build.ts';
 import { CLI, copyProject } from './cli.ts';
 import { DAMAGES } from './damage.ts';
 import { readTree } from './site.ts';
+import { scaled } from './time-limit.ts';
 
 async function coldTree(dir: string): Promise<Map<string, string>> {
   const cold = path.join(dir, 'dist-cold');
@@ -69,27 +70,30 @@ function buildKilledAfter(dir: string, ms: number): Promise<void> {
 }
 
 describe('a build killed at any point', () => {
-  it('leaves the published site or the new one, and the next build restores the cold build with no leftovers', async () => {
-    const dir = await copyProject();
-    await buildKilledAfter(dir, 60_000);
-    const _cold = await coldTree(dir);
-    // Seeded, so a failure can be replayed: kill points spread over the whole build.
-    let seed = 9;
-    const next = () => {
-      seed = (seed * 48271) % 2147483647;
-      return seed / 2147483647;
-    };
-    for (let round = 0; round < 20; round++) {
-      // Each round changes the content, so the build has work to do when it is killed.
-      const issue = path.join(dir, 'content', '2019', '09.md');
-      await writeFile(issue, `${await readFile(issue, 'utf8')}\n第 ${round} 次补充的一段。\n`);
-      await buildKilledAfter(dir, 80 + Math.floor(next() * 900));
-      // Whatever the kill left, the published folder is a whole site, the old or the new.
-      const published = await readdir(path.join(dir, 'dist')).catch(() => [] as string[]);
-      if (published.length > 0) expect(published).toContain('index.html');
-    }
-    await buildKilledAfter(dir, 60_000);
-    expect(await readTree(path.join(dir, 'dist'))).toEqual(await coldTree(dir));
-    expect((await readdir(dir)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
-  }, 240_000);
+  it(
+    'leaves the published site or the new one, and the next build restores the cold build with no leftovers',
+    async () => {
+      const dir = await copyProject();
+      await buildKilledAfter(dir, scaled(60_000));
+      // Seeded, so a failure can be replayed: kill points spread over the whole build.
+      let seed = 9;
+      const next = () => {
+        seed = (seed * 48271) % 2147483647;
+        return seed / 2147483647;
+      };
+      for (let round = 0; round < 20; round++) {
+        // Each round changes the content, so the build has work to do when it is killed.
+        const issue = path.join(dir, 'content', '2019', '09.md');
+        await writeFile(issue, `${await readFile(issue, 'utf8')}\n第 ${round} 次补充的一段。\n`);
+        await buildKilledAfter(dir, 80 + Math.floor(next() * 900));
+        // Whatever the kill left, the published folder is a whole site, the old or the new.
+        const published = await readdir(path.join(dir, 'dist')).catch(() => [] as string[]);
+        if (published.length > 0) expect(published).toContain('index.html');
+      }
+      await buildKilledAfter(dir, scaled(60_000));
+      expect(await readTree(path.join(dir, 'dist'))).toEqual(await coldTree(dir));
+      expect((await readdir(dir)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
+    },
+    scaled(240_000),
+  );
 });

@@ -12,6 +12,7 @@ import type { Issue } from '../src/model/issue.ts';
 import { build } from './build.ts';
 import { cli, cliWithEnv, copyProject } from './cli.ts';
 import { CORPUS_FILE, readTree } from './site.ts';
+import { scaled } from './time-limit.ts';
 import { makeWordIssue } from './word.ts';
 
 const run = promisify(execFile);
@@ -105,7 +106,7 @@ describe('the site\u2019s own PDFs, imported back', () => {
       const name = `lianluodongtai-${issue.year}-${String(issue.number).padStart(2, '0')}.pdf`;
       await copyFile(path.join(original, 'dist', issue.path, name), path.join(pdfs, name));
     }
-  }, 180_000);
+  }, scaled(180_000));
 
   it('give every sample issue back: front matter equal, article text equal', async () => {
     const dir = await emptyProject();
@@ -141,7 +142,7 @@ describe('Word documents through LibreOffice', () => {
     const dir = await emptyProject();
     expect((await cli(dir, 'import', path.join(word, 'issue.docx'))).code).toBe(0);
     docxIssues = await issuesOf(dir);
-  }, 120_000);
+  }, scaled(120_000));
 
   it('a PDF LibreOffice printed from the .docx gives the same issue as the .docx', async () => {
     const out = await scratch();

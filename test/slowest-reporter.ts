@@ -1,5 +1,6 @@
 // A vitest reporter that ends the run with where its time went: the slowest test files (their
-// setup included) and the slowest tests. vitest's own summary follows it.
+// setup included) and the slowest tests, and every test that could not run on this machine, with
+// why (a test skips itself only with a note saying so). vitest's own summary follows it.
 import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -15,6 +16,13 @@ export default class SlowestReporter implements Reporter {
     const tests = modules.flatMap((module) =>
       [...module.children.allTests()].map((test) => ({ ms: test.diagnostic()?.duration ?? 0, label: `${name(module)} › ${test.fullName}` })),
     );
+    const cannotRun = modules.flatMap((module) =>
+      [...module.children.allTests()].flatMap((test) => {
+        const result = test.result();
+        return result.state === 'skipped' && result.note ? [`  ${name(module)} › ${test.fullName}: ${result.note}`] : [];
+      }),
+    );
+    if (cannotRun.length > 0) console.log(['', '不能在这台机器上运行的测试 / tests that could not run here:', ...cannotRun].join('\n'));
     if (tests.length < 2) return;
     const slowest = (rows: { ms: number; label: string }[], count: number) =>
       rows

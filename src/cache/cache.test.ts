@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,42 @@ describe('cache entries', () => {
       expect(await readdir(path.join(dir, 'issues'))).toEqual([]);
     });
   }
+
+  // Issue 23, class 4: an entry that is no regular file never hangs the build.
+  it.each([
+    ['a link to an endless device', (file: string) => symlink('/dev/zero', file)],
+    ['a link to a device that never answers', (file: string) => symlink('/dev/random', file)],
+    ['a FIFO', async (file: string) => execFileSync('mkfifo', [file])],
+    [
+      'a link to a FIFO',
+      async (file: string) => {
+        execFileSync('mkfifo', [`${file}.fifo`]);
+        await symlink(`${file}.fifo`, file);
+      },
+    ],
+    [
+      'a link to a valid entry elsewhere',
+      async (file: string) => {
+        const other = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
+        await other.writeJson('issues', 'key', { a: 1, b: '期' });
+        await symlink(path.join(other.dir, 'issues', 'key.entry'), file);
+      },
+    ],
+    ['a folder', async (file: string) => execFileSync('mkdir', [file])],
+  ])('are a miss, at once, when the entry is %s', async (_, make) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
+    const cache = new Cache(dir);
+    await cache.writeJson('issues', 'key', { a: 1, b: '期' });
+    const file = path.join(dir, 'issues', 'key.entry');
+    await rm(file);
+    await make(file);
+    const fresh = new Cache(dir);
+    expect(await fresh.readJson('issues', 'key', isPair)).toBeUndefined();
+    expect(await fresh.read('issues', 'key')).toBeUndefined();
+    // Made again: the next read is a hit.
+    await fresh.writeJson('issues', 'key', { a: 2, b: '期' });
+    expect(await fresh.readJson('issues', 'key', isPair)).toEqual({ a: 2, b: '期' });
+  });
 
   it('are a miss when whole but of the wrong shape', async () => {
     const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));

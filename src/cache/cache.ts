@@ -7,8 +7,8 @@
 // corrupt, of the wrong shape or of another format version is a miss (and is removed), never an
 // error and never a wrong output. A write that fails (a full disk, no permission) is skipped.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { constants, statSync } from 'node:fs';
+import { open as openFile, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from '../files.ts';
@@ -98,6 +98,29 @@ export function openEntry(stored: Buffer): Buffer | undefined {
   return payload.length === header.length && hashOf(payload) === header.sha256 ? payload : undefined;
 }
 
+/** No link is followed, and a FIFO does not wait for a writer: a regular file is unaffected. */
+const ENTRY_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * An entry's bytes, when it is a regular file: a symbolic link (to /dev/zero, say), a FIFO or a
+ * device is a miss, never a read that does not end. No more than the size found is read.
+ */
+async function readEntryFile(file: string): Promise<Buffer | undefined> {
+  const handle = await openFile(file, ENTRY_FLAGS).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return undefined;
+    const bytes = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
+    return bytesRead === info.size ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 /** Checks a value read back from the cache: true when it has the shape its reader expects. */
 export type ShapeCheck<T> = (value: unknown) => value is T;
 
@@ -159,8 +182,12 @@ export class Cache {
   private async open(namespace: Namespace, key: string): Promise<Buffer | undefined> {
     if (!(await this.listing(namespace)).has(`${key}.entry`)) return undefined;
     const file = this.fileOf(namespace, key);
-    const stored = await readFile(file).catch(() => undefined);
-    if (stored === undefined) return undefined;
+    const stored = await readEntryFile(file);
+    if (stored === undefined) {
+      // Not a regular file (a link, a FIFO): removed, as a damaged entry is; a link's target is untouched.
+      await rm(file, { recursive: true, force: true }).catch(() => undefined);
+      return undefined;
+    }
     const payload = openEntry(stored);
     if (payload === undefined) await rm(file, { force: true }).catch(() => undefined);
     return payload;

@@ -4,7 +4,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { MAX_FILE_BYTES, MAX_LINES } from '../limits.ts';
-import { reportError, reportWarning } from '../messages.ts';
+import { HARDENED } from '../messages/catalogue.ts';
+import { report, reportError, reportWarning } from '../messages.ts';
 import { decodeText, notUtf8Reason } from '../text/decode-text.ts';
 import { removeFromFile } from '../text/xml-characters.ts';
 import { type FileRead, readRegularFile } from './read-regular-file.ts';
@@ -18,17 +19,19 @@ export const isIssuePath = (relPath: string) => ISSUE_FILE.test(relPath);
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
-const UNREADABLE: Record<Exclude<FileRead, { ok: true }>['problem'], string> = {
+const UNREADABLE: Record<Exclude<FileRead, { ok: true }>['problem'] & string, string> = {
   missing: '找不到这个文件，或没有读取权限',
   folder: '这是一个文件夹，不是文件：名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名',
   'not-regular': '这不是普通文件（是管道、设备或指向它们的链接），读不出内容：请换成以 UTF-8 编码保存的文本文件',
   'too-large': `文件超过 ${kib(MAX_FILE_BYTES)}，远大于任何一期：请检查是不是放错了文件，或把内容拆成几期`,
+  outside: '',
 };
 const UNREADABLE_RULE: Record<keyof typeof UNREADABLE, string> = {
   missing: 'missing-file',
   folder: 'not-a-text-file',
   'not-regular': 'not-a-text-file',
   'too-large': 'too-large',
+  outside: 'outside-project',
 };
 
 /** True when the text has a line after its first `count` lines. */
@@ -49,7 +52,7 @@ export interface RawSource {
 
 /** Reads a file of the project as bytes, when it is a regular file within the size limit. */
 export function readSource(root: string, relPath: string): RawSource {
-  return { relPath, read: readRegularFile(path.join(root, relPath), MAX_FILE_BYTES) };
+  return { relPath, read: readRegularFile(path.join(root, relPath), MAX_FILE_BYTES, root) };
 }
 
 /**
@@ -59,6 +62,10 @@ export function readSource(root: string, relPath: string): RawSource {
  */
 export function decodeSource(root: string, { relPath, read }: RawSource): VFile {
   const file = new VFile({ path: relPath, cwd: root, value: '' });
+  if (!read.ok && read.problem === 'outside') {
+    report(file, HARDENED.outsideProject, { target: read.target });
+    return file;
+  }
   if (!read.ok) {
     reportError(file, UNREADABLE[read.problem], UNREADABLE_RULE[read.problem]);
     return file;

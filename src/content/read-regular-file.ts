@@ -3,17 +3,42 @@
 // is checked (not the path, which could be swapped between a check and the read), and no more
 // than the limit is ever read. The read is synchronous: a build reads a thousand small files,
 // and four calls into the thread pool for each (open, stat, read, close) cost more than the reading.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
 export type FileRead =
   | { ok: true; bytes: Buffer }
   | { ok: false; problem: 'missing' | 'folder' | 'not-regular' }
-  | { ok: false; problem: 'too-large'; limit: number };
+  | { ok: false; problem: 'too-large'; limit: number }
+  | { ok: false; problem: 'outside'; target: string };
+
+const realRoots = new Map<string, string>();
+
+/** Where the open file really is: what /proc says of its descriptor (no path swapped since counts), else its path resolved. */
+function realPathOf(fd: number, absPath: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return realpathSync(absPath);
+  }
+}
+
+/** The folder a file must really be in (the project), resolved once: a link out of it is not followed. */
+function outside(fd: number, absPath: string, within: string): string | undefined {
+  let root = realRoots.get(within);
+  if (root === undefined) {
+    root = realpathSync(within);
+    realRoots.set(within, root);
+  }
+  const real = realPathOf(fd, absPath);
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`) ? undefined : real;
+}
 
 /** Opening a FIFO for reading without O_NONBLOCK waits for a writer; a regular file is unaffected. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export function readRegularFile(absPath: string, maxBytes: number): FileRead {
+/** within: a folder the file must really be inside, links followed (the project). */
+export function readRegularFile(absPath: string, maxBytes: number, within?: string): FileRead {
   let fd: number;
   try {
     fd = openSync(absPath, OPEN_FLAGS);
@@ -24,6 +49,8 @@ export function readRegularFile(absPath: string, maxBytes: number): FileRead {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, problem: 'folder' };
     if (!stats.isFile()) return { ok: false, problem: 'not-regular' };
+    const target = within === undefined ? undefined : outside(fd, absPath, within);
+    if (target !== undefined) return { ok: false, problem: 'outside', target };
     if (stats.size > maxBytes) return { ok: false, problem: 'too-large', limit: maxBytes };
     // The file may grow while it is read: read to its end, but never past the limit.
     let buffer = Buffer.allocUnsafe(stats.size + 1);

@@ -1,21 +1,63 @@
-// The 党政机关网站标识 named in site.yml must be there to be published.
-import { statSync } from 'node:fs';
+// The 党政机关网站标识 named in site.yml must be there to be published, and be what it says: a
+// regular file inside the project (a link out of it, to a system file, is not followed), of a
+// sane size, whose bytes are an image. It is read once here and published as read.
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { reportError } from '../messages.ts';
+import { HARDENED } from '../messages/catalogue.ts';
+import { report, reportError } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import type { ParsedYaml } from './parse-yaml.ts';
+import { readRegularFile } from './read-regular-file.ts';
 
-/** Reports a badge image that is not a file of the project; true when it is there or none is named. */
+/** A badge is a small picture (the issued ones are a few KB). */
+export const MAX_BADGE_BYTES = 1024 * 1024;
+
+const startsWith = (bytes: Buffer, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** Whether the bytes are a PNG, GIF, JPEG, WebP or SVG image, by what they begin with. */
+export function isImage(bytes: Buffer): boolean {
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return true;
+  if (/^GIF8[79]a/.test(bytes.subarray(0, 6).toString('latin1'))) return true;
+  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return true;
+  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return true;
+  // SVG: text whose first element is <svg>, after an XML declaration, comments or a doctype.
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head);
+}
+
+export type BadgeRead = { ok: true; bytes: Buffer } | { ok: false; why: string; missing?: boolean };
+
+/** The badge's bytes, when it is an image file of the project; else why not. */
+export function readBadge(projectDir: string, badge: string): BadgeRead {
+  const read = readRegularFile(path.join(projectDir, badge), MAX_BADGE_BYTES, projectDir);
+  if (read.ok) return isImage(read.bytes) ? read : { ok: false, why: '不是图片（文件的内容不是 PNG、GIF、JPEG、WebP 或 SVG 图片）' };
+  switch (read.problem) {
+    case 'missing':
+      return { ok: false, why: '', missing: true };
+    case 'outside':
+      return { ok: false, why: `是指向项目以外（${read.target}）的链接，不会读取` };
+    case 'too-large':
+      return { ok: false, why: `超过 ${MAX_BADGE_BYTES / 1024 / 1024} MB，不像是标识图片` };
+    default:
+      return { ok: false, why: '不是普通文件（是文件夹、管道或设备）' };
+  }
+}
+
+/** Reports a badge image that is not an image file of the project; true when it is one or none is named. */
 export function checkBadgeFile(file: VFile, parsed: ParsedYaml, site: Site): boolean {
   if (site.badge === undefined) return true;
-  const isFile = statSync(path.join(file.cwd, site.badge), { throwIfNoEntry: false })?.isFile() ?? false;
-  if (isFile) return true;
-  reportError(
-    file,
-    `找不到党政机关网站标识的图片 ${site.badge}：请把发给本站的标识图片存到这个位置（路径从项目文件夹算起，例如 templates/static/dzjg.png），或改正 badge 的路径`,
-    'badge-image',
-    parsed.placeOf(['badge']),
-  );
+  const read = readBadge(file.cwd, site.badge);
+  if (read.ok) return true;
+  if (read.missing) {
+    reportError(
+      file,
+      `找不到党政机关网站标识的图片 ${site.badge}：请把发给本站的标识图片存到这个位置（路径从项目文件夹算起，例如 templates/static/dzjg.png），或改正 badge 的路径`,
+      'badge-image',
+      parsed.placeOf(['badge']),
+    );
+  } else report(file, HARDENED.badgeNotImage, { badge: site.badge, why: read.why }, parsed.placeOf(['badge']));
   return false;
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEV_ANSWERS } from '../messages/catalogue.ts';
-import { contentTypeOf, lookUp, pageUrlPath, SITE_PAGES, type SiteOutput } from '../model/output.ts';
+import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
 export const EVENTS_PATH = '/__dev/events';
@@ -44,7 +44,8 @@ export interface DevServer {
 const NO_SITE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
 <body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`;
 
-const REFUSED = DEV_ANSWERS.refused;
+/** The answer to a request that does not come from this computer's browser (local-only.ts). */
+const REFUSED = '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开';
 
 function withClient(html: string): string {
   const at = html.lastIndexOf('</body>');
@@ -57,11 +58,11 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
   const send = (client: ServerResponse, event: string, data: unknown) => client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   let port = requestedPort;
-  const text = (res: ServerResponse, status: number, body: string) => res.writeHead(status, { 'content-type': contentTypeOf('.txt') }).end(body);
   const answer = (req: IncomingMessage, res: ServerResponse) => {
-    if (!isLocalHost(req, port)) return text(res, 403, REFUSED);
-    // A request line whose path is no address (//, a space, a broken host) is answered, never thrown.
-    if (!URL.canParse(req.url ?? '/', 'http://127.0.0.1')) return text(res, 400, DEV_ANSWERS.badRequest);
+    if (!isLocalHost(req, port)) {
+      res.writeHead(403, { 'content-type': contentTypeOf('.txt') }).end(REFUSED);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
       if (!isSameOrigin(req, port)) {
@@ -98,17 +99,26 @@ export async function startDevServer(site: ServedSite, requestedPort: number): P
       return;
     }
     // No home page: no site yet (the search index, made in the background, may be there alone).
-    if (!output.has(SITE_PAGES.home)) return reply(503, SITE_PAGES.home, NO_SITE);
-    reply(404, SITE_PAGES.notFound, output.get(SITE_PAGES.notFound) ?? '<!DOCTYPE html><title>404</title>');
+    if (!output.has('index.html')) return reply(503, 'index.html', NO_SITE);
+    reply(404, '404.html', output.get('404.html') ?? '<!DOCTYPE html><title>404</title>');
   };
-  // Whatever a request raises is answered, and the preview goes on serving.
+  // Every request gets an answer, whatever it raises: a request line that is no URL (//, a bad
+  // %-escape) is the browser's or a page's mistake (400), anything else a bug of the preview (500);
+  // neither stops the server, which a web page the editor has open could otherwise do.
   const server = createServer((req, res) => {
     try {
       answer(req, res);
-    } catch {
-      if (!res.headersSent) text(res, 500, DEV_ANSWERS.failed);
-      else res.destroy();
+    } catch (error) {
+      const malformed = error instanceof URIError || (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL';
+      if (!malformed) console.error(error);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(malformed ? 400 : 500, { 'content-type': contentTypeOf('.txt') }).end(malformed ? DEV_ANSWERS.badRequest : DEV_ANSWERS.failed);
     }
+  });
+  // A request the HTTP parser cannot read at all: answered 400 rather than dropped.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,9 @@
 // One past issue, a text file, a Word or WPS document or a PDF, → the content file it becomes:
 // where it goes (content/<year>/<NN>.md), its text, and what the editor should check.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { issueFileName } from '../content/resolve-issue.ts';
-import { CONTENT, type ContentEntry, textOf } from '../messages/catalogue.ts';
+import { CONTENT, type ContentEntry, HARDENED, textOf } from '../messages/catalogue.ts';
 import type { Site } from '../model/site.ts';
 import { isCalendarDate, yearOf } from '../text/chinese.ts';
 import { binaryKind, decodeText, hasTextBom, type TextEncodingName } from '../text/decode-text.ts';
@@ -107,7 +107,15 @@ async function readSource(file: string, bytes: Buffer, extension: string): Promi
   return { blocks: textToBlocks(decoded.text), unit: '行', encoding: decoded.encoding, images: 0 };
 }
 
+/** Node reads no file of 2 GB or more into one buffer; no issue comes near this (it would be read whole). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
 export async function importFile(file: string, site: Site): Promise<ImportResult> {
+  // Its size first: a file too large to read would end in Node's RangeError, not a message.
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isFile() && info.size > MAX_FILE_BYTES) {
+    return fail(textOf(HARDENED.importTooBig, { gigabytes: (info.size / 1024 ** 3).toFixed(1) }));
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

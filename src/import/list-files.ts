@@ -1,7 +1,10 @@
 // What the editor named → the files to import: a file as it is, a folder with every importable
 // file in it and its subfolders, in a stable order (by path, numbers by their value: 2 before 10).
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { HARDENED, textOf } from '../messages/catalogue.ts';
+import { MAX_FILE_BYTES } from './import-file.ts';
 
 const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
 
@@ -16,10 +19,15 @@ const order = new Intl.Collator('zh-CN', { numeric: true }).compare;
 /** Files Word and WPS leave beside an open document (~$报告.docx), and hidden ones, are no issues. */
 const isLeftover = (name: string) => name.startsWith('~$') || name.startsWith('.');
 
-async function filesIn(folder: string): Promise<string[]> {
+/**
+ * The importable files of a folder; what is neither a file, a folder nor a link (a FIFO, a device,
+ * a socket) under an importable name is listed too, so that the import names it instead of
+ * skipping it without a word.
+ */
+async function namesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && !isLeftover(e.name) && IMPORTABLE.includes(path.extname(e.name).toLowerCase()))
+    .filter((e) => !e.isDirectory() && !isLeftover(e.name) && IMPORTABLE.includes(path.extname(e.name).toLowerCase()))
     .map((e) => path.join(e.parentPath, e.name))
     // Nothing under a hidden folder (.git, .cache) is taken.
     .filter(
@@ -32,14 +40,31 @@ async function filesIn(folder: string): Promise<string[]> {
   return files.sort((a, b) => order(path.relative(folder, a), path.relative(folder, b)));
 }
 
+/** Why a file cannot be imported before it is read (not a regular file, or too large to read), or undefined. */
+function unreadable(info: Stats): string | undefined {
+  if (!info.isFile()) return textOf(HARDENED.importNotRegular, undefined);
+  if (info.size > MAX_FILE_BYTES) return textOf(HARDENED.importTooBig, { gigabytes: (info.size / 1024 ** 3).toFixed(1) });
+  return undefined;
+}
+
 export async function listFiles(names: readonly string[], cwd: string): Promise<Listed> {
   const listed: Listed = { files: [], problems: [] };
+  const take = (name: string, full: string, info: Stats) => {
+    const reason = unreadable(info);
+    if (reason) listed.problems.push({ name, reason });
+    else listed.files.push(full);
+  };
   for (const name of names) {
     const full = path.resolve(cwd, name);
     const info = await stat(full).catch(() => undefined);
     if (!info) listed.problems.push({ name, reason: '找不到这个文件或文件夹，或没有读取权限\uFF1A请检查名字和路径' });
-    else if (info.isDirectory()) listed.files.push(...(await filesIn(full)));
-    else if (info.isFile()) listed.files.push(full);
+    else if (info.isDirectory()) {
+      // Each entry under an importable name, FIFOs and devices included, is imported or named.
+      for (const file of await namesIn(full)) {
+        const found = await stat(file).catch(() => undefined);
+        if (found) take(path.relative(cwd, file) || file, file, found);
+      }
+    } else if (info.isFile()) take(name, full, info);
     else listed.problems.push({ name, reason: '这不是普通的文件或文件夹（是设备或管道）\uFF1A请写出要导入的文件或文件夹' });
   }
   listed.files = [...new Set(listed.files)];

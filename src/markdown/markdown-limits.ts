@@ -10,8 +10,8 @@
 //   links…).
 import type { Nodes, Root } from 'mdast';
 import type { Processor } from 'unified';
-import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING } from '../limits.ts';
-import { CONTENT, type ContentEntry, textOf } from '../messages/catalogue.ts';
+import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING, MAX_TABLE_CELLS } from '../limits.ts';
+import { CONTENT, type ContentEntry, HARDENED, textOf } from '../messages/catalogue.ts';
 import type { Point } from '../messages.ts';
 
 /** A limit passed: where, the message and its rule: too-deep (nesting) or too-large (a count). */
@@ -129,6 +129,35 @@ function htmlTags(line: string, open: string[]): number | undefined {
   return undefined;
 }
 
+/** A GFM table's delimiter row (|---|:--:|, or ---|--- with a pipe somewhere): its cells, or 0 when it is none. */
+function delimiterCells(line: string): number {
+  const text = line.trim();
+  if (!text.includes('|') || !/^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/.test(text)) return 0;
+  return text.replace(/^\||\|$/g, '').split('|').length;
+}
+
+/**
+ * The cells of the tables, as remark-gfm makes them, before parsing: from a delimiter row on,
+ * each line up to a blank one is a row of the header's width (an upper bound: the parser may end
+ * a table sooner). Returns the line where the total passes the limit.
+ */
+export function checkTableCells(text: string, firstLine = 1): PastLimit | undefined {
+  let cells = 0;
+  let width = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') width = 0;
+    else if (width > 0) cells += width;
+    else {
+      width = delimiterCells(line);
+      cells += 2 * width; // the header and the delimiter row
+    }
+    if (cells > MAX_TABLE_CELLS) return past({ line: firstLine + i, column: 1 }, HARDENED.tooManyCells, { limit: MAX_TABLE_CELLS });
+  }
+  return undefined;
+}
+
 /** Lists, quotes, inline marks and HTML, line by line, before the text is parsed; `firstLine` is the text's first line in its file. */
 export function checkBeforeParsing(text: string, firstLine = 1): PastLimit | undefined {
   let open = 0;
@@ -150,7 +179,7 @@ export function checkBeforeParsing(text: string, firstLine = 1): PastLimit | und
     const column = htmlTags(line, elements);
     if (column) return tooDeep({ line: firstLine + i, column }, ' HTML 标签（没有结束标签的也算）', MAX_HTML_NESTING);
   }
-  return undefined;
+  return checkTableCells(text, firstLine);
 }
 
 /** Nodes that hold others of their kind; the rest (a list's items, a paragraph, a table's rows) add a fixed few levels at most. */

@@ -18,6 +18,7 @@ import { escapeHtml } from '../text/html.ts';
 import { clipText } from '../text/word-breaks.ts';
 import { checkBeforeParsing, type PastLimit, PastLimitError, remarkTreeLimits } from './markdown-limits.ts';
 import { bulletinSchema } from './plugins/bulletin-schema.ts';
+import rehypeAddressSchemes from './plugins/rehype-address-schemes.ts';
 import rehypeArticleIds from './plugins/rehype-article-ids.ts';
 import rehypeImageAlt from './plugins/rehype-image-alt.ts';
 import rehypeLocalResources from './plugins/rehype-local-resources.ts';
@@ -36,6 +37,7 @@ const toHtml = unified()
     footnoteBackLabel: (index: number) => `回到正文第 ${index + 1} 处`,
   })
   .use(rehypeRawWhenPresent)
+  .use(rehypeAddressSchemes)
   .use(rehypeSanitize, bulletinSchema)
   .use(rehypeXmlCharacters)
   .use(rehypeLocalResources)

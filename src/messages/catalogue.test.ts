@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HAN } from '../text/han.ts';
-import { CATALOGUE, type CatalogueEntry, CONTENT, CONTENT_RULES, type ContentEntry } from './catalogue.ts';
+import { CATALOGUE, type CatalogueEntry, CONTENT, CONTENT_RULES, type ContentEntry, DEV_ANSWERS, HARDENED } from './catalogue.ts';
 import { Failure, originalText } from './failure.ts';
 
 /** Any values an entry asks for: a list of one, which reads as its one item. */
 const values = new Proxy({}, { get: () => ['甲'] });
 const entries = Object.values(CATALOGUE) as CatalogueEntry<unknown>[];
-const checks = Object.values(CONTENT) as ContentEntry<unknown>[];
+const checks = [...Object.values(CONTENT), ...Object.values(HARDENED)] as ContentEntry<unknown>[];
 const hasHan = new RegExp(`[${HAN}]`, 'u');
 
 describe('the catalogue of messages', () => {
@@ -29,6 +29,7 @@ describe('the catalogue of messages', () => {
       for (const text of [entry.title, entry.message(values), hint]) expect(String(text), entry.rule).toMatch(hasHan);
     }
     for (const [rule, { title }] of Object.entries(CONTENT_RULES)) expect(title, rule).toMatch(hasHan);
+    for (const answer of Object.values(DEV_ANSWERS)) expect(answer).toMatch(hasHan);
   });
 });
 

@@ -536,16 +536,6 @@ export const CATALOGUE = {
   }),
 } as const;
 
-/** The dev server's answers to requests it cannot serve (dev/server.ts): plain text for the browser. */
-export const DEV_ANSWERS = {
-  /** A request that does not come from this computer's browser (local-only.ts). */
-  refused: '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开',
-  /** A request line whose path is no address (a page open in the browser can send one). */
-  badRequest: '请求的地址写法不对，预览读不懂：请在地址栏中写本站的地址，例如 http://127.0.0.1:端口/',
-  /** Anything else that went wrong while answering. */
-  failed: '预览处理这个请求时出错（这是程序的问题，预览继续运行）：请刷新页面；再出错请把终端里的信息发给维护人员',
-} as const;
-
 /** Node's error codes for the machine refusing a file, and what they mean. */
 export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> = {
   EBUSY: CATALOGUE.diskBusy,
@@ -579,6 +569,59 @@ export const CONTENT_RULES: Record<string, Pick<ContentEntry<void>, 'title' | 's
   'site-code': { title: 'site.yml 的网站标识码 siteCode 格式不对', severity: 'error' },
   'icp-number': { title: 'site.yml 的 ICP 备案编号 icp 格式不对', severity: 'error' },
   'police-number': { title: 'site.yml 的公安机关备案号 police 格式不对，或与省份不符', severity: 'error' },
-  'badge-image': { title: 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片', severity: 'error' },
   'badge-id': { title: 'site.yml 的 badgeId 格式不对，或没有 badge 图片', severity: 'error' },
 };
+
+// Issue 23 (hardening, round three): the messages its fixes added, in one block.
+
+/** The dev server's answers to a request it cannot serve (dev/server.ts). */
+export const DEV_ANSWERS = {
+  badRequest: '请求的地址写法不对，预览无法读懂：请在地址栏中写本站的网址，例如 http://127.0.0.1:端口/',
+  failed: '预览处理这个请求时出错（这是程序的问题）：请刷新页面；再出错请把终端里的信息发给维护人员',
+} as const;
+
+export const HARDENED = {
+  tooManyCells: check<{ limit: number }>({
+    rule: 'too-large',
+    title: '文件或其中一段超过输入限制（大小、行数、列表项、标记）',
+    severity: 'error',
+    message: ({ limit }) => `这一期的表格到这一行已超过 ${limit} 个单元格（每一行都按表头的列数计算），远多于任何稿件所需，生成网页会卡住`,
+    hint: '请检查表头是不是粘贴错了，或把表格拆开、减少列数',
+  }),
+  outsideProject: check<{ target: string }>({
+    rule: 'outside-project',
+    title: '文件是指向项目以外的链接（符号链接），不会读取',
+    severity: 'error',
+    message: ({ target }) => `这个文件是指向项目以外（${target}）的链接`,
+    hint: '为免发布不该公开的文件，程序只读项目文件夹里的文件：请把文件本身复制到这里，替换这个链接',
+  }),
+  badgeNotImage: check<{ badge: string; why: string }>({
+    rule: 'badge-image',
+    title: 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片',
+    severity: 'error',
+    message: ({ badge, why }) => `党政机关网站标识 ${badge} ${why}`,
+    hint: '请把发给本站的标识图片（.png、.gif、.jpg、.svg 或 .webp，不超过 1 MB）本身存到项目里，例如 templates/static/dzjg.png，再改正 badge 的路径',
+  }),
+  bidiCharacter: check<{ where: string }>({
+    rule: 'bidi-character',
+    title: '有改变文字方向的看不见的字符，页面上已让它失效（警告）',
+    severity: 'warning',
+    message: ({ where }) => `${where}中有改变文字方向的看不见的字符（U+202A–U+202E、U+2066–U+2069 等），会把其后的文字倒过来显示`,
+    hint: '页面上已让它失效；多半是从别处复制文字时带来的，请删去它',
+  }),
+  linkScheme: check<{ address: string; scheme: string }>({
+    rule: 'external-link',
+    title: '链接地址写法有误（不是网址，或会被读作其他网站），已从页面中删去（警告）',
+    severity: 'warning',
+    message: ({ address, scheme }) => `链接地址 ${address} 以 ${scheme} 开头，不是网页或邮件地址`,
+    hint: '已从页面中删去。请写 https:// 开头的完整网址，或本站的相对地址',
+  }),
+  importTooBig: imported<{ gigabytes: string }>({
+    message: ({ gigabytes }) => `文件有 ${gigabytes} GB，远超一期刊物的篇幅，程序无法读入`,
+    hint: '请检查是不是选错了文件（例如整个光盘映像或视频），或把其中的各期分开保存后再导入',
+  }),
+  importNotRegular: imported({
+    message: () => '这不是普通的文件（是管道、设备或套接字）',
+    hint: '请把要导入的文件本身复制到文件夹里',
+  }),
+} as const;

@@ -1,7 +1,7 @@
 // docs/messages.md, made from the catalogue: every exit code, and every rule id with how it ends a
 // command and what it is about, so that an editor can look up the id a message ends with. The
 // document is written by `npm run docs:messages`; a test keeps it equal to what this makes.
-import { CATALOGUE, CONTENT, CONTENT_RULES, type ContentEntry } from './catalogue.ts';
+import { CATALOGUE, CONTENT, CONTENT_RULES, type ContentEntry, HARDENED } from './catalogue.ts';
 import { EXIT, EXIT_MEANINGS, type ExitName } from './exit-codes.ts';
 
 export interface RuleRow {
@@ -19,7 +19,7 @@ const EXIT_OF: Record<ContentEntry<unknown>['severity'], number> = { error: EXIT
 /** Every rule once, content rules first, in the catalogue's order. */
 export function ruleRows(): RuleRow[] {
   const rows = new Map<string, RuleRow>();
-  const content = [...Object.values(CONTENT), ...Object.entries(CONTENT_RULES).map(([rule, e]) => ({ rule, ...e }))];
+  const content = [...Object.values(CONTENT), ...Object.values(HARDENED), ...Object.entries(CONTENT_RULES).map(([rule, e]) => ({ rule, ...e }))];
   for (const { rule, title, severity } of content) {
     if (!rows.has(rule)) rows.set(rule, { rule, exit: EXIT_OF[severity], kind: KIND[severity], title });
   }

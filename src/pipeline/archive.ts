@@ -7,12 +7,13 @@
 //                Markdown → articles: from the cache when unchanged   pipeline/parse-and-render.ts)
 //   3. check     checks across the archive                           (content/validate-archive.ts)
 //   4. issues    an issue's values with the site's defaults           (content/resolve-issue.ts)
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { type Cache, currentToolVersion } from '../cache/cache.ts';
 import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
+import { readBadge } from '../content/site-badge.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import type { BuildInputs } from './build-keys.ts';
@@ -86,9 +87,11 @@ export class Archive {
 
   /** What the whole-build key is made of, besides the options and templates (build-keys.ts). */
   async keyInputs(reading: Reading): Promise<Omit<BuildInputs, 'options' | 'templatesKey' | 'pdfs'>> {
-    const images = await Promise.all(
-      this.contentImages.map(async (image) => [image, await readFile(path.join(this.options.projectDir, image)).catch(() => '')] as const),
-    );
+    // Read as the badge is read: a regular file inside the project, within its limit (a link to a device never ends).
+    const images = this.contentImages.map((image) => {
+      const read = readBadge(this.options.projectDir, image);
+      return [image, read.ok ? read.bytes : `(${read.why || 'missing'})`] as const;
+    });
     return { sources: [...(reading.site ? [reading.site] : []), ...reading.issues], otherFiles: this.otherFiles, images };
   }
 

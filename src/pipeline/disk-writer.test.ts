@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,14 +120,75 @@ describe('DiskWriter with a cache', () => {
     expect([kept.ino, kept.mtimeMs]).toEqual([issue.ino, issue.mtimeMs]);
   });
 
-  it('writes anew a file changed by hand in the output folder, and removes a file added by hand', async () => {
+  it('writes anew a file changed by hand in the output folder', async () => {
     const { out, writer } = await setup();
     await publish(writer, site('home'));
     await writeFile(path.join(out, 'assets/style.css'), 'changed by hand');
-    await writeFile(path.join(out, 'extra.html'), 'added by hand');
     await publish(writer, site('home'));
     expect(await readFile(path.join(out, 'assets/style.css'), 'utf8')).toBe('css');
-    expect((await readdir(out, { recursive: true })).includes('extra.html')).toBe(false);
+  });
+
+  // Issue 23, class 5: a file added by hand is named, and the build refuses instead of deleting it.
+  it.each([
+    ['a file beside the pages', ['extra.html']],
+    ['a file in a folder of its own', ['uploads/a.doc']],
+    ['files in a folder the site has', ['assets/logo-new.png', '2019/09/附件.pdf']],
+    ['a link', ['link-to-home']],
+  ])('refuses to replace a folder holding %s, and names it', async (_, added) => {
+    const { out, writer } = await setup();
+    await publish(writer, site('home'));
+    for (const file of added) {
+      await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+      if (file.startsWith('link')) await symlink('index.html', path.join(out, file));
+      else await writeFile(path.join(out, file), 'added by hand');
+    }
+    const before = await readdir(out, { recursive: true });
+    const refused = publish(writer, site('new home'));
+    await expect(refused).rejects.toThrow(/不是本程序生成的文件/);
+    const message = await refused.catch((error: Error) => error.message);
+    for (const file of added) expect(message).toContain(path.join('dist', file));
+    expect(message).toContain('content/');
+    expect(message).toContain('templates/static/');
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(before.sort());
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home');
+  });
+});
+
+describe('the marker', () => {
+  it('is trusted by its content, not its name: a marker of any other content, or a link to a true one, is refused', async () => {
+    const parent = await parentFolder();
+    const real = path.join(parent, 'dist');
+    await publish(new DiskWriter(real, parent), new Map([['index.html', 'home']]));
+    const cases: [string, (dir: string) => Promise<unknown>][] = [
+      ['empty', (dir) => writeFile(path.join(dir, OUTPUT_MARKER), '')],
+      ['the old fixed text', (dir) => writeFile(path.join(dir, OUTPUT_MARKER), '联络动态 publisher: this folder is replaced as a whole by every build.\n')],
+      ['a link to a true marker', (dir) => symlink(path.join(real, OUTPUT_MARKER), path.join(dir, OUTPUT_MARKER))],
+      ['a true marker copied beside other files', async (dir) => writeFile(path.join(dir, OUTPUT_MARKER), await readFile(path.join(real, OUTPUT_MARKER)))],
+      ['a folder', (dir) => mkdir(path.join(dir, OUTPUT_MARKER))],
+    ];
+    for (const [name, make] of cases) {
+      const dir = path.join(parent, `notes-${cases.findIndex(([n]) => n === name)}`);
+      await mkdir(dir);
+      await writeFile(path.join(dir, 'index.html'), '编辑自己的文件');
+      await make(dir);
+      expect([name, await refuseOutputFolder(dir, parent)]).toEqual([name, expect.stringContaining('不是本程序生成的文件')]);
+      expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe('编辑自己的文件');
+    }
+  });
+
+  it('is proven without the cache by the files it lists, each with its checksum', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    await publish(
+      new DiskWriter(out, parent),
+      new Map([
+        ['index.html', 'home'],
+        ['a/b.html', 'b'],
+      ]),
+    );
+    expect(await refuseOutputFolder(out, parent)).toBeUndefined();
+    await writeFile(path.join(out, 'a/b.html'), 'changed');
+    expect(await refuseOutputFolder(out, parent)).toContain('不是本程序生成的文件');
   });
 });
 
@@ -166,12 +227,38 @@ describe('recoverOutputFolder', () => {
   it('puts the old site back when a build died between its two renames, and removes the rest', async () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');
-    await publish(new DiskWriter(out, parent), new Map([['index.html', 'old site']]));
+    const cache = new Cache(path.join(parent, 'cache'));
+    await publish(new DiskWriter(out, parent, cache), new Map([['index.html', 'old site']]));
     await rename(out, path.join(parent, `.dist-retired-${DEAD}`));
-    await mkdir(path.join(parent, `.dist-staging-${DEAD}`, 'assets'), { recursive: true });
-    await recoverOutputFolder(out);
-    expect(await readdir(parent)).toEqual(['dist']);
+    await recoverOutputFolder(out, cache);
+    expect((await readdir(parent)).sort()).toEqual(['cache', 'dist']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('old site');
+  });
+
+  // Issue 23, class 6: a folder that merely looks like a dead build's is left alone.
+  it('leaves alone folders that only look like a dead build’s staging or retired folder', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cache = new Cache(path.join(parent, 'cache'));
+    const lookalikes = [`.dist-staging-${DEAD}`, `.dist-retired-${DEAD}`, `.dist-retired-${DEAD + 1}`];
+    for (const name of lookalikes) {
+      await mkdir(path.join(parent, name, 'assets'), { recursive: true });
+      await writeFile(path.join(parent, name, 'index.html'), '别人的文件');
+    }
+    // One with a marker of the old fixed text, one with a link to a true marker.
+    await writeFile(path.join(parent, lookalikes[1]!, OUTPUT_MARKER), '联络动态 publisher: this folder is replaced as a whole by every build.\n');
+    const other = path.join(parent, 'other');
+    await publish(new DiskWriter(other, parent), new Map([['index.html', 'x']]));
+    await symlink(path.join(other, OUTPUT_MARKER), path.join(parent, lookalikes[2]!, OUTPUT_MARKER));
+    await recoverOutputFolder(out, cache);
+    expect((await readdir(parent)).sort()).toEqual([...lookalikes, 'other'].sort());
+    for (const name of lookalikes) expect(await readFile(path.join(parent, name, 'index.html'), 'utf8')).toBe('别人的文件');
+    // The build then refuses rather than remove one in its way: say the lookalike bears its own process id.
+    const inTheWay = path.join(parent, `.dist-staging-${process.pid}`);
+    await mkdir(inTheWay);
+    await writeFile(path.join(inTheWay, 'keep.txt'), '别人的文件');
+    await expect(new DiskWriter(out, parent, cache).begin()).rejects.toThrow(/不能确认是本程序的/);
+    expect(await readFile(path.join(inTheWay, 'keep.txt'), 'utf8')).toBe('别人的文件');
   });
 
   it('leaves the folders of a build still running alone', async () => {

@@ -6,19 +6,89 @@
 // in the cache with each file's size and modification time, so a file changed by hand in the
 // output folder is written anew.
 //
-// The writer replaces only a folder it wrote itself (it holds the marker file), an empty one or
-// none. Each build first recovers from a build that was killed: it puts the old site back if the
-// output folder is missing, and removes the staging and retired folders of builds no longer running.
-import { readdirSync, type Stats, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+// The writer replaces only a folder it can prove it wrote, an empty one or none. The proof is the
+// marker file's content, not its name: the marker lists every file of the site with its checksum,
+// and it is trusted when its own checksum is the one the build recorded (the cache), or, with no
+// record, when every file it lists is found with its checksum. A file in the folder that the
+// marker does not list was put there by someone else: the build names it and refuses, rather than
+// delete it. Each build first recovers from a build that was killed: it puts the old site back if
+// the output folder is missing, and removes the staging and retired folders of builds no longer
+// running, each only when proven its own (a retired folder by its marker, a staging folder by the
+// record the build made before creating it).
+import { randomUUID } from 'node:crypto';
+import { lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
+import { readRegularFile } from '../content/read-regular-file.ts';
 import type { Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
 export const OUTPUT_MARKER = '.lianluodongtai-site';
 const MARKER_TEXT = '联络动态 publisher: this folder is replaced as a whole by every build.\n';
+
+/** The marker's content: its header, then each other file of the site as "sha256 path", sorted. */
+function markerText(files: Manifest): string {
+  const lines = Object.keys(files)
+    .filter((file) => file !== OUTPUT_MARKER)
+    .sort()
+    .map((file) => `${files[file]!.hash} ${file}\n`);
+  return MARKER_TEXT + lines.join('');
+}
+
+/** Far above any site's marker (a line per file): a larger file is no marker. */
+const MAX_MARKER_BYTES = 64 * 1024 * 1024;
+
+/** The files a marker lists, with their checksums, when it is one (a regular file, not a link); and its own checksum. */
+function readMarker(dir: string): { listed: Map<string, string>; hash: string } | undefined {
+  const file = path.join(dir, OUTPUT_MARKER);
+  if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const read = readRegularFile(file, MAX_MARKER_BYTES);
+  if (!read.ok) return undefined;
+  const text = read.bytes.toString('utf8');
+  if (!text.startsWith(MARKER_TEXT)) return undefined;
+  const listed = new Map<string, string>();
+  for (const line of text.slice(MARKER_TEXT.length).split('\n')) {
+    if (line === '') continue;
+    const match = /^([0-9a-f]{64}) (.+)$/.exec(line);
+    if (!match || !isSitePath(match[2]!)) return undefined;
+    listed.set(match[2]!, match[1]!);
+  }
+  return { listed, hash: hashOf(read.bytes) };
+}
+
+/** Every file (anything not a folder) under dir, relative; links are not followed. */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  } catch {
+    return [];
+  }
+}
+
+const sha256OfFile = (file: string): string | undefined => {
+  const read = readRegularFile(file, Number.MAX_SAFE_INTEGER);
+  return read.ok ? hashOf(read.bytes) : undefined;
+};
+
+/**
+ * Whether the build wrote this folder, by proof: undefined when it holds no marker it can trust;
+ * else the files in it that the marker does not vouch for (put there since, by someone else).
+ */
+export function foreignFiles(dir: string, recorded?: Manifest): string[] | undefined {
+  const marker = readMarker(dir);
+  if (!marker) return undefined;
+  const found = filesUnder(dir).filter((file) => file !== OUTPUT_MARKER);
+  // The build's record vouches for the marker, and says which files the build wrote.
+  if (recorded?.[OUTPUT_MARKER]?.hash === marker.hash) return found.filter((file) => !Object.hasOwn(recorded, file)).sort();
+  // Without it, the marker is proven by the files it lists: each found as listed.
+  const present = new Set(found);
+  if (![...marker.listed].every(([file, hash]) => !present.has(file) || sha256OfFile(path.join(dir, file)) === hash)) return undefined;
+  return found.filter((file) => !marker.listed.has(file)).sort();
+}
 
 interface Written {
   hash: string;
@@ -65,8 +135,11 @@ export class OutputFolderRefused extends Error {
 
 const inside = (parent: string, child: string) => child === parent || child.startsWith(`${parent}${path.sep}`);
 
-/** Why the build must not replace this folder, or undefined when it may. */
-export async function refuseOutputFolder(outDir: string, projectDir: string): Promise<string | undefined> {
+/** At most this many foreign files are named in the message. */
+const NAMED = 10;
+
+/** Why the build must not replace this folder, or undefined when it may; recorded: what the build recorded of it. */
+export async function refuseOutputFolder(outDir: string, projectDir: string, recorded?: Manifest): Promise<string | undefined> {
   const out = path.resolve(outDir);
   const project = path.resolve(projectDir);
   const shown = path.relative(project, out) || '.';
@@ -76,8 +149,15 @@ export async function refuseOutputFolder(outDir: string, projectDir: string): Pr
   const info = await stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) return `输出目录 ${shown} 是一个文件，不是目录：请另选一个目录，例如 dist`;
   const entries = await readdir(out).catch(() => [] as string[]);
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    return `输出目录 ${shown} 里已有不是本程序生成的文件（没有 ${OUTPUT_MARKER} 标记）：生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走`;
+  if (entries.length === 0) return undefined;
+  const foreign = foreignFiles(out, recorded);
+  if (foreign === undefined) {
+    return `输出目录 ${shown} 里已有不是本程序生成的文件（没有本程序能核对的 ${OUTPUT_MARKER} 标记）：生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走`;
+  }
+  if (foreign.length > 0) {
+    const named = foreign.slice(0, NAMED).map((file) => path.join(shown, file));
+    const more = foreign.length > NAMED ? ` 等 ${foreign.length} 个文件` : '';
+    return `输出目录 ${shown} 里有不是本程序生成的文件：${named.join('、')}${more}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成：要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成`;
   }
   return undefined;
 }
@@ -97,15 +177,21 @@ const isRunning = (pid: number) => {
  * (the build died between its two renames), and the staging and retired folders removed.
  * Folders of builds still running are left alone.
  */
-export async function recoverOutputFolder(outDir: string): Promise<void> {
+export async function recoverOutputFolder(outDir: string, cache?: Cache, recorded?: Manifest): Promise<void> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const leftover = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(staging|retired)-(\\d+)$`);
   const names = await readdir(parent).catch(() => [] as string[]);
-  const dead = names
+  const candidates = names
     .map((name) => ({ name, match: leftover.exec(name) }))
     .filter((e) => e.match && !isRunning(Number(e.match[2])))
     .map((e) => ({ dir: path.join(parent, e.name), kind: e.match![1]! }));
+  // Only folders proven the build's own: a retired one holds a site with its marker and nothing
+  // else; a staging one was recorded by the build before it was made. Lookalikes are left alone.
+  const dead: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (candidate.kind === 'retired' ? foreignFiles(candidate.dir, recorded)?.length === 0 : await isOwnStaging(candidate.dir, cache)) dead.push(candidate);
+  }
   const hasOutput = await stat(outDir).then(
     () => true,
     () => false,
@@ -118,13 +204,72 @@ export async function recoverOutputFolder(outDir: string): Promise<void> {
       dead.splice(dead.indexOf(dead.find((d) => d.dir === newest.dir)!), 1);
     }
   }
-  await Promise.all(dead.map((d) => rm(d.dir, { recursive: true, force: true })));
+  await Promise.all(dead.map((d) => (d.kind === 'retired' ? removeSite(d.dir) : rm(d.dir, { recursive: true, force: true }))));
+  // A folder a build was killed making, before it held its token, is empty: removing an empty
+  // folder removes no one's files.
+  await Promise.all(candidates.filter((c) => !dead.includes(c)).map((c) => rmdir(c.dir).catch(() => undefined)));
 }
+
+/**
+ * Makes a folder and the folders above it that are missing, one at a time: Node's recursive
+ * mkdir says ENOENT where the disk said EROFS (a read-only disk), so the message would be wrong.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (
+    let at = dir;
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ));
+    at = path.dirname(at)
+  ) {
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/**
+ * Removes a site folder of the build's, its marker last: a kill midway leaves a folder that still
+ * proves itself the build's (its marker, and only files it lists), which the next build removes.
+ */
+async function removeSite(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name !== OUTPUT_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The cache key under which a build records the staging folder it is about to make. */
+const stagingKey = (staging: string) => hashOf('staging', staging);
+
+/** Whether the build recorded this staging folder before making it, and the folder has its record's token. */
+async function isOwnStaging(dir: string, cache?: Cache): Promise<boolean> {
+  const token = await cache?.readJson(MANIFESTS, stagingKey(dir), (v: unknown): v is string => typeof v === 'string');
+  if (token === undefined) return false;
+  const file = path.join(dir, STAGING_TOKEN);
+  if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) return false;
+  const read = readRegularFile(file, 1024);
+  return read.ok && read.bytes.toString('utf8') === token;
+}
+
+/** A file in a staging folder while it is being filled: the token of the build's record. */
+const STAGING_TOKEN = '.lianluodongtai-staging';
 
 /** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
 async function swapIn(outDir: string, staging: string): Promise<void> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
-  await rm(retired, { recursive: true, force: true });
+  if (
+    await stat(retired).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new OutputFolderRefused(outDir, leftInTheWay(retired));
   const hadOutput = await rename(outDir, retired).then(
     () => true,
     (error: NodeJS.ErrnoException) => {
@@ -138,8 +283,12 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
     if (hadOutput) await rename(retired, outDir).catch(() => undefined);
     throw error;
   }
-  if (hadOutput) await rm(retired, { recursive: true, force: true });
+  if (hadOutput) await removeSite(retired);
 }
+
+/** The message for a folder of the build's names that it cannot prove its own. */
+const leftInTheWay = (dir: string) =>
+  `目录 ${dir} 的名字像是本程序生成网站时用的临时目录，但不能确认是本程序的：为免删去别人的文件，没有生成。请看看其中是什么，移走或删去它，再重新生成`;
 
 function countFiles(dir: string): number {
   try {
@@ -189,7 +338,7 @@ export class DiskWriter implements Writer {
   async version(): Promise<string | undefined> {
     const published = await this.readPublished();
     if (!published || !this.allIntact(published)) return undefined;
-    await recoverOutputFolder(this.outDir);
+    await recoverOutputFolder(this.outDir, this.cache, published.files);
     return hashOfValue(published.files);
   }
 
@@ -219,16 +368,34 @@ export class DiskWriter implements Writer {
   }
 
   async begin(): Promise<void> {
-    await recoverOutputFolder(this.outDir);
-    const refusal = await refuseOutputFolder(this.outDir, this.projectDir);
+    this.staging = '';
+    const recorded = (await this.readPublished())?.files;
+    await recoverOutputFolder(this.outDir, this.cache, recorded);
+    const refusal = await refuseOutputFolder(this.outDir, this.projectDir, recorded);
     if (refusal) throw new OutputFolderRefused(this.outDir, refusal);
-    this.manifest = (await this.readPublished())?.files ?? {};
+    this.manifest = recorded ?? {};
     this.next = {};
     this.written = 0;
     this.folders.clear();
-    this.staging = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-staging-${process.pid}`);
-    await rm(this.staging, { recursive: true, force: true });
-    await mkdir(this.staging, { recursive: true });
+    const staging = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-staging-${process.pid}`);
+    // Left by a build of this process id that recovery could not prove its own: not removed.
+    if (
+      await stat(staging).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new OutputFolderRefused(this.outDir, leftInTheWay(staging));
+    // Recorded before it is made, so that a build killed at any point leaves a folder it can prove its own.
+    const token = randomUUID();
+    await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
+    await makeFolder(staging);
+    this.staging = staging;
+    await writeFile(path.join(staging, STAGING_TOKEN), token).catch(async (error: unknown) => {
+      // A full disk: the folder, just made and empty of anything else, goes with the build.
+      await this.abort();
+      throw error;
+    });
   }
 
   /** The published file, when it is still exactly as this writer wrote it with this hash. */
@@ -297,13 +464,16 @@ export class DiskWriter implements Writer {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}\uFF1A没有生成，也不在已发布的网站中（这是程序的问题）`);
       }
-      await this.put(OUTPUT_MARKER, MARKER_TEXT);
+      await rm(path.join(this.staging, STAGING_TOKEN), { force: true });
+      const { [OUTPUT_MARKER]: _, ...site } = this.next;
+      await this.put(OUTPUT_MARKER, markerText(site));
     } catch (error) {
       await this.abort();
       throw error;
     }
     const all = Object.keys(this.next).sort();
-    const changed = all.filter((file) => this.manifest[file]?.hash !== this.next[file]!.hash);
+    // The marker changes with any file it lists: named only when it is new.
+    const changed = all.filter((file) => this.manifest[file]?.hash !== this.next[file]!.hash && (file !== OUTPUT_MARKER || !this.manifest[file]));
     const removed = Object.keys(this.manifest).filter((file) => this.next[file] === undefined);
     const untouched = this.written === 0 && removed.length === 0 && countFiles(this.outDir) === all.length;
     const record = async () => {

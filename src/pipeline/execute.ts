@@ -1,9 +1,8 @@
 // The execution of a run: the search index started (stage 7, on the other core), the PDFs found
 // or printed (stage 5), the site planned (plan.ts) and its files made or kept (stage 6), then the
 // new version published (stage 8). Any failure drops the new version: the site stays as it was.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Cache } from '../cache/cache.ts';
+import { readBadge } from '../content/site-badge.ts';
 import type { Issue } from '../model/issue.ts';
 import { badgeSitePath, SEARCH_BUNDLE } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
@@ -40,6 +39,13 @@ export interface Executed {
 }
 
 const isSearchFile = (file: string) => file.startsWith(`${SEARCH_BUNDLE}/`);
+
+/** The badge image, read as it was checked when site.yml was loaded (content/site-badge.ts); changed since, it is not published. */
+function badgeBytes(projectDir: string, badge: string): Uint8Array {
+  const read = readBadge(projectDir, badge);
+  if (!read.ok) throw new Error(`${badge}: ${read.why || 'missing'}`);
+  return read.bytes;
+}
 
 /** Stage 5: the PDFs printed already, and with --pdf those still missing, printed from the planned pages. */
 async function pdfsOf(x: Execution, input: Omit<PlanInput, 'pdfs'>): Promise<{ found?: FoundPdfs; printed: string[] }> {
@@ -86,7 +92,7 @@ export async function execute(x: Execution): Promise<Executed> {
   searching?.catch(() => undefined);
   try {
     const templates = await x.templates();
-    const badge = site.badge ? { path: badgeSitePath(site.badge), bytes: await readFile(path.join(x.projectDir, site.badge)) } : undefined;
+    const badge = site.badge ? { path: badgeSitePath(site.badge), bytes: badgeBytes(x.projectDir, site.badge) } : undefined;
     const input = { site, issues, templates, toolVersion: x.toolVersion, badge };
     const { found, printed } = await pdfsOf(x, input);
     timings?.lap('pages');

@@ -6,7 +6,8 @@ import { MINIMAL_SITE } from '../../test/site.ts';
 import { readText } from '../content/load-content.ts';
 import { parseAndRender } from './parse-and-render.ts';
 
-const PROJECT = path.resolve(import.meta.dirname, '../..');
+/** The sample site of the tests (never the project's own content/, an office's real archive). */
+const PROJECT = path.resolve(import.meta.dirname, '../../test/fixtures/sample');
 
 /** The sample issues, and files with a warning and with an error, as the build reads them. */
 async function files(): Promise<VFile[]> {

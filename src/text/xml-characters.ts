@@ -6,7 +6,7 @@
 // pasted from Word or a web page (a form feed for a page break).
 
 import type { VFile } from 'vfile';
-import { CONTENT } from '../messages/catalogue.ts';
+import { CONTENT, HARDENED } from '../messages/catalogue.ts';
 import { type Point, report } from '../messages.ts';
 
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -38,8 +38,29 @@ function warn(file: VFile, first: string, count: number, place: Point | undefine
   report(file, CONTENT.controlCharacter, { what, todo }, place);
 }
 
-/** The file's text without forbidden characters, each line that had any warned at its first. */
-export function removeFromFile(file: VFile, text: string): string {
+/**
+ * The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): valid XML,
+ * but one in a title turns the text after it around ("Trojan Source"), in the page, the feed and
+ * the search results. They are removed where the text comes in, like the characters above, with
+ * a warning of their own. (The marks U+200E and U+200F change no text's order and are kept.)
+ */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+
+function withoutBidi(file: VFile, text: string, place: (index: number) => Point | undefined, where: string): string {
+  const found = [...text.matchAll(BIDI)];
+  if (found.length === 0) return text;
+  report(file, HARDENED.bidiCharacter, { where }, place(found[0]!.index));
+  return text.replace(BIDI, '');
+}
+
+/** The file's text without forbidden characters and bidirectional controls, each line that had any warned at its first. */
+export function removeFromFile(file: VFile, read: string): string {
+  const text = new RegExp(BIDI.source).test(read)
+    ? read
+        .split('\n')
+        .map((line, i) => withoutBidi(file, line, (column) => ({ line: i + 1, column: column + 1 }), '这一行'))
+        .join('\n')
+    : read;
   if (!hasXmlForbidden(text)) return text;
   return text
     .split('\n')
@@ -53,7 +74,8 @@ export function removeFromFile(file: VFile, text: string): string {
 }
 
 /** A value that an escape made (YAML "\f", HTML &#1;) without forbidden characters, warned at its place. */
-export function removeFromValue(file: VFile, value: string, place: Point | undefined): string {
+export function removeFromValue(file: VFile, escaped: string, place: Point | undefined): string {
+  const value = withoutBidi(file, escaped, () => place, '转义写法（如 \\u202E 或 &#x202E;）得到的文字');
   const found = [...value.matchAll(FORBIDDEN)];
   if (found.length === 0) return value;
   warn(file, found[0]![0], found.length, place, '它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义');

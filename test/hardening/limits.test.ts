@@ -60,6 +60,16 @@ const PAST: [string, string, number, 'too-deep' | 'too-large'][] = [
   ['self-closing <div/>s, which HTML leaves open', lines(200, () => '<div/>'), MAX_HTML_NESTING + 1, 'too-deep'],
   ['upper-case tags', nested('<DIV>', '</DIV>', 1000), 1, 'too-deep'],
   ['<div>s across paragraphs', lines(200, () => '<div>\n\n段落。\n'), MAX_HTML_NESTING * 4 + 1, 'too-deep'],
+  // Table cells, before parsing: each row is padded to the header's width (issue 23).
+  ['a header 5,000 cells wide over 1,900 one-cell rows', `${'|a'.repeat(5000)}|\n${'|-'.repeat(5000)}|\n${lines(1900, () => '|x|')}`, 3, 'too-large'],
+  [
+    'a header 1,000 wide without outer pipes',
+    `${lines(1, () => Array(1000).fill('a').join('|'))}\n${Array(1000).fill('---').join('|')}\n${lines(100, () => 'x')}`,
+    11,
+    'too-large',
+  ],
+  ['aligned columns, 300 wide', `${'| 列 '.repeat(300)}|\n${'|:--:'.repeat(300)}|\n${lines(100, () => '| 1 |')}`, 34, 'too-large'],
+  ['many small tables', lines(400, () => `${'|甲'.repeat(10)}|\n${'|-'.repeat(10)}|\n${'|1'.repeat(10)}|\n`), 1334, 'too-large'],
 ];
 
 describe('Markdown past the limits', () => {
@@ -92,6 +102,8 @@ const WITHIN: [string, string][] = [
   ['1,000 bold phrases in paragraphs of their own', lines(1000, () => '文字**加粗**，*强调*，~~删除~~，`代码`，[链接](x)。\n')],
   ['escaped marks', `${'\\*'.repeat(2000)}`],
   ['numbers that end a sentence', lines(200, () => '2019. 年')],
+  ['a table of 10 columns and 500 rows', `${'|列'.repeat(10)}|\n${'|---'.repeat(10)}|\n${lines(500, () => `${'|1'.repeat(10)}|`)}`],
+  ['rules of dashes and pipes in text', lines(200, () => '甲 | 乙\n\n---\n')],
 ];
 
 describe('Markdown within the limits', () => {

@@ -45,15 +45,17 @@ const IMAGES: [string, 'kept' | 'removed'][] = [
   ['/photo.png', 'kept'],
   ['?v=1', 'kept'],
   ['#top', 'kept'],
-  ['https://example.org/photo.png', 'kept'],
-  ['https://example.org:443/photo.png', 'kept'],
-  ['//example.org/photo.png', 'kept'],
-  ['/\\example.org/photo.png', 'kept'],
-  ['https:photo.png', 'kept'], // the page's own scheme: a relative address
-  ['https:evil.example/x.png', 'kept'], // likewise: https://example.org/2019/02/evil.example/x.png
+  // The site's own production address, or one relative only over https (issue 23): from a mirror,
+  // an intranet copy or the preview, each loads another host.
+  ['https://example.org/photo.png', 'removed'],
+  ['https://example.org:443/photo.png', 'removed'],
+  ['//example.org/photo.png', 'removed'],
+  ['/\\example.org/photo.png', 'removed'],
+  ['https:photo.png', 'removed'], // over http: https://photo.png/
+  ['https:evil.example/x.png', 'removed'], // over http: https://evil.example/x.png
   ['/%2F/evil.example/x.png', 'kept'], // an encoded slash is no slash
   ['%2F%2Fevil.example/x.png', 'kept'],
-  ['https:%2F%2Fevil.example/x.png', 'kept'],
+  ['https:%2F%2Fevil.example/x.png', 'removed'], // over http: no address at all
   ['\u3000//evil.example/x.png', 'kept'], // an ideographic space is not trimmed: a path
   // Another host, in every spelling a browser accepts.
   ['https://evil.example/x.png', 'removed'],
@@ -144,7 +146,7 @@ describe('images and other loaded resources', () => {
     ['![图](http:evil.example/x.png)', 'removed'],
     ['![图][ref]\n\n[ref]: //evil.example/x.png', 'removed'],
     ['![图](photo.png)', 'kept'],
-    ['![图](https:photo.png)', 'kept'],
+    ['![图](https:photo.png)', 'removed'],
   ])('Markdown %s is %s', (markdown, expected) => {
     const { html } = renderBody(`# 标题\n\n${markdown}\n`);
     expect(loadsElsewhere(html)).toBe(false);
@@ -196,15 +198,15 @@ describe('images and other loaded resources', () => {
     expect(html).not.toMatch(/style=|<(video|audio|object|embed|iframe|link|svg|image|input|form|base|meta)\b|lowsrc|dynsrc|ping=/i);
   });
 
-  it('reads addresses against the site\u2019s own origin, whatever its baseUrl', () => {
+  it('reads addresses from every place the site may be served from, whatever its baseUrl', () => {
     const site = siteWith('https://www.example.gov.cn/lldt/');
-    expect(renderBody('# 标题\n\n<img src="https://www.example.gov.cn/lldt/a.png" alt="图">\n', site).html).toContain(
-      'src="https://www.example.gov.cn/lldt/a.png"',
-    );
+    // The production address loads the production host from a mirror or the preview (issue 23).
+    expect(renderBody('# 标题\n\n<img src="https://www.example.gov.cn/lldt/a.png" alt="图">\n', site).html).toContain('<img alt="图">');
+    expect(renderBody('# 标题\n\n<img src="a.png" alt="图">\n', site).html).toContain('src="a.png"');
     expect(renderBody('# 标题\n\n<img src="https://example.org/a.png" alt="图">\n', site).html).toContain('<img alt="图">');
-    // http: against an http site is the page's own scheme, so http:a.png is a relative address there.
+    // http:a.png is relative over http only: over https it is the host a.png.
     const plain = siteWith('http://example.org/');
-    expect(renderBody('# 标题\n\n<img src="http:a.png" alt="图">\n', plain).html).toContain('src="http:a.png"');
+    expect(renderBody('# 标题\n\n<img src="http:a.png" alt="图">\n', plain).html).toContain('<img alt="图">');
     expect(renderBody('# 标题\n\n<img src="https:evil.example/x.png" alt="图">\n', plain).html).toContain('<img alt="图">');
   });
 });
@@ -218,7 +220,7 @@ const LINKS: [string, 'kept' | 'removed'][] = [
   ['../../2019/01/', 'kept'],
   ['/lldt/2019/01/', 'kept'],
   ['#article-1', 'kept'],
-  ['https:photo.png', 'kept'],
+  ['https:photo.png', 'removed'], // over http: https://photo.png/ (issue 23)
   ['/\\evil.example/', 'removed'],
   ['\\\\evil.example/', 'removed'],
   ['\\/evil.example/', 'removed'],

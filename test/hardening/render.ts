@@ -31,9 +31,10 @@ export interface Rendered {
   file: VFile;
 }
 
-export function renderBody(body: string, site: Site = siteWith()): Rendered {
+/** extraFrontMatter: lines added at the end of the front matter (the body's lines move down). */
+export function renderBody(body: string, site: Site = siteWith(), extraFrontMatter = ''): Rendered {
   const file = new VFile({ path: 'content/2019/02.md' });
-  file.value = removeFromFile(file, FRONT_MATTER + body); // as the file is read (content/load-content.ts)
+  file.value = removeFromFile(file, FRONT_MATTER.replace(/---\n$/, `${extraFrontMatter}---\n`) + body); // as the file is read (content/load-content.ts)
   const source = parseIssue(file);
   if (!source) throw new Error(formatReport([file]));
   const html = renderMarkdown(source, site)

@@ -6,6 +6,10 @@
 // - a link (href, cite) may lead to another site when it says so (https://…, //host, mailto:),
 //   but one that looks like an address on this site and leads elsewhere (/\evil.example), or
 //   that is not a web or mail address at all, is removed.
+// The page is judged as served from every place it may be: over https and over http (an
+// intranet copy, the preview), and from a mirror under another host name. "http:evil.example"
+// is a path on an http page and another host on an https one; "https://<the site>/x.png" loads
+// the production host from a mirror. An address kept must read the same way from all of them.
 // Each removal is a warning at its line. Style attributes, whose url() would load too, never pass
 // the sanitising schema (bulletin-schema.ts).
 import type { Element, Root } from 'hast';
@@ -36,23 +40,44 @@ function addressesOf(property: string, value: unknown): string[] {
 /** A problem with an address: records its message on the file, at the element. */
 type Problem = ((file: VFile, place?: Point) => void) | undefined;
 
-/** Why a browser showing `page` would leave the site for this address, or undefined when it would not. */
-function loadedElsewhere(address: string, page: URL): Problem {
-  const url = resolveAsBrowser(address, page);
-  if (url?.origin === page.origin) return undefined;
-  const read = url && !looksAbsolute(address) ? url.href : undefined;
-  return (file, place) => report(file, CONTENT.externalResource, { address, read }, place);
+/** A host name no site has (RFC 2606): the page as a mirror serves it. */
+const MIRROR_HOST = 'mirror.invalid';
+
+/** The page as each place that may serve it: the https and http sites, and a mirror of each. */
+export function servedAs(page: URL): URL[] {
+  return ['https:', 'http:'].flatMap((protocol) => [page.host, MIRROR_HOST].map((host) => new URL(`${protocol}//${host}${page.pathname}${page.search}`)));
 }
 
-function followedElsewhere(address: string, page: URL): Problem {
-  const url = resolveAsBrowser(address, page);
-  if (url?.origin === page.origin) return undefined;
+/** How the browser reads the address from each place the page is served from, and whether it stays there. */
+function readings(address: string, pages: URL[]): { url: URL | undefined; home: boolean }[] {
+  return pages.map((page) => {
+    const url = resolveAsBrowser(address, page);
+    return { url, home: url?.origin === page.origin };
+  });
+}
+
+/** Why a browser showing the page would leave the site for this address, or undefined when it would not. */
+function loadedElsewhere(address: string, pages: URL[]): Problem {
+  const read = readings(address, pages);
+  if (read.every((r) => r.home)) return undefined;
+  const away = read.find((r) => !r.home)?.url;
+  const shown = away && !looksAbsolute(address) ? away.href : undefined;
+  return (file, place) => report(file, CONTENT.externalResource, { address, read: shown }, place);
+}
+
+function followedElsewhere(address: string, pages: URL[]): Problem {
+  const read = readings(address, pages);
+  if (read.every((r) => r.home)) return undefined;
+  const url = read[0]!.url;
   if (!url || !LINK_PROTOCOLS.has(url.protocol)) return (file, place) => report(file, CONTENT.linkNotAddress, { address }, place);
-  if (looksAbsolute(address)) return undefined;
-  return (file, place) => report(file, CONTENT.linkElsewhere, { address, read: url.href }, place);
+  // A link that says where it leads, and leads there from every place (//host takes the page's scheme).
+  const where = (u: URL | undefined) => u && `${u.protocol === 'mailto:' ? u.href : ''}${u.host}${u.pathname}${u.search}`;
+  if (looksAbsolute(address) && read.every((r) => where(r.url) === where(url))) return undefined;
+  const away = read.find((r) => !r.home)!.url!;
+  return (file, place) => report(file, CONTENT.linkElsewhere, { address, read: away.href }, place);
 }
 
-function check(node: Element, properties: string[], problemOf: (address: string, page: URL) => Problem, page: URL, file: VFile) {
+function check(node: Element, properties: string[], problemOf: (address: string, pages: URL[]) => Problem, page: URL[], file: VFile) {
   for (const property of properties) {
     for (const address of addressesOf(property, node.properties[property])) {
       const found = problemOf(address, page);
@@ -66,7 +91,7 @@ function check(node: Element, properties: string[], problemOf: (address: string,
 
 export default function rehypeLocalResources() {
   return (tree: Root, file: VFile) => {
-    const page = new URL(file.data.pageUrl!);
+    const page = servedAs(new URL(file.data.pageUrl!));
     visit(tree, 'element', (node) => {
       check(node, LOADED, loadedElsewhere, page, file);
       check(node, FOLLOWED, followedElsewhere, page, file);
