@@ -169,6 +169,19 @@ describe('Word documents through LibreOffice', () => {
     expect(await issuesOf(dir)).toEqual(docxIssues);
   });
 
+  it.each(['tab', 'table'] as const)('a masthead with the date after a %s reads as the one with a line each, as .docx and as PDF', async (layout) => {
+    const folder = await scratch();
+    const docx = path.join(folder, `${layout}.docx`);
+    await writeFile(docx, await makeWordIssue(layout));
+    const pdf = await soffice(docx, 'pdf', await scratch());
+    for (const file of [docx, pdf]) {
+      const dir = await emptyProject();
+      const { code, stderr } = await cli(dir, 'import', file);
+      expect(code, `${file}: ${stderr}`).toBe(0);
+      expect(await issuesOf(dir)).toEqual(docxIssues);
+    }
+  });
+
   it('without LibreOffice, says how to install it and writes nothing', async () => {
     const dir = await emptyProject();
     const before = await readTree(path.join(dir, 'content'));

@@ -236,8 +236,9 @@ export const CONTENT = {
     message: () => '这个文件像是目录（大多数行以页码结尾），不是一期刊物',
     hint: '目录不用导入；如果它确实是一期，请对照原件核对',
   }),
-  importNoMasthead: imported<{ missing: string[] }>({
-    message: ({ missing }) => `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件`,
+  importNoMasthead: imported<{ missing: string[]; read: string[] }>({
+    message: ({ missing, read }) =>
+      `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件（读到的报头各行：${read.map((l) => `“${l}”`).join('、') || '（无）'}）`,
     hint: '请在原件开头补上这一行，再导入',
   }),
   importBadDate: imported<{ date: string }>({
