@@ -129,6 +129,13 @@ describe('the site\u2019s own PDFs, imported back', () => {
     expect(stdout).toContain('跳过 4 个');
     expect(stdout).toContain('content/2019/09.md 已经存在，没有覆盖');
     expect(await readTree(path.join(dir, 'content'))).toEqual(before);
+    // A second batch's report goes under the first one's.
+    const first = `${await readFile(path.join(dir, 'import-report.md'), 'utf8')}\n编辑的批注\n`;
+    await writeFile(path.join(dir, 'import-report.md'), first);
+    expect((await cli(dir, 'import', pdfs)).code).toBe(0);
+    const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
+    expect(report.startsWith(first)).toBe(true);
+    expect(report.match(/^# 导入报告（\d{4}-\d\d-\d\d \d\d:\d\d）$/gm)).toHaveLength(2);
   });
 });
 
