@@ -79,6 +79,10 @@ async function readPdf(bytes: Buffer): Promise<Source> {
         return problem(CONTENT.importScan, undefined);
       case 'password':
         return problem(CONTENT.importPassword, undefined);
+      case 'columns':
+        return problem(CONTENT.importPdfColumns, { pages: pdf.pages });
+      case 'rotated':
+        return problem(CONTENT.importPdfRotated, { pages: pdf.pages });
       default:
         return problem(CONTENT.importDamagedPdf, undefined);
     }

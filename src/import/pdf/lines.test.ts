@@ -19,7 +19,7 @@ function line(parts: (string | number)[], y = 700): TextRun[] {
   return runs;
 }
 
-const page = (runs: TextRun[]): PdfPage => ({ number: 1, width: 595, height: 842, runs });
+const page = (runs: TextRun[]): PdfPage => ({ number: 1, width: 595, height: 842, runs, rotatedCharacters: 0 });
 
 describe('PDF runs → lines, Han next to digits and Latin', () => {
   it('drops the space pdf.js reports between Han and digits where the typesetter only spaced them', () => {
