@@ -130,6 +130,13 @@ describe('the site\u2019s own PDFs, imported back', () => {
     expect(stdout).toContain('跳过 4 个');
     expect(stdout).toContain('content/2019/09.md 已经存在，没有覆盖');
     expect(await readTree(path.join(dir, 'content'))).toEqual(before);
+    // A second batch's report goes under the first one's.
+    const first = `${await readFile(path.join(dir, 'import-report.md'), 'utf8')}\n编辑的批注\n`;
+    await writeFile(path.join(dir, 'import-report.md'), first);
+    expect((await cli(dir, 'import', pdfs)).code).toBe(0);
+    const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
+    expect(report.startsWith(first)).toBe(true);
+    expect(report.match(/^# 导入报告（\d{4}-\d\d-\d\d \d\d:\d\d）$/gm)).toHaveLength(2);
   });
 });
 
@@ -168,6 +175,19 @@ describe('Word documents through LibreOffice', () => {
     expect(stdout).toContain('已导入 ');
     expect(stdout).toMatch(/已跳过 \S*b\.wps\uFF1A与 \S*a\.doc 是同一期/);
     expect(await issuesOf(dir)).toEqual(docxIssues);
+  });
+
+  it.each(['tab', 'table'] as const)('a masthead with the date after a %s reads as the one with a line each, as .docx and as PDF', async (layout) => {
+    const folder = await scratch();
+    const docx = path.join(folder, `${layout}.docx`);
+    await writeFile(docx, await makeWordIssue(layout));
+    const pdf = await soffice(docx, 'pdf', await scratch());
+    for (const file of [docx, pdf]) {
+      const dir = await emptyProject();
+      const { code, stderr } = await cli(dir, 'import', file);
+      expect(code, `${file}: ${stderr}`).toBe(0);
+      expect(await issuesOf(dir)).toEqual(docxIssues);
+    }
   });
 
   it('without LibreOffice, says how to install it and writes nothing', async () => {

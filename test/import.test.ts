@@ -101,7 +101,8 @@ describe('npm run import, bad files', () => {
     ['notes.docx', async () => '这其实是文本', '扩展名是 .docx，内容却不是 Word 文档'],
     ['damaged.pdf', async () => '%PDF-1.4\n', '这个 PDF 已损坏，读不出内容'],
     ['big5.txt', async () => iconv.encode('聯絡動態，第九期：測試報告', 'big5'), '认不出文件的编码'],
-    ['no-masthead.txt', async () => '关于某项工作的报告\n\n正文。\n', '报头中没有找到期号（报头中的“第 9 期”）和出刊日期'],
+    ['no-masthead.txt', async () => '关于某项工作的报告\n\n正文。\n', '报头中没有找到期号和出刊日期'],
+    ['no-date.txt', async () => '联络动态\n第 3 期\n某某委员会编\n\n关于某项工作的报告\n\n正文。\n', '读到的报头各行：“联络动态”、“第 3 期”、“某某委员会编”'],
   ];
 
   it.each(cases)('%s: a Chinese message that says what to do, no stack trace, content/ untouched', async (name, bytes, message) => {

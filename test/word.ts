@@ -1,12 +1,36 @@
 // A small Word document shaped like a past issue, made with the docx package for the tests of
 // the Word import: masthead, a Heading 1 title, byline, date, bold, a list, a table, a 快讯 and the 版记.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TabStopPosition, TabStopType, TextRun, WidthType } from 'docx';
 
 const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
 // Widths as Word writes them: without, LibreOffice lays the table out zero wide and prints nothing of it.
-const cell = (t: string) => new TableCell({ children: [text(t)], width: { size: 3000, type: WidthType.DXA } });
+const cell = (t: string, width = 3000) => new TableCell({ children: [text(t)], width: { size: width, type: WidthType.DXA } });
 
-export function makeWordIssue(): Promise<Buffer> {
+const PUBLISHER = '湖南省人大常委会选举任免联络工作委员会编';
+const DATE = '2019 年 2 月 20 日';
+
+/**
+ * The 编印单位 and the date: a line each, on one line with the date after a right tab stop
+ * (Word's usual layout), or in the two cells of a borderless table.
+ */
+export type MastheadLayout = 'lines' | 'tab' | 'table';
+
+function publisherAndDate(layout: MastheadLayout): (Paragraph | Table)[] {
+  if (layout === 'tab') {
+    return [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+        children: [new TextRun(PUBLISHER), new TextRun({ children: [new Tab(), DATE] })],
+      }),
+    ];
+  }
+  if (layout === 'table') {
+    return [new Table({ columnWidths: [6000, 3000], rows: [new TableRow({ children: [cell(PUBLISHER, 6000), cell(DATE)] })] })];
+  }
+  return [text(PUBLISHER), text(DATE)];
+}
+
+export function makeWordIssue(masthead: MastheadLayout = 'lines'): Promise<Buffer> {
   const doc = new Document({
     sections: [
       {
@@ -14,8 +38,7 @@ export function makeWordIssue(): Promise<Buffer> {
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('联络动态')] }),
           text('第 3 期'),
           text('（总第五百七十七期）'),
-          text('湖南省人大常委会选举任免联络工作委员会编'),
-          text('2019 年 2 月 20 日'),
+          ...publisherAndDate(masthead),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('关于代表建议办理工作的调研报告')] }),
           text('省人大常委会联工委调研组'),
           text('（2019 年 2 月 15 日）'),

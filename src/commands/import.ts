@@ -1,7 +1,7 @@
 // npm run import -- FILE_OR_FOLDER...: past issues, as text extracted from print, Word or WPS
 // documents or PDFs, become content files, many at once; a report tells what was imported,
 // skipped and not imported, and what to check by file and line. No file is written over.
-import { writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importBatch } from '../import/batch.ts';
 import { changesMade, describe, REPORT_FILE, reportMarkdown, summary } from '../import/import-report.ts';
@@ -24,7 +24,7 @@ const help = `用法：npm run import -- 文件或文件夹 [文件或文件夹�
 正文中认出文章标题、署名、文章日期、层次标题、快讯和结尾说明，
 接上被分页断开的句子，去掉页码和重复的页眉。
 已有同名文件时不会覆盖，同一期的第二个文件会跳过。结束时列出导入、跳过、没有导入的文件
-和需要核对的地方（文件和行号），并写入 ${REPORT_FILE}。
+和需要核对的地方（文件和行号），并添加到 ${REPORT_FILE} 的末尾（每批一节，注明时间，以前的不会被覆盖）。
 
 选项：
   --dry-run   只读取和报告，不写入任何文件
@@ -72,8 +72,9 @@ export const importIssues: Command = {
     if (messages) console.error(`\n${messages}`);
     console.log(`\n${summary(report)}`);
     if (!dryRun) {
-      await writeFile(path.join(projectDir, REPORT_FILE), reportMarkdown(report));
-      console.log(`报告已写入 ${REPORT_FILE}。`);
+      // Each batch's report is added at the end, under its date and time: an earlier batch's is kept.
+      await appendFile(path.join(projectDir, REPORT_FILE), reportMarkdown(report, new Date()));
+      console.log(`报告已添加到 ${REPORT_FILE} 的末尾。`);
       if (report.imported.length > 0) console.log(`请对照原件核对导入的 ${report.imported.length} 个文件，再运行 npm run check 或 npm run dev 查看。`);
     }
     return hasErrors(report.files) ? EXIT.contentErrors : EXIT.ok;

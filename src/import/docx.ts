@@ -108,7 +108,10 @@ export function htmlToBlocks(html: string): WordDocument {
       .trim();
     const heading = /^h([1-6])$/.exec(node.tagName);
     if (node.tagName === 'table') {
-      blocks.push({ kind: 'table', text, markdown: tableMarkdown(node, counter), line });
+      // Cells apart by a tab, as a masthead set in a table is read (编印单位 | date).
+      const cells = rowsOf(node).flatMap((row) => row.children.filter((c): c is Element => isElement(c, 'td', 'th')));
+      const cellText = cells.map((c) => plainText(c).replace(/\s+/g, ' ').trim()).join('\t');
+      blocks.push({ kind: 'table', text: cellText, markdown: tableMarkdown(node, counter), line });
     } else if (node.tagName === 'ul' || node.tagName === 'ol') {
       blocks.push({ kind: 'list', text, markdown: listMarkdown(node, counter).join('\n'), line });
     } else if (text !== '') {

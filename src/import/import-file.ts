@@ -79,6 +79,10 @@ async function readPdf(bytes: Buffer): Promise<Source> {
         return problem(CONTENT.importScan, undefined);
       case 'password':
         return problem(CONTENT.importPassword, undefined);
+      case 'columns':
+        return problem(CONTENT.importPdfColumns, { pages: pdf.pages });
+      case 'rotated':
+        return problem(CONTENT.importPdfRotated, { pages: pdf.pages });
       default:
         return problem(CONTENT.importDamagedPdf, undefined);
     }
@@ -137,9 +141,9 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
   const issue = recogniseIssue(source.blocks, site, { rejoin: source.unit === '行' });
   issue.dropped = [...(source.dropped ?? []), ...issue.dropped];
   issue.warnings = [...(source.notes ?? []), ...issue.warnings].sort((a, b) => a.line - b.line);
-  const missing = [issue.issue ? '' : '期号（报头中的“第 9 期”）', issue.date ? '' : '出刊日期（报头中的“2019 年 4 月 29 日”）'].filter(Boolean);
+  const missing = [issue.issue ? '' : '期号', issue.date ? '' : '出刊日期'].filter(Boolean);
   if (missing.length > 0) {
-    return fail(textOf(CONTENT.importNoMasthead, { missing }));
+    return fail(textOf(CONTENT.importNoMasthead, { missing, read: issue.mastheadLines }));
   }
   if (!isCalendarDate(issue.date!)) {
     return fail(textOf(CONTENT.importBadDate, { date: issue.date! }));

@@ -88,12 +88,19 @@ function importedTable(list: ImportedFile[]): string[] {
   ];
 }
 
-export function reportMarkdown(report: BatchReport): string {
+/** 2026-12-05 13:24: when the batch was imported, in local time, for the report's heading. */
+function stamp(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+/** The report of one batch, under a heading with its date and time (reports are added one after another to one file). */
+export function reportMarkdown(report: BatchReport, at: Date): string {
   const failed = entries(report.files, notImported);
   const review = entries(report.files, toCheck);
   const list = (items: Entry[]) => (items.length === 0 ? ['（无）'] : items.map((e) => `- ${code(e.place)}\uFF1A${e.reason}`));
   return [
-    '# 导入报告',
+    `# 导入报告（${stamp(at)}）`,
     '',
     summary(report),
     '',

@@ -11,6 +11,8 @@ export interface Masthead {
   publisher?: string;
   /** Where the body starts. */
   end: number;
+  /** The first lines read as the masthead (or, when none was, the document's first lines), to quote when an item is missing. */
+  read: string[];
 }
 
 type Item = Partial<Omit<Masthead, 'end'>> & { known?: true };
@@ -34,19 +36,27 @@ function readPiece(piece: string, site: Site): Item | undefined {
   return undefined;
 }
 
-/** The items of a line, when every piece of it (split at wide spaces) is one. */
+/**
+ * Where a masthead line splits into items: a tab (Word's tab stop before the date), two or more
+ * spaces, a full-width space, or a table cell (Word's cells are read apart by a tab).
+ */
+const ITEM_GAP = /\t+|\s{2,}|\u3000+/;
+
+/** The items of a line, when every piece of it (split at wide spaces, tabs or cells) is one. */
 function readLine(block: Block, site: Site): Item | undefined {
-  if (block.kind !== 'paragraph' && block.kind !== 'heading') return undefined;
-  const pieces = block.text.split(/\s{2,}|\u3000+/).filter((p) => p.trim() !== '');
+  if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'table') return undefined;
+  const pieces = block.text.split(ITEM_GAP).filter((p) => p.trim() !== '');
   const items = pieces.map((p) => readPiece(p, site));
   if (pieces.length === 0 || items.some((i) => i === undefined)) return undefined;
   return Object.assign({}, ...items) as Item;
 }
 
 const LOOKAHEAD = 3;
+/** Lines quoted in the message when an item of the masthead is missing. */
+const QUOTED = 5;
 
 export function readMasthead(blocks: readonly Block[], site: Site, warnings: Note[]): Masthead {
-  const masthead: Masthead = { end: 0 };
+  const masthead: Masthead = { end: 0, read: [] };
   let i = 0;
   while (i < blocks.length) {
     const item = readLine(blocks[i]!, site);
@@ -63,5 +73,9 @@ export function readMasthead(blocks: readonly Block[], site: Site, warnings: Not
     i++;
   }
   masthead.end = i;
+  masthead.read = blocks
+    .slice(0, Math.max(i, QUOTED))
+    .slice(0, QUOTED)
+    .map((b) => b.text.replace(/\s+/g, ' ').trim());
   return masthead;
 }

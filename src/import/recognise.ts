@@ -18,6 +18,8 @@ export interface ImportedIssue {
   editors?: string[];
   /** Only when it differs from the site's. */
   contact?: string;
+  /** The masthead's lines as read, to quote when its 期号 or date is missing. */
+  mastheadLines: string[];
   /** Markdown blocks of the body. */
   body: string[];
   /** What could not be placed, or should be checked, by line. */
@@ -53,6 +55,7 @@ export function recogniseIssue(blocks: readonly Block[], site: Site, options: Re
     issue: masthead.issue,
     total: masthead.total,
     date: masthead.date,
+    mastheadLines: masthead.read,
     publisher,
     title,
     distribution: end.distribution,

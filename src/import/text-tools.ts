@@ -36,9 +36,18 @@ function readYear(text: string): number | undefined {
 
 const DATE = new RegExp(`^([\\d${CHINESE_NUMERALS}]{4})年([\\d${CHINESE_NUMERALS}]{1,3})月([\\d${CHINESE_NUMERALS}]{1,3})日$`);
 
-/** "2019 年 4 月 29 日" or 二〇一九年四月二十九日 → 2019-04-29 (not checked against the calendar). */
+/** 2019.4.29, 2019-04-29, 2019/4/29, 2019．4．29: the date as some mastheads print it in digits. */
+const NUMERIC_DATE = /^(\d{4})[.\-/\uFF0E\uFF0F](\d{1,2})[.\-/\uFF0E\uFF0F](\d{1,2})$/;
+
+/**
+ * "2019 年 4 月 29 日", 二〇一九年四月二十九日, 2019年4月29日 in full-width digits or 2019.4.29
+ * → 2019-04-29 (not checked against the calendar).
+ */
 export function readDate(text: string): string | undefined {
-  const m = DATE.exec(compact(text));
+  const plain = compact(text).replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const numeric = NUMERIC_DATE.exec(plain);
+  if (numeric) return `${numeric[1]}-${numeric[2]!.padStart(2, '0')}-${numeric[3]!.padStart(2, '0')}`;
+  const m = DATE.exec(plain);
   if (!m) return undefined;
   const [year, month, day] = [readYear(m[1]!), readNumber(m[2]!), readNumber(m[3]!)];
   if (!year || !month || !day) return undefined;

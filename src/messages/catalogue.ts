@@ -236,8 +236,9 @@ export const CONTENT = {
     message: () => '这个文件像是目录（大多数行以页码结尾），不是一期刊物',
     hint: '目录不用导入；如果它确实是一期，请对照原件核对',
   }),
-  importNoMasthead: imported<{ missing: string[] }>({
-    message: ({ missing }) => `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件`,
+  importNoMasthead: imported<{ missing: string[]; read: string[] }>({
+    message: ({ missing, read }) =>
+      `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件（读到的报头各行：${read.map((l) => `“${l}”`).join('、') || '（无）'}）`,
     hint: '请在原件开头补上这一行，再导入',
   }),
   importBadDate: imported<{ date: string }>({
@@ -255,6 +256,15 @@ export const CONTENT = {
   importScan: imported({
     message: () => '这个 PDF 没有文字层，是扫描的图片，需要先做文字识别（OCR）才能导入',
     hint: '请用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”功能把它转成 Word 文档或带文字层的 PDF，对照原件核对识别出的文字后再导入；也可以对照原件把文字录入为 .txt 再导入',
+  }),
+  // Issue 22: PDF layouts that are refused rather than read out of order.
+  importPdfColumns: imported<{ pages: number[] }>({
+    message: ({ pages }) => `这个 PDF 第 ${pages.join('、')} 页分栏排版，导入程序不能可靠地按栏读出文字，没有导入（否则各栏的行会交错在一起）`,
+    hint: '请用原来的 Word 或 WPS 文档导入；没有原文档时，可以用 WPS 或 Adobe Acrobat 把 PDF 转成 Word 文档，对照原件核对后再导入',
+  }),
+  importPdfRotated: imported<{ pages: number[] }>({
+    message: ({ pages }) => `这个 PDF 第 ${pages.join('、')} 页有旋转或竖排的文字，导入程序读不出它们的顺序，没有导入`,
+    hint: '请用原来的 Word 或 WPS 文档导入；没有原文档时，可以把 PDF 转成 Word 文档，对照原件核对后再导入',
   }),
   importPassword: imported({
     message: () => '这个 PDF 设了打开密码',

@@ -24,6 +24,8 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: TextRun[];
+  /** Characters of text set at an angle, which is not read. */
+  rotatedCharacters: number;
 }
 
 export type PdfText = { ok: true; pages: PdfPage[] } | { ok: false; reason: 'password' | 'damaged' };
@@ -63,13 +65,15 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       const page = await document.getPage(number);
       const [, , width, height] = page.view;
       const content = await page.getTextContent();
+      let rotatedCharacters = 0;
       const runs = content.items.filter(isTextItem).flatMap((item): TextRun[] => {
         const [a, b, , , x, y] = item.transform as number[];
-        // Upright text only: rotated runs (a stamp, a vertical margin note) are not the text.
+        // Upright text only: rotated runs are counted, and a page with more than a stamp's worth is refused.
+        if (Math.abs(b!) > 0.01 || a! <= 0) rotatedCharacters += item.str.replace(/\s/g, '').length;
         if (Math.abs(b!) > 0.01 || a! <= 0 || item.str === '') return [];
         return [{ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) }];
       });
-      pages.push({ number, width: width!, height: height!, runs });
+      pages.push({ number, width: width!, height: height!, runs, rotatedCharacters });
       page.cleanup();
     }
     return { ok: true, pages };

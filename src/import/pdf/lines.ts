@@ -1,6 +1,7 @@
 // Runs of text on a PDF page → its printed lines, top to bottom: runs on one baseline make a line,
 // and a wide gap inside a line (the masthead's 编印单位 and date, the cells of a table row)
 // splits it into cells.
+import { HAN } from '../../text/han.ts';
 import type { PdfPage, TextRun } from './extract.ts';
 
 export interface Cell {
@@ -50,6 +51,20 @@ function normaliseCharacters(text: string): string {
 
 const isBlank = (text: string) => text.trim() === '';
 
+/**
+ * A gap narrower than this share of the size between a Han character and a digit or Latin letter
+ * is the typesetter's spacing (a font change, a justified line), not a space in the text: pdf.js
+ * reports it as a space, which the original did not have (2019 年 3 月 → 2019年3月).
+ */
+const HAN_LATIN_GAP = 0.5;
+const HAN_END = new RegExp(`[${HAN}]$`, 'u');
+const HAN_START = new RegExp(`^[${HAN}]`, 'u');
+const LATIN_END = /[A-Za-z0-9%]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+
+/** Han next to a digit or Latin letter, either way round. */
+const meetsHanLatin = (before: string, after: string) => (HAN_END.test(before) && LATIN_START.test(after)) || (LATIN_END.test(before) && HAN_START.test(after));
+
 /** The runs of one line, left to right, → its pieces: text between spaces or gaps. */
 function piecesOf(runs: TextRun[], size: number): Cell[] {
   const pieces: Cell[] = [];
@@ -61,7 +76,10 @@ function piecesOf(runs: TextRun[], size: number): Cell[] {
       continue;
     }
     const text = normaliseCharacters(run.text);
-    const apart = !current || spaced || run.x - current.right >= SPACE_GAP * size || /^\s/.test(text) || /\s$/.test(current.text);
+    const gap = current ? run.x - current.right : 0;
+    // pdf.js's own space between Han and Latin, narrower than a real one, goes.
+    const typesetterSpacing = current !== undefined && gap < HAN_LATIN_GAP * size && meetsHanLatin(current.text, text);
+    const apart = !current || (!typesetterSpacing && (spaced || gap >= SPACE_GAP * size)) || /^\s/.test(text) || /\s$/.test(current.text);
     if (apart) {
       current = { text, left: run.x, right: run.x + run.width };
       pieces.push(current);

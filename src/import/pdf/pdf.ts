@@ -3,6 +3,7 @@
 import type { Block } from '../blocks.ts';
 import { extractPdfText } from './extract.ts';
 import { dropFurniture } from './furniture.ts';
+import { unreadableLayout } from './layout.ts';
 import { pageLines } from './lines.ts';
 import { linesToBlocks } from './paragraphs.ts';
 
@@ -16,7 +17,8 @@ export type PdfDocument =
       textless: number[];
       pages: number;
     }
-  | { ok: false; reason: 'password' | 'damaged' | 'scan' };
+  | { ok: false; reason: 'password' | 'damaged' | 'scan' }
+  | { ok: false; reason: 'columns' | 'rotated'; pages: number[] };
 
 /** Fewer characters than this on a page (besides its furniture) is no text layer. */
 const MIN_PAGE_TEXT = 10;
@@ -24,7 +26,10 @@ const MIN_PAGE_TEXT = 10;
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
   const pdf = await extractPdfText(bytes);
   if (!pdf.ok) return pdf;
-  const { pages, dropped } = dropFurniture(pdf.pages.map(pageLines));
+  const lines = pdf.pages.map(pageLines);
+  const layout = unreadableLayout(pdf.pages, lines);
+  if (layout) return { ok: false, reason: layout.kind, pages: layout.pages };
+  const { pages, dropped } = dropFurniture(lines);
   const textless = pdf.pages
     .filter((_, i) => pages[i]!.reduce((n, line) => n + line.text.replace(/\s/g, '').length, 0) < MIN_PAGE_TEXT)
     .map((page) => page.number);
