@@ -1,5 +1,7 @@
 // Watches content/ and templates/ for saved files: the paths (relative to the project) saved
-// since the last call, collected over a few milliseconds, since editors save in several steps.
+// since the last call, collected over 10 ms, since editors save in several steps (a truncate and a
+// write, a backup and a rename), which come within a millisecond or two of each other; a step that
+// comes later still is taken by the next run, so the site ends as the files are.
 // Each folder is watched on its own (not with { recursive: true }, which on Linux loses a file
 // that an editor saves by writing a new file and renaming it over the old one); folders that
 // appear later, such as a new year's, are watched from then on.
@@ -29,7 +31,7 @@ export function watchProject(
   folders: readonly string[],
   onChange: (relPaths: string[]) => void,
   onError: (folder: string, error: Error) => void,
-  settleMs = 30,
+  settleMs = 10,
 ): Watcher {
   const pending = new Set<string>();
   /** Each folder watched, with the inode of the folder the watch follows. */

@@ -1,4 +1,5 @@
 // Stage 2, its second half: an issue's Markdown body → its articles, each with its parts and its HTML.
+import type { Root as HastRoot } from 'hast';
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
@@ -14,7 +15,7 @@ import { columnLabel } from '../grammar/article-parts.ts';
 import { reportError } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
-import { escapeHtml } from '../text/html.ts';
+import { treeForIndex } from '../search/indexed-html.ts';
 import { clipText } from '../text/word-breaks.ts';
 import { checkBeforeParsing, type PastLimit, PastLimitError, remarkTreeLimits } from './markdown-limits.ts';
 import { bulletinSchema } from './plugins/bulletin-schema.ts';
@@ -71,7 +72,13 @@ function renderArticle(parts: ArticleParts, index: number, file: VFile): Article
   const label = labelOf(parts);
   prependColumnLabel(parts);
   const body: Root = { type: 'root', children: parts.body };
-  const closing = parts.closing ? `\n<p class="closing">${escapeHtml(parts.closing)}</p>` : '';
+  const tree = toHtml.runSync(body, withArticleId(file, id)) as HastRoot;
+  if (parts.closing) {
+    tree.children.push(
+      { type: 'text', value: '\n' },
+      { type: 'element', tagName: 'p', properties: { className: ['closing'] }, children: [{ type: 'text', value: parts.closing }] },
+    );
+  }
   return {
     id,
     column: parts.column,
@@ -79,7 +86,8 @@ function renderArticle(parts: ArticleParts, index: number, file: VFile): Article
     label,
     byline: parts.byline,
     date: parts.date,
-    html: toHtml.stringify(toHtml.runSync(body, withArticleId(file, id))) + closing,
+    html: toHtml.stringify(tree),
+    indexedHtml: toHtml.stringify(treeForIndex(tree)),
   };
 }
 

@@ -3,47 +3,25 @@
 // links to the article's anchor in its issue page. Filters (年份, 栏目), the date to sort by
 // and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.
 //
-// Chinese text is indexed a character a word: a zero-width space stands between adjacent
-// Han characters. Pagefind's own segmenter cuts the same phrase differently by its context
-// (益阳/市代表/工作室 but 湘西市/代表/工作室), so a quoted search for 代表工作室 missed most pages
-// holding it; on single characters, a quoted search finds exactly the pages holding the phrase.
-// The search page spaces the reader's query the same way (search-core.js). The zero-width
-// space is invisible in excerpts.
-//
-// Excerpts read like the page: Pagefind joins a block that ends without punctuation (a heading,
-// the byline) to the next with ". ", so every block ends with a space instead, which the page
-// shows as an ideographic space. Titles carry a zero-width space where they may break between
-// words (src/text/word-breaks.ts), for the page to mark with <wbr>.
+// The body is the article's as the indexer reads it (search/indexed-html.ts: Han characters apart,
+// every block ended by a space), made from its tree when it was rendered. Titles carry a
+// zero-width space where they may break between words (src/text/word-breaks.ts), for the page to
+// mark with <wbr>.
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
-import { HAN } from '../text/han.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
+import { separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
 import { PagefindPool } from './pagefind-pool.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
-
-const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
-const ZERO_WIDTH_SPACE = '\u200B';
-
-/** Puts a zero-width space between adjacent Han characters in the text of an HTML string. */
-export function separateHan(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(BETWEEN_HAN, ZERO_WIDTH_SPACE)}<`);
-}
 
 /** The issue line shown with each hit: 第9期 · 总第583期 · 2019年4月29日 */
 export function issueLine(issue: Issue): string {
   return `第${issue.number}期 · 总第${issue.total}期 · ${chineseDate(issue.date)}`;
-}
-
-const BLOCK_END = /<\/(h[1-6]|p|li|dt|dd|td|th|caption|figcaption|blockquote)>/g;
-
-/** Ends every block with a space, so that Pagefind does not join it to the next with ". ". */
-export function endBlocks(html: string): string {
-  return html.replace(BLOCK_END, ' $&');
 }
 
 /**
@@ -55,9 +33,14 @@ export function issueOrder(issue: Issue, articleIndex: number): string {
   return String(issue.total * 1000 + (999 - articleIndex)).padStart(10, '0');
 }
 
-/** The document the indexer reads for one article. */
+/**
+ * The document the indexer reads for one article: its title and byline, and its body as made for
+ * the indexer. hanAsWords false: the text as it is, for Pagefind's own segmentation (the
+ * benchmark's baseline).
+ */
 export function articleDocument(issue: Issue, article: Article, hanAsWords = true): string {
   const meta = (attribute: string, name: string, value: string) => `<meta data-pagefind-${attribute}="${name}[content]" content="${escapeHtml(value)}">`;
+  const text = (value: string) => (hanAsWords ? separateHan(escapeHtml(value)) : escapeHtml(value));
   return [
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
     `<title>${escapeHtml(article.label)}</title>`,
@@ -67,18 +50,12 @@ export function articleDocument(issue: Issue, article: Article, hanAsWords = tru
     meta('filter', 'column', article.column),
     meta('sort', 'order', issueOrder(issue, issue.articles.indexOf(article))),
     '</head>',
-    (hanAsWords ? separateHan : (html: string) => html)(
-      endBlocks(
-        [
-          '<body>',
-          // A 快讯 has no title: its text opens with the column's name already.
-          article.title ? `<h1>${escapeHtml(article.title)}</h1>` : '',
-          article.byline ? `<p>${escapeHtml(article.byline)}</p>` : '',
-          article.html,
-          '</body>',
-        ].join('\n'),
-      ),
-    ),
+    '<body>',
+    // A 快讯 has no title: its text opens with the column's name already.
+    article.title ? `<h1>${text(article.title)} </h1>` : '',
+    article.byline ? `<p>${text(article.byline)} </p>` : '',
+    hanAsWords ? article.indexedHtml : article.indexedHtml.replaceAll(ZERO_WIDTH_SPACE, ''),
+    '</body>',
     '</html>',
   ].join('\n');
 }
@@ -156,11 +133,20 @@ export function unpack(packed: Buffer): IndexFiles | undefined {
   });
 }
 
-/** The documents of a part's issues: each article of each. */
-function documentsOf(issues: Issue[], hanAsWords: boolean): Documents {
-  return issues.flatMap((issue) =>
-    issue.articles.map((article) => ({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) })),
-  );
+/** Made between yields to the event loop: a part's documents take the main thread about 1 ms an issue. */
+const ISSUES_BETWEEN_YIELDS = 10;
+
+/**
+ * The documents of a part's issues: each article of each. The event loop is let go every few
+ * issues, so that a save in the dev server is not kept waiting while a part is indexed.
+ */
+async function documentsOf(issues: Issue[], hanAsWords: boolean): Promise<Documents> {
+  const documents: Documents = [];
+  for (const [i, issue] of issues.entries()) {
+    if (i > 0 && i % ISSUES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const article of issue.articles) documents.push({ url: articleUrl(issue, article), content: articleDocument(issue, article, hanAsWords) });
+  }
+  return documents;
 }
 
 /**
@@ -176,13 +162,22 @@ async function indexPart(
   toolVersion: string,
 ): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, String(hanAsWords), ...issues.map(hashOfValue));
+  const kept = lastParts.get(key);
+  if (kept) return { key, files: kept };
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await pool.index(partName(part, issues), documentsOf(issues, hanAsWords));
+  const fresh = await pool.index(partName(part, issues), await documentsOf(issues, hanAsWords));
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
+
+/**
+ * The parts of the last index made in this process, by key: the dev server indexes again after
+ * each save, and takes the parts unchanged from here rather than read and check them in the cache.
+ * The site it serves holds these same files.
+ */
+let lastParts = new Map<string, IndexFiles>();
 
 export interface SearchIndexing {
   /** false indexes with Pagefind's own segmentation, for the benchmark's baseline. */
@@ -213,12 +208,14 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
   const pool = new PagefindPool();
+  const made = new Map<string, IndexFiles>();
   try {
     const keys = await mapLimited(
       numbers,
       PARTS_AT_ONCE,
       async (n) => {
         const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion);
+        made.set(key, files);
         for (const [file, content] of files) {
           if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
         }
@@ -226,6 +223,7 @@ export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, t
       },
       signal,
     );
+    lastParts = made;
     await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
     const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
     await emit(PARTS_FILE, JSON.stringify(listed));

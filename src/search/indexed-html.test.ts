@@ -1,0 +1,31 @@
+import { fromHtml } from 'hast-util-from-html';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { treeForIndex } from './indexed-html.ts';
+
+const html = (source: string) => {
+  const tree = fromHtml(source, { fragment: true });
+  const before = JSON.stringify(tree);
+  const indexed = unified().use(rehypeStringify).stringify(treeForIndex(tree));
+  expect(JSON.stringify(tree), 'the page’s own tree is left as it was').toBe(before);
+  return indexed;
+};
+
+describe('an article as the indexer reads it', () => {
+  it('separates Han characters in text, not in attributes or Latin words', () => {
+    expect(html('<p class="中文">重建危桥 2019年 abc</p>')).toBe('<p class="中文">重\u200B建\u200B危\u200B桥 2019年 abc </p>');
+  });
+
+  it('ends every block with a space, so that an excerpt does not join it to the next', () => {
+    expect(html('<h2>小标题</h2><ul><li>一</li></ul><table><tr><td>甲</td></tr></table>')).toBe(
+      '<h2>小\u200B标\u200B题 </h2><ul><li>一 </li></ul><table><tbody><tr><td>甲 </td></tr></tbody></table>',
+    );
+  });
+
+  it('leaves inline elements and what is not text as they are', () => {
+    expect(html('<p>重建<span>危桥</span><img src="a.png" alt="图片说明"></p>')).toBe(
+      '<p>重\u200B建<span>危\u200B桥</span><img src="a.png" alt="图片说明"> </p>',
+    );
+  });
+});
