@@ -25,7 +25,6 @@ import type { Templates } from '../pages/render-pages.ts';
 import { Archive, type Reading, stages } from './archive.ts';
 import { buildKey, type PublishingOptions, templatesKey } from './build-keys.ts';
 import { OutputFolderRefused } from './disk-writer.ts';
-import { execute } from './execute.ts';
 import { CachedRecord, MemoryRecord, type RecordStore, type RunRecord } from './record.ts';
 import type * as Stages from './stages.ts';
 import type { Timings } from './timings.ts';
@@ -211,7 +210,7 @@ export class Project {
     this.options.timings?.lap('publish');
     const refused = writer && (await this.begin(writer));
     if (refused) return { ...result, files: [...files, refused] };
-    const { TemplateError } = await stages();
+    const { execute, TemplateError } = await stages();
     try {
       const published = await execute({
         ...{ site, issues, writer, run, last: last?.files, previous: this.paths, cache: this.cache, timings: this.options.timings },
