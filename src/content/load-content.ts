@@ -4,9 +4,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { MAX_FILE_BYTES, MAX_LINES } from '../limits.ts';
-import { HARDENED } from '../messages/catalogue.ts';
-import { report, reportError, reportWarning } from '../messages.ts';
-import { decodeText, notUtf8Reason } from '../text/decode-text.ts';
+import { type ContentEntry, given, HARDENED } from '../messages/catalogue.ts';
+import { READING } from '../messages/reading.ts';
+import { report } from '../messages.ts';
+import { type Decoded, decodeText } from '../text/decode-text.ts';
 import { removeFromFile } from '../text/xml-characters.ts';
 import { type FileRead, readRegularFile } from './read-regular-file.ts';
 
@@ -19,20 +20,32 @@ export const isIssuePath = (relPath: string) => ISSUE_FILE.test(relPath);
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
-const UNREADABLE: Record<Exclude<FileRead, { ok: true }>['problem'] & string, string> = {
-  missing: '找不到这个文件，或没有读取权限',
-  folder: '这是一个文件夹，不是文件：名字以 .md 或 .yml 结尾的应是文本文件，请给这个文件夹改名',
-  'not-regular': '这不是普通文件（是管道、设备或指向它们的链接），读不出内容：请换成以 UTF-8 编码保存的文本文件',
-  'too-large': `文件超过 ${kib(MAX_FILE_BYTES)}，远大于任何一期：请检查是不是放错了文件，或把内容拆成几期`,
-  outside: '',
+type Unreadable = Exclude<FileRead, { ok: true }>['problem'] & string;
+
+/** Why a file is not read, as the editor is told (the link out of the project has its own message). */
+const UNREADABLE: Record<Exclude<Unreadable, 'outside'>, ContentEntry<void>> = {
+  missing: READING.missingFile,
+  folder: READING.folderNotFile,
+  'not-regular': READING.notRegular,
+  'too-large': given(READING.fileTooLarge, { size: kib(MAX_FILE_BYTES) }),
 };
-const UNREADABLE_RULE: Record<keyof typeof UNREADABLE, string> = {
-  missing: 'missing-file',
-  folder: 'not-a-text-file',
-  'not-regular': 'not-a-text-file',
-  'too-large': 'too-large',
-  outside: 'outside-project',
-};
+
+/** The message for a text that is not UTF-8: which kind of file it is, and how to save it as text. */
+export function notUtf8(decoded: Decoded): ContentEntry<void> {
+  if (decoded.ok) return READING.gbk;
+  switch (decoded.binary) {
+    case 'docx':
+      return READING.docx;
+    case 'doc':
+      return READING.doc;
+    case 'pdf':
+      return READING.pdf;
+    case 'binary':
+      return READING.binary;
+    default:
+      return READING.unknownEncoding;
+  }
+}
 
 /** True when the text has a line after its first `count` lines. */
 function hasMoreLines(text: string, count: number): boolean {
@@ -67,16 +80,16 @@ export function decodeSource(root: string, { relPath, read }: RawSource): VFile 
     return file;
   }
   if (!read.ok) {
-    reportError(file, UNREADABLE[read.problem], UNREADABLE_RULE[read.problem]);
+    report(file, UNREADABLE[read.problem], undefined);
     return file;
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok || decoded.encoding === 'GB18030') {
-    reportError(file, notUtf8Reason(decoded), 'encoding');
+    report(file, notUtf8(decoded), undefined);
     return file;
   }
   if (hasMoreLines(decoded.text, MAX_LINES)) {
-    reportError(file, `文件超过 ${MAX_LINES} 行，远多于任何一期：请检查是不是放错了文件，或把内容拆成几期`, 'too-large', { line: MAX_LINES + 1, column: 1 });
+    report(file, READING.tooManyLines, { lines: MAX_LINES }, { line: MAX_LINES + 1, column: 1 });
     return file;
   }
   file.value = removeFromFile(file, decoded.text);
@@ -99,19 +112,11 @@ const IMPORTABLE = /\.(docx?|txt|wps)$/i;
 /** The other names editors' tools give Markdown files (09.MD, 09.markdown): meant as issues, not read. */
 const MARKDOWN_LIKE = /\.(md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i;
 
-/** A file or folder in content/ that is not read, and what the editor should do about it. */
+/** A file or folder in content/ that is not read, with the message that says what to do about it. */
 interface Unread {
   relPath: string;
-  reason: string;
-  rule: string;
-  fatal?: boolean;
+  entry: ContentEntry<void>;
 }
-
-const importFirst = (relPath: string): Unread => ({
-  relPath,
-  reason: `生成网站只读 .md 文件，这个文件不会发布：请用 npm run import -- ${relPath} 把它转成期刊文件，核对后删去原文件`,
-  rule: 'not-markdown',
-});
 
 /** A folder, or a link to one: a year folder may be a link to where the files are kept. */
 async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
@@ -128,13 +133,10 @@ async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
 /** Why a file beside the issues (`inYear`: in a year folder, else in content/ itself) is not read, if it looks meant for publishing. */
 function notRead(relPath: string, name: string, inYear: boolean): Unread | undefined {
   if (MARKDOWN_LIKE.test(name) && inYear) {
-    const wanted = `${name.replace(MARKDOWN_LIKE, '')}.md`;
-    return { relPath, reason: `期刊文件名应以小写的 .md 结尾，这个文件不会发布：请改名为 ${wanted}`, rule: 'issue-file-name' };
+    return { relPath, entry: given(READING.issueFileName, { wanted: `${name.replace(MARKDOWN_LIKE, '')}.md` }) };
   }
-  if (MARKDOWN_LIKE.test(name)) {
-    return { relPath, reason: '期刊文件应放在年份文件夹里，这个文件不会发布：请把它移到 content/<年份>/ 下，例如 content/2019/09.md', rule: 'misplaced-issue' };
-  }
-  return IMPORTABLE.test(name) ? importFirst(relPath) : undefined;
+  if (MARKDOWN_LIKE.test(name)) return { relPath, entry: READING.misplacedIssue };
+  return IMPORTABLE.test(name) ? { relPath, entry: given(READING.notMarkdown, { relPath }) } : undefined;
 }
 
 /**
@@ -156,12 +158,7 @@ async function listFiles(root: string): Promise<{ issues: string[]; images: stri
     }
     const names = await readdir(path.join(contentDir, entry.name)).catch(() => undefined);
     if (!names) {
-      unread.push({
-        relPath,
-        reason: '读不出这个文件夹里有哪些文件（没有读取权限）：其中的期刊不能发布，请检查文件夹的权限',
-        rule: 'unreadable-folder',
-        fatal: true,
-      });
+      unread.push({ relPath, entry: READING.unreadableFolder });
       continue;
     }
     for (const name of names.filter((n) => !n.startsWith('.'))) {
@@ -173,9 +170,9 @@ async function listFiles(root: string): Promise<{ issues: string[]; images: stri
   return { issues: issues.sort(), images: images.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
 }
 
-function unreadFile(root: string, { relPath, reason, rule, fatal }: Unread): VFile {
+function unreadFile(root: string, { relPath, entry }: Unread): VFile {
   const file = new VFile({ path: relPath, cwd: root, value: '' });
-  (fatal ? reportError : reportWarning)(file, reason, rule);
+  report(file, entry, undefined);
   return file;
 }
 

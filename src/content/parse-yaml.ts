@@ -5,7 +5,8 @@ import type { VFile } from 'vfile';
 import { type Document, isMap, isNode, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../limits.ts';
 import { CONTENT } from '../messages/catalogue.ts';
-import { type Point, report, reportError } from '../messages.ts';
+import { YAML_PROBLEMS } from '../messages/reading.ts';
+import { type Point, report } from '../messages.ts';
 import { removeFromValue } from '../text/xml-characters.ts';
 
 export interface ParsedYaml {
@@ -16,21 +17,8 @@ export interface ParsedYaml {
   keyPlaceOf(key: string): Point | undefined;
 }
 
-const YAML_PROBLEMS: Record<string, string> = {
-  TAB_AS_INDENT: '这一行用 Tab 键缩进，YAML 只认空格：请把 Tab 换成两个空格',
-  BAD_INDENT: '这一行的缩进不对：同一级的各行要对齐，列表项以 "- " 开头并比上一级多缩进两个空格',
-  DUPLICATE_KEY: '这个项目写了两次：请删去其中一个',
-  MISSING_CHAR: '少了一个符号（冒号、引号或括号没有配对）：请检查这一行',
-  MULTILINE_IMPLICIT_KEY: '一个值跨了多行：请检查上一行是否少了冒号或引号',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不对：每行应写作 "键: 值"，冒号后留一个空格',
-  UNEXPECTED_TOKEN: '这里有一个意外的符号：请检查冒号、引号和括号',
-  BAD_SCALAR_START: '值不能以这个符号开头：请给整个值加上英文引号',
-  RESOURCE_EXHAUSTION: '这里的括号或缩进嵌套得太深：设置中的值不会这样嵌套，请检查这一行',
-};
-
-function describe(error: YAMLError): string {
-  return YAML_PROBLEMS[error.code] ?? '文件开头的设置（YAML）写法有误：请检查这一行的冒号、缩进和引号';
-}
+/** What the editor is told of a parser's error. */
+const problemOf = (error: YAMLError) => YAML_PROBLEMS[error.code as keyof typeof YAML_PROBLEMS] ?? YAML_PROBLEMS.other;
 
 /**
  * Parses YAML text that starts at `firstLine` of `file`. Syntax errors are
@@ -48,7 +36,7 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml 
     const lines = new Set<number>();
     for (const error of doc.errors) {
       const place = at(error.pos[0]);
-      if (!lines.has(place.line)) reportError(file, describe(error), 'yaml-syntax', place);
+      if (!lines.has(place.line)) report(file, problemOf(error), undefined, place);
       lines.add(place.line);
     }
     return undefined;

@@ -3,7 +3,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
-import { reportError, reportWarning } from '../messages.ts';
+import { READING } from '../messages/reading.ts';
+import { report, reportError } from '../messages.ts';
 import { isMapping, type ParsedYaml } from './parse-yaml.ts';
 
 export interface SchemaContext {
@@ -37,24 +38,23 @@ function ruleOf(issue: z.core.$ZodIssue): string {
 
 export function validateWithSchema<S extends z.ZodType>(file: VFile, parsed: ParsedYaml, schema: S, context: SchemaContext): z.infer<S> | undefined {
   if (!isMapping(parsed.data)) {
-    reportError(file, `${context.where}应是一行一项的 "键: 值"，例如 "issue: 9"（冒号用英文半角，后面留一个空格）`, 'front-matter-shape', parsed.placeOf([]));
+    report(file, READING.notKeyValue, { where: context.where }, parsed.placeOf([]));
     return undefined;
   }
   const known = Object.keys(context.fieldNames);
   for (const key of Object.keys(parsed.data)) {
     if (known.includes(key)) continue;
     const guess = likelyKey(key, known);
-    const hint = guess ? `，是不是要写 ${guess}（${context.fieldNames[guess]}）？` : `；可用的项目有：${known.join('、')}`;
-    reportWarning(file, `不认识的项目 ${key}${hint}`, 'unknown-key', parsed.keyPlaceOf(key));
+    report(file, READING.unknownKey, { key, guess, guessName: guess && context.fieldNames[guess], known }, parsed.keyPlaceOf(key));
   }
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? '');
     const absent = issue.path.length > 0 && valueAt(parsed.data, issue.path) === undefined;
-    const reason = absent && issue.path.length === 1 ? `缺少必填项 ${key}\uFF08${context.fieldNames[key] ?? key}\uFF09\uFF1A${issue.message}` : issue.message;
-    const rule = absent ? 'missing-field' : ruleOf(issue);
-    reportError(file, reason, rule, parsed.placeOf(issue.path));
+    const place = parsed.placeOf(issue.path);
+    if (absent && issue.path.length === 1) report(file, READING.missingField, { key, name: context.fieldNames[key] ?? key, what: issue.message }, place);
+    else reportError(file, issue.message, absent ? 'missing-field' : ruleOf(issue), place);
   }
   return undefined;
 }

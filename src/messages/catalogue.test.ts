@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { HAN } from '../text/han.ts';
 import { CATALOGUE, type CatalogueEntry, CONTENT, CONTENT_RULES, type ContentEntry, DEV_ANSWERS, HARDENED } from './catalogue.ts';
 import { Failure, originalText } from './failure.ts';
+import { READING, YAML_PROBLEMS } from './reading.ts';
 
 /** Any values an entry asks for: a list of one, which reads as its one item. */
 const values = new Proxy({}, { get: () => ['甲'] });
 const entries = Object.values(CATALOGUE) as CatalogueEntry<unknown>[];
-const checks = [...Object.values(CONTENT), ...Object.values(HARDENED)] as ContentEntry<unknown>[];
+const checks = [...Object.values(READING), ...Object.values(YAML_PROBLEMS), ...Object.values(CONTENT), ...Object.values(HARDENED)] as ContentEntry<unknown>[];
 const hasHan = new RegExp(`[${HAN}]`, 'u');
 
 describe('the catalogue of messages', () => {

@@ -33,7 +33,14 @@ export interface ContentEntry<P> {
   hint: string | ((params: P) => string);
 }
 
-const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
+export const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
+
+/** An entry with its values given, to record later. */
+export const given = <P>(entry: ContentEntry<P>, params: P): ContentEntry<void> => ({
+  ...entry,
+  message: () => entry.message(params),
+  hint: () => hintOf(entry, params),
+});
 
 /** A check's message as recorded: "message：hint". */
 export const textOf = <P>(e: ContentEntry<P>, params: P): string => `${e.message(params)}\uFF1A${hintOf(e, params)}`;
@@ -557,22 +564,14 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
 };
 
 /**
- * The other rules of the content checks, whose messages are still written at the checks (reading
- * files, the schema of front matter and site.yml, the importer), each with what it is about and
- * how severe it is: with CONTENT, the list an editor looks a rule id up in (docs/messages.md).
+ * The rules whose texts are written where the fact they state is kept, each with what it is about
+ * and how severe it is: a field's rule in its schema, with the field (model/issue.ts, site.ts,
+ * site-identity.ts: invalid-field and the codes of site.yml); why an output folder is not the
+ * build's own, by the writer that proves it (pipeline/disk-writer.ts); how an imported issue
+ * disagrees with its neighbours (import/neighbours.ts). With the entries, the list an editor looks
+ * a rule id up in (docs/messages.md).
  */
 export const CONTENT_RULES: Record<string, Pick<ContentEntry<void>, 'title' | 'severity'>> = {
-  'not-markdown': { title: 'content/ 中有不是 .md 的文件（如 .docx、.txt），它不会发布', severity: 'warning' },
-  'issue-file-name': { title: '期刊文件名的写法不对（如 09.MD、9.markdown），它不会发布', severity: 'warning' },
-  'misplaced-issue': { title: '期刊文件不在年份文件夹里，它不会发布', severity: 'warning' },
-  'unreadable-folder': { title: 'content/ 中有读不了的文件夹', severity: 'error' },
-  'missing-file': { title: '文件找不到', severity: 'error' },
-  'not-a-text-file': { title: '不是普通文本文件（是文件夹、管道或设备）', severity: 'error' },
-  encoding: { title: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）', severity: 'error' },
-  'front-matter-shape': { title: '设置块不是一行一项的“键: 值”', severity: 'error' },
-  'yaml-syntax': { title: '设置块的 YAML 写法有误', severity: 'error' },
-  'unknown-key': { title: '不认识的设置项（可能拼错了）', severity: 'warning' },
-  'missing-field': { title: '缺少必填的设置项', severity: 'error' },
   'invalid-field': { title: '设置项的值不对（类型或格式）', severity: 'error' },
   'output-folder': { title: '输出目录不能用（不是本程序生成的目录等）', severity: 'error' },
   'import-neighbours': { title: 'npm run import：导入的期号、总期号与前后各期不符', severity: 'warning' },

@@ -3,6 +3,7 @@
 // document is written by `npm run docs:messages`; a test keeps it equal to what this makes.
 import { CATALOGUE, CONTENT, CONTENT_RULES, type ContentEntry, HARDENED } from './catalogue.ts';
 import { EXIT, EXIT_MEANINGS, type ExitName } from './exit-codes.ts';
+import { READING, YAML_PROBLEMS } from './reading.ts';
 
 export interface RuleRow {
   rule: string;
@@ -19,7 +20,13 @@ const EXIT_OF: Record<ContentEntry<unknown>['severity'], number> = { error: EXIT
 /** Every rule once, content rules first, in the catalogue's order. */
 export function ruleRows(): RuleRow[] {
   const rows = new Map<string, RuleRow>();
-  const content = [...Object.values(CONTENT), ...Object.values(HARDENED), ...Object.entries(CONTENT_RULES).map(([rule, e]) => ({ rule, ...e }))];
+  const content = [
+    ...Object.values(READING),
+    ...Object.values(YAML_PROBLEMS),
+    ...Object.values(CONTENT),
+    ...Object.values(HARDENED),
+    ...Object.entries(CONTENT_RULES).map(([rule, e]) => ({ rule, ...e })),
+  ];
   for (const { rule, title, severity } of content) {
     if (!rows.has(rule)) rows.set(rule, { rule, exit: EXIT_OF[severity], kind: KIND[severity], title });
   }
@@ -34,10 +41,10 @@ export function messagesDocument(): string {
   return [
     '# 信息和退出码 / Messages and exit codes',
     '',
-    '<!-- Made by `npm run docs:messages` from src/messages/catalogue.ts and exit-codes.ts: edit those, not this file. -->',
+    '<!-- Made by `npm run docs:messages` from src/messages/catalogue.ts, reading.ts and exit-codes.ts: edit those, not this file. -->',
     '',
     '每条信息都以它的规则名结尾，如 `[bulletin:invalid-date]`；在下表中查这个名字，就知道是什么问题。',
-    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts` 中。',
+    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts` 和 `reading.ts` 中。',
     '',
     '## 退出码',
     '',

@@ -7,10 +7,10 @@ import type { Issue } from '../model/issue.ts';
 import { badgeSitePath, SEARCH_BUNDLE } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 import type { Templates } from '../pages/render-pages.ts';
-import { stages } from './archive.ts';
+import { type FoundPdfs, findPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
+import { indexSearch } from '../search/index-search.ts';
 import { diffPlan, keysOf, type PlanInput, planSite, printablePages, type SitePlan } from './plan.ts';
 import type { RunOptions, RunResult } from './project.ts';
-import type { FoundPdfs } from './stages.ts';
 import type { Timings } from './timings.ts';
 import type { Writer } from './writer.ts';
 
@@ -52,7 +52,6 @@ async function pdfsOf(x: Execution, input: Omit<PlanInput, 'pdfs'>): Promise<{ f
   const { cache, run, site, issues } = x;
   if ((run.pdfs ?? 'cached') === 'none' || !cache) return { printed: [] };
   x.timings?.lap('pdfs');
-  const { findPdfs, printMissingPdfs } = await stages();
   const found = await findPdfs({ site, issues, cache, templatesKey: input.templates.key, toolVersion: x.toolVersion });
   if (run.pdfs !== 'print') return { found, printed: [] };
   const unlinked = planSite(input);
@@ -87,7 +86,6 @@ export async function execute(x: Execution): Promise<Executed> {
     searchPaths.add(file);
     await writer?.put(file, content);
   };
-  const { indexSearch } = await stages();
   const searching = search ? indexSearch(issues, { cache: x.cache, toolVersion: x.toolVersion, put: putSearchFile, signal: stopSearch.signal }) : undefined;
   searching?.catch(() => undefined);
   try {

@@ -66,22 +66,3 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { ok: false, unknownEncoding: true };
   }
 }
-
-/** Why a content file could not be read as UTF-8, and what the editor should do about it. */
-export function notUtf8Reason(decoded: Decoded): string {
-  if (decoded.ok) {
-    return '文件是 GBK（GB18030）编码，不是 UTF-8\uFF1A请用记事本打开这个文件，点“另存为”，把“编码”选为 UTF-8 后保存';
-  }
-  switch (decoded.binary) {
-    case 'docx':
-      return '这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入 Word 文档，不要只改扩展名';
-    case 'doc':
-      return '这个文件其实是旧版 Word 或 WPS 文档，不是文本\uFF1A请把它移出 content/，用 npm run import -- 文件名 导入';
-    case 'pdf':
-      return '这个文件其实是 PDF，不是文本\uFF1A请把它移出 content/，用 npm run import -- 文件名 导入';
-    case 'binary':
-      return '这个文件不是文本文件\uFF1Acontent/ 中的期刊应是以 UTF-8 编码保存的 .md 文件，请检查是不是放错了文件';
-    default:
-      return '文件不是 UTF-8 编码，也认不出是哪种编码\uFF1A请在编辑器中以 UTF-8 编码另存';
-  }
-}

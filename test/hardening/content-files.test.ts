@@ -75,8 +75,16 @@ describe('only regular files are read', () => {
   });
 
   it.each([
-    ['a dangling link', (file: string) => symlink('/nonexistent/02.md', file), '错误\uFF1A找不到这个文件，或没有读取权限 [bulletin:missing-file]'],
-    ['a link to itself', (file: string) => symlink(file, file), '错误\uFF1A找不到这个文件，或没有读取权限 [bulletin:missing-file]'],
+    [
+      'a dangling link',
+      (file: string) => symlink('/nonexistent/02.md', file),
+      '错误\uFF1A找不到这个文件，或没有读取权限\uFF1A请检查文件名，以及文件和它所在文件夹的读取权限 [bulletin:missing-file]',
+    ],
+    [
+      'a link to itself',
+      (file: string) => symlink(file, file),
+      '错误\uFF1A找不到这个文件，或没有读取权限\uFF1A请检查文件名，以及文件和它所在文件夹的读取权限 [bulletin:missing-file]',
+    ],
     [
       'a folder',
       (file: string) => mkdir(file),
@@ -103,7 +111,9 @@ describe('only regular files are read', () => {
   it('a missing site.yml is an error at :1:1', async () => {
     const projectDir = await makeSite();
     await rename(path.join(projectDir, 'content', 'site.yml'), path.join(projectDir, 'content', 'old-site.yml'));
-    expect((await check(projectDir)).report).toContain('content/site.yml:1:1: 错误\uFF1A找不到这个文件，或没有读取权限 [bulletin:missing-file]');
+    expect((await check(projectDir)).report).toContain(
+      'content/site.yml:1:1: 错误\uFF1A找不到这个文件，或没有读取权限\uFF1A请检查文件名，以及文件和它所在文件夹的读取权限 [bulletin:missing-file]',
+    );
   });
 
   it('a file over the size limit is refused at :1:1, unread', async () => {
