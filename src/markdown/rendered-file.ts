@@ -2,9 +2,10 @@
 // its front matter, the places of its fields, its articles and the messages of both. The schema
 // is the one source of the type and of the check an entry is read back through; it is kept apart
 // from render-issue-file.ts so that reading the cache loads no Markdown pipeline.
-import { z } from 'zod';
+
 import { keptMessageSchema } from '../messages/kept-message.ts';
 import { articleSchema, frontMatterSchema } from '../model/issue.ts';
+import { z } from '../vendor/zod.ts';
 
 const pointSchema = z.object({ line: z.number().int(), column: z.number().int() });
 

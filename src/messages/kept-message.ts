@@ -1,7 +1,7 @@
 // A message as the build cache keeps it, to be told again by a build that reuses the work that
 // found it (messages.ts keeps and replays them). The schema is the one source of its type and of
 // the check a stored one is read back through.
-import { z } from 'zod';
+import { z } from '../vendor/zod.ts';
 
 export const keptMessageSchema = z.object({
   reason: z.string(),

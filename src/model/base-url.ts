@@ -2,7 +2,7 @@
 // into canonical links, the feed and the sitemap, and pages are checked against its origin, so
 // nothing else will do: no other scheme (javascript:, data:, file:), a host, no user name or
 // password, no query or fragment. It is kept as the URL parser spells it, ending in a slash.
-import { z } from 'zod';
+import { z } from '../vendor/zod.ts';
 
 const EXAMPLE = '例如 https://example.gov.cn/lldt/';
 

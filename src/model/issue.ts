@@ -1,6 +1,7 @@
 // An issue of the bulletin: its front matter schema, and the shape every later stage uses.
-import { z } from 'zod';
+
 import { isCalendarDate } from '../text/chinese.ts';
+import { z } from '../vendor/zod.ts';
 
 const text = (what: string) =>
   z

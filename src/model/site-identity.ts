@@ -1,7 +1,7 @@
 // The identification a site of a Party or state organ shows at the foot of every page
 // (《政府网站发展指引》, 国办发〔2017〕47号): 网站标识码, ICP 备案编号, 公安机关备案号 and the
 // 党政机关网站标识. The settings of site.yml, each checked by its format, and where each links.
-import { z } from 'zod';
+import { z } from '../vendor/zod.ts';
 import { badgeSitePath } from './output.ts';
 
 /** The provinces' one-character names, as ICP and 公安 records begin, with the first two digits of their region code (GB/T 2260). */

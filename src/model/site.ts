@@ -1,5 +1,5 @@
 // Site-wide settings from content/site.yml: the schema and the type, made in one place.
-import { z } from 'zod';
+import { z } from '../vendor/zod.ts';
 import { baseUrlSchema } from './base-url.ts';
 import { siteIdentityFields } from './site-identity.ts';
 

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
+import { z } from '../vendor/zod.ts';
 import type { Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
@@ -90,38 +91,23 @@ export function foreignFiles(dir: string, recorded?: Manifest): string[] | undef
   return found.filter((file) => !marker.listed.has(file)).sort();
 }
 
-interface Written {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-}
-
-type Manifest = Record<string, Written>;
-
-/** What the cache keeps of the published folder: its files as written. */
-interface Published {
-  files: Manifest;
-}
-
-const MANIFESTS: Namespace = 'output';
-
 /** A path inside the output folder, as the writer records it: relative, never leading out of it. */
 const isSitePath = (file: string) => file !== '' && !path.isAbsolute(file) && !file.includes('\0') && !file.split(/[\\/]/).includes('..');
 
-function isManifest(value: unknown): value is Manifest {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return (
-    Object.keys(value).every(isSitePath) &&
-    Object.values(value).every(
-      (w: Written) => typeof w === 'object' && w !== null && typeof w.hash === 'string' && typeof w.size === 'number' && typeof w.mtimeMs === 'number',
-    )
-  );
-}
+/** A file as written: its hash, and the size and time it had then. */
+const writtenSchema = z.object({ hash: z.string(), size: z.number(), mtimeMs: z.number() });
+/** Output path → the file as written. */
+const manifestSchema = z.record(z.string().refine(isSitePath), writtenSchema);
+/** What the cache keeps of the published folder: its files as written. */
+const publishedSchema = z.object({ files: manifestSchema });
 
-function isPublished(value: unknown): value is Published {
-  const p = value as Published;
-  return typeof p === 'object' && p !== null && isManifest(p.files);
-}
+type Written = z.infer<typeof writtenSchema>;
+type Manifest = z.infer<typeof manifestSchema>;
+type Published = z.infer<typeof publishedSchema>;
+
+const isPublished = (value: unknown): value is Published => publishedSchema.safeParse(value).success;
+
+const MANIFESTS: Namespace = 'output';
 
 /** The build refuses to replace this folder: the message says why and what to do. */
 export class OutputFolderRefused extends Error {

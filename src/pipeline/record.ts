@@ -4,9 +4,10 @@
 // run makes only the files whose keys changed. A record holds for one version of the site only:
 // the writer's version of the files it published (Writer.version), which a site changed by hand
 // or a run killed before its record was written does not match.
-import { z } from 'zod';
+
 import { type Cache, hashOf } from '../cache/cache.ts';
 import { keptMessageSchema } from '../messages/kept-message.ts';
+import { z } from '../vendor/zod.ts';
 
 export const summarySchema = z.object({
   /** Issues published, pages, and the issue paths with a PDF. */
