@@ -101,7 +101,6 @@ const manifestSchema = z.record(z.string().refine(isSitePath), writtenSchema);
 /** What the cache keeps of the published folder: its files as written. */
 const publishedSchema = z.object({ files: manifestSchema });
 
-type Written = z.infer<typeof writtenSchema>;
 type Manifest = z.infer<typeof manifestSchema>;
 type Published = z.infer<typeof publishedSchema>;
 
