@@ -7,7 +7,7 @@ import type { Issue } from '../model/issue.ts';
 import type { IssuePdf } from '../model/output.ts';
 import { issuePage, SITE_PAGES, yearPage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
-import { siteIdentity } from '../model/site-identity.ts';
+import { type SiteIdentity, siteIdentity } from '../model/site-identity.ts';
 import { archiveView, missingInYears } from './archive-view.ts';
 
 export interface YearView {
@@ -94,21 +94,42 @@ export interface PageList {
   shared: object[];
 }
 
+/**
+ * The identity of each site.yml as read, and each issue's page as last listed with what it was
+ * made from: an issue page whose values are the very objects they were (issues and the site are
+ * never changed once made) is the same page, and the plan keys it once (plan.ts).
+ */
+const identities = new WeakMap<Site, SiteIdentity>();
+const issuePages = new WeakMap<Issue, { made: readonly unknown[]; page: PageSource }>();
+
+const sameValues = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
 /** Every page of the site, in the order they are rendered: issues, years, then the others. */
 export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   const years = groupByYear(issues);
   const summaries: YearSummary[] = years.map((y) => ({ year: y.year, count: y.issues.length, latestDate: y.issuesNewestFirst[0]!.date }));
   const latest = issues.at(-1);
-  const identity = siteIdentity(site);
+  const identity = identities.get(site) ?? siteIdentity(site);
+  identities.set(site, identity);
   const pages: PageSource[] = [];
-  const add = (path: string, template: string, page: PageMeta, data: object, root = rootFrom(path)) => {
+  const pageOf = (path: string, template: string, page: PageMeta, data: object, root = rootFrom(path)): PageSource => {
     const canonical = path.endsWith('.html') && page.kind !== 'not-found' ? site.baseUrl + path.replace(/index\.html$/, '') : undefined;
     // An issue page is given itself and its neighbours; the others what they show of each year as well.
     const listing = page.kind === 'issue' ? {} : { years: summaries };
-    pages.push({ path, template, root, data: { site, identity, page: { ...page, canonical }, ...listing, latestYear: latest?.year, ...data } });
+    return { path, template, root, data: { site, identity, page: { ...page, canonical }, ...listing, latestYear: latest?.year, ...data } };
   };
+  const add = (...args: Parameters<typeof pageOf>) => pages.push(pageOf(...args));
   for (const [i, issue] of issues.entries()) {
-    add(
+    const previous = issues[i - 1];
+    const next = issues[i + 1];
+    const pdf = pdfs?.get(issue.path);
+    const made = [site, identity, latest?.year, previous, next, pdf];
+    const listed = issuePages.get(issue);
+    if (listed && sameValues(listed.made, made)) {
+      pages.push(listed.page);
+      continue;
+    }
+    const page = pageOf(
       issuePage(issue.path),
       'issue.njk',
       {
@@ -116,8 +137,10 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageList {
         description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
         kind: 'issue',
       },
-      { issue, previous: issues[i - 1], next: issues[i + 1], pdf: pdfs?.get(issue.path) },
+      { issue, previous, next, pdf },
     );
+    issuePages.set(issue, { made, page });
+    pages.push(page);
   }
   for (const year of years) {
     const title = `${site.title} · ${year.year}年各期`;

@@ -7,7 +7,7 @@
 import { hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
 import { CITATIONS_FILE, issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
-import { listPages, type SiteInput } from '../pages/page-list.ts';
+import { listPages, type PageSource, type SiteInput } from '../pages/page-list.ts';
 import { renderPage, type Templates } from '../pages/render-pages.ts';
 import { citationsJson } from '../search/citations.ts';
 
@@ -50,6 +50,12 @@ function dataKey(data: unknown, shared: ReadonlyMap<object, string>): string {
   });
 }
 
+/**
+ * The key of a page listed again as the same object (page-list.ts: its values are the objects they
+ * were, and these are never changed), for the same tool and templates: made once.
+ */
+const pageKeys = new WeakMap<PageSource, { salt: string; key: string }>();
+
 export function planSite(input: PlanInput): SitePlan {
   const { templates, toolVersion, badge } = input;
   const plan: SitePlan = new Map();
@@ -58,8 +64,11 @@ export function planSite(input: PlanInput): SitePlan {
   const { pages, shared } = listPages(input);
   const known = new Map<object, string>(input.issues.map((issue: Issue) => [issue, `issue ${hashOfValue(issue)}`]));
   for (const value of shared) known.set(value, `shared ${hashOf(dataKey(value, known))}`);
+  const salt = `${toolVersion} ${templates.key}`;
   for (const page of pages) {
-    const key = hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, known));
+    const kept = pageKeys.get(page);
+    const key = kept?.salt === salt ? kept.key : hashOf(toolVersion, templates.key, page.template, page.root, dataKey(page.data, known));
+    pageKeys.set(page, { salt, key });
     plan.set(page.path, { key, kind: 'page', make: () => renderPage(templates, page) });
   }
   const citations = citationsJson(input.issues);
