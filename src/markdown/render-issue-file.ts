@@ -7,6 +7,7 @@ import { parseIssue } from '../content/parse-issue.ts';
 import { keepMessage } from '../messages.ts';
 import { FIELD_NAMES } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
+import { keptIndexedHtml } from '../search/indexed-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { RenderedFile } from './rendered-file.ts';
 
@@ -32,5 +33,5 @@ export function renderIssueFile({ path, cwd, value }: IssueText, site: Site): Re
     bodyLine: source.bodyLine,
     places,
   };
-  return { parsed, articles, messages };
+  return { parsed, articles, messages, indexed: articles && keptIndexedHtml(articles) };
 }

@@ -15,7 +15,7 @@ import { columnLabel } from '../grammar/article-parts.ts';
 import { reportError } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
-import { treeForIndex } from '../search/indexed-html.ts';
+import { indexedHtmlOf, keepIndexedHtml } from '../search/indexed-html.ts';
 import { clipText } from '../text/word-breaks.ts';
 import { checkBeforeParsing, type PastLimit, PastLimitError, remarkTreeLimits } from './markdown-limits.ts';
 import { bulletinSchema } from './plugins/bulletin-schema.ts';
@@ -79,16 +79,9 @@ function renderArticle(parts: ArticleParts, index: number, file: VFile): Article
       { type: 'element', tagName: 'p', properties: { className: ['closing'] }, children: [{ type: 'text', value: parts.closing }] },
     );
   }
-  return {
-    id,
-    column: parts.column,
-    title: parts.title,
-    label,
-    byline: parts.byline,
-    date: parts.date,
-    html: toHtml.stringify(tree),
-    indexedHtml: toHtml.stringify(treeForIndex(tree)),
-  };
+  const article: Article = { id, column: parts.column, title: parts.title, label, byline: parts.byline, date: parts.date, html: toHtml.stringify(tree) };
+  keepIndexedHtml(article, indexedHtmlOf(tree));
+  return article;
 }
 
 /** The issue's file, told which article is being rendered (plugins report on the file itself). */

@@ -26,6 +26,11 @@ export const renderedFileSchema = z
     articles: z.array(articleSchema).optional(),
     /** The messages of parsing and rendering. */
     messages: z.array(keptMessageSchema),
+    /**
+     * Each article's body as the search indexer reads it, sent from the thread that rendered it
+     * (search/indexed-html.ts); never kept in the cache.
+     */
+    indexed: z.array(z.string().optional()).optional(),
   })
   // Parsed with at least one article (every issue has one), or stopped by an error.
   .refine(({ parsed, articles, messages }) => {

@@ -59,8 +59,6 @@ export const articleSchema = z.object({
   /** ISO date of the article itself, when it has one. */
   date: z.string().optional(),
   html: z.string(),
-  /** The body as the search indexer reads it (search/indexed-html.ts). */
-  indexedHtml: z.string(),
 });
 
 export type Article = z.infer<typeof articleSchema>;

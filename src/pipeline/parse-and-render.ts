@@ -14,6 +14,7 @@ import { isRenderedFile, type RenderedFile } from '../markdown/rendered-file.ts'
 import { FILE_START, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
+import { keepIndexedHtml } from '../search/indexed-html.ts';
 
 const NAMESPACE: Namespace = 'issues';
 /** Cache entries read or written at once. */
@@ -80,12 +81,16 @@ export async function parseAndRender(
   missing.forEach((fileIndex, i) => {
     found[fileIndex] = rendered[i];
   });
-  if (cache) await mapLimited(missing, CACHE_AT_ONCE, (i) => cache.writeJson(NAMESPACE, keys[i]!, found[i]));
+  if (cache) await mapLimited(missing, CACHE_AT_ONCE, (i) => cache.writeJson(NAMESPACE, keys[i]!, { ...found[i], indexed: undefined }));
   if (cache && prune) await cache.prune(NAMESPACE, new Set(keys));
   return files.map((file, i): ParsedIssue => {
     const made = found[i];
     if (!made) return {};
     for (const m of made.messages) replayMessage(file, m);
+    made.articles?.forEach((article, j) => {
+      const indexed = made.indexed?.[j];
+      if (indexed !== undefined) keepIndexedHtml(article, indexed);
+    });
     return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles } : {};
   });
 }

@@ -22,7 +22,6 @@ const issue: Issue = {
       label: '关于危桥的报告',
       byline: '调研组',
       html: '<p>重建<span>危桥</span>。</p>',
-      indexedHtml: '<p>重\u200B建<span>危\u200B桥</span>。 </p>',
     },
     {
       id: 'article-2',
@@ -30,7 +29,6 @@ const issue: Issue = {
       title: null,
       label: '快讯：某市召开会议',
       html: '<p><span class="column-label">快讯：</span>某市召开会议。</p>',
-      indexedHtml: '<p><span class="column-label">快\u200B讯：</span>某\u200B市\u200B召\u200B开\u200B会\u200B议。 </p>',
     },
   ],
 };

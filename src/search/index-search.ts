@@ -4,7 +4,7 @@
 // and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.
 //
 // The body is the article's as the indexer reads it (search/indexed-html.ts: Han characters apart,
-// every block ended by a space), made from its tree when it was rendered. Titles carry a
+// every block ended by a space), made from its tree. Titles carry a
 // zero-width space where they may break between words (src/text/word-breaks.ts), for the page to
 // mark with <wbr>.
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
@@ -15,7 +15,7 @@ import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
-import { separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
+import { indexedHtml, separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
 import { PagefindPool } from './pagefind-pool.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
 
@@ -54,7 +54,7 @@ export function articleDocument(issue: Issue, article: Article, hanAsWords = tru
     // A 快讯 has no title: its text opens with the column's name already.
     article.title ? `<h1>${text(article.title)} </h1>` : '',
     article.byline ? `<p>${text(article.byline)} </p>` : '',
-    hanAsWords ? article.indexedHtml : article.indexedHtml.replaceAll(ZERO_WIDTH_SPACE, ''),
+    hanAsWords ? indexedHtml(article) : indexedHtml(article).replaceAll(ZERO_WIDTH_SPACE, ''),
     '</body>',
     '</html>',
   ].join('\n');

@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { treeForIndex } from './indexed-html.ts';
+import { indexedHtml, indexedHtmlOf, keepIndexedHtml, treeForIndex } from './indexed-html.ts';
 
 const html = (source: string) => {
   const tree = fromHtml(source, { fragment: true });
@@ -27,5 +27,16 @@ describe('an article as the indexer reads it', () => {
     expect(html('<p>重建<span>危桥</span><img src="a.png" alt="图片说明"></p>')).toBe(
       '<p>重\u200B建<span>危\u200B桥</span><img src="a.png" alt="图片说明"> </p>',
     );
+  });
+
+  it('makes the same body from an article read back from the cache as from its tree when rendered', () => {
+    const page = '<h2>小标题</h2><p>重建<strong>危桥</strong>，<a href="https://example.org/?a=1&#x26;b=2">见</a><img src="a.png" alt="a>b 图"></p>';
+    const tree = fromHtml(page, { fragment: true });
+    const html = unified().use(rehypeStringify).stringify(tree);
+    const rendered = { id: 'article-1', column: '调研报告', title: null, label: '', html };
+    keepIndexedHtml(rendered, indexedHtmlOf(tree));
+    const read = { ...rendered };
+    expect(indexedHtml(read)).toBe(indexedHtml(rendered));
+    expect(indexedHtml(read)).toContain('alt="a>b 图"');
   });
 });
