@@ -82,6 +82,16 @@ describe('cache entries', () => {
     expect(cache.lookups).toEqual({ issues: { hits: 2, misses: 3 } });
   });
 
+  it('are known to be stored, by key, without being read', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
+    await new Cache(dir).writeJson('search', 'stored', { a: 1, b: '期' });
+    const fresh = new Cache(dir);
+    expect(await fresh.has('search', 'stored')).toBe(true);
+    expect(await fresh.has('search', 'other')).toBe(false);
+    expect(fresh.lookups.search).toBeUndefined();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('are skipped when the cache cannot be written', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')), 'a-file');
     await writeFile(file, '');

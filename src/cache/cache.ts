@@ -167,6 +167,11 @@ export class Cache {
     });
   }
 
+  /** Whether an entry is stored under this key (unverified: reading it may still miss). */
+  async has(namespace: Namespace, key: string): Promise<boolean> {
+    return (await this.listing(namespace)).has(`${key}.entry`);
+  }
+
   /** The bytes stored under this key, verified, or undefined. */
   async read(namespace: Namespace, key: string): Promise<Buffer | undefined> {
     return this.counted(namespace, await this.open(namespace, key));

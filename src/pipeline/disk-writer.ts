@@ -21,6 +21,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } fr
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
+import { mapLimited } from '../concurrency.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
 import { z } from '../vendor/zod.ts';
 import type { Writer } from './writer.ts';
@@ -107,6 +108,9 @@ type Published = z.infer<typeof publishedSchema>;
 const isPublished = (value: unknown): value is Published => publishedSchema.safeParse(value).success;
 
 const MANIFESTS: Namespace = 'output';
+
+/** Files taken over from the published version at once (hard links made side by side). */
+const KEPT_AT_ONCE = 32;
 
 /** The build refuses to replace this folder: the message says why and what to do. */
 export class OutputFolderRefused extends Error {
@@ -441,7 +445,13 @@ export class DiskWriter implements Writer {
   }
 
   async keepAll(files: Iterable<string>): Promise<void> {
-    for (const file of files) if (this.next[file] === undefined) await this.keep(file);
+    // Many at once: each link waits on the file system, one after the other they took a third of
+    // a second for the 6000 files of a site of 1000 issues.
+    await mapLimited(
+      [...files].filter((file) => this.next[file] === undefined),
+      KEPT_AT_ONCE,
+      (file) => this.keep(file),
+    );
   }
 
   async commit(files: ReadonlySet<string>): Promise<string[]> {

@@ -163,7 +163,11 @@ async function indexPart(
 ): Promise<{ key: string; files: IndexFiles }> {
   const key = hashOf(toolVersion, String(hanAsWords), ...issues.map(hashOfValue));
   const kept = lastParts.get(key);
-  if (kept) return { key, files: kept };
+  if (kept) {
+    // Made in this process, perhaps for another project's cache: stored here too.
+    if (cache && !(await cache.has(SEARCH_NAMESPACE, key))) await cache.write(SEARCH_NAMESPACE, key, pack(kept));
+    return { key, files: kept };
+  }
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
