@@ -6,7 +6,9 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
+import { pdfText } from './poppler.ts';
 import { CORPUS_FILE, PROJECT_DIR, readTree } from './site.ts';
+import { scaled } from './time-limit.ts';
 import { makeWordIssue } from './word.ts';
 
 const CORPUS = CORPUS_FILE;
@@ -89,6 +91,52 @@ describe('npm run import, Word documents', () => {
     expect(page).toMatch(/<td>建议件数<\/td>\s*<td>320<\/td>/);
     expect(page).toContain('<span class="column-label">快讯\uFF1A</span>2月18日');
     expect(page).toContain('责任编辑\uFF1A<span class="nowrap">石\u3000韧</span>\u3000<span class="nowrap">吴静波</span>');
+  });
+});
+
+describe('npm run import, a Word table with merged cells', () => {
+  it(
+    'is kept with its merged cells on the page, in the check, and in the printed PDF',
+    async () => {
+      const dir = await copyProject();
+      const docx = path.join(dir, '第3期.docx');
+      await writeFile(docx, await makeWordIssue('lines', 'merged'));
+      expect((await cli(dir, 'import', docx)).code).toBe(0);
+      const markdown = await readFile(path.join(dir, 'content', '2019', '03.md'), 'utf8');
+      expect(markdown).toContain('<tr><th rowspan="2">地区</th><th colspan="2">代表建议</th><th rowspan="2">备注</th></tr>');
+      const check = await cli(dir, 'check');
+      expect(check.code).toBe(0);
+      expect(check.stdout + check.stderr).not.toMatch(/content\/2019\/03\.md:\d+:\d+: (错误|警告)/);
+      const printed = await build({ projectDir: dir, write: true, pdf: true });
+      expect(printed.ok).toBe(true);
+      const page = String(await readFile(path.join(dir, 'dist', '2019', '03', 'index.html'), 'utf8'));
+      expect(page).toContain('<tr><td>长沙</td><td>120</td><td>118</td><td rowspan="2">两件续办</td></tr>');
+      // Printed as laid out: the header over its two rows, each figure in its heading's column.
+      const text = await pdfText(path.join(dir, 'dist', '2019', '03', 'lianluodongtai-2019-03.pdf'), { layout: true });
+      const raw = text.split('\n');
+      const lines = raw.map((line) => line.trim().split(/\s+/).join(' '));
+      const at = (row: string) => lines.findIndex((line) => line.includes(row));
+      const [header, subheader, changsha, zhuzhou] = ['代表建议 备注', '地区 件数 办结', '长沙 120 118 两件续办', '株洲 86 86'].map(at);
+      expect(header).toBeGreaterThanOrEqual(0);
+      expect([subheader, changsha, zhuzhou]).toEqual([header! + 1, header! + 2, header! + 3]);
+      const column = (line: number, word: string) => raw[line]!.indexOf(word);
+      expect(Math.abs(column(changsha!, '120') - column(subheader!, '件数'))).toBeLessThanOrEqual(1);
+      expect(Math.abs(column(changsha!, '118') - column(subheader!, '办结'))).toBeLessThanOrEqual(1);
+    },
+    scaled(180_000),
+  );
+});
+
+describe('npm run import, a Word table it cannot rebuild', () => {
+  it('imports it as read, and lists it under 需要核对 with its paragraph', async () => {
+    const dir = await copyProject();
+    const docx = path.join(dir, '第3期.docx');
+    await writeFile(docx, await makeWordIssue('lines', 'nested'));
+    const { code, stdout, stderr } = await cli(dir, 'import', docx);
+    expect(code).toBe(0);
+    expect(stdout + stderr).toMatch(/第3期\.docx:1:1: 警告：第 \d+ 段：表格的单元格里还套着表格.*请对照原件核对这个表格/);
+    expect(await readFile(path.join(dir, 'import-report.md'), 'utf8')).toMatch(/需要核对[\s\S]*表格的单元格里还套着表格/);
+    expect(await readFile(path.join(dir, 'content', '2019', '03.md'), 'utf8')).toContain('| 建议件数 |');
   });
 });
 

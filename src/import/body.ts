@@ -121,7 +121,10 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
   kept.forEach((block, k) => {
     const text = block.text;
     const last = out.at(-1);
-    if (block.kind === 'table' || block.kind === 'list') return push('other', block.markdown, text);
+    if (block.kind === 'table' || block.kind === 'list') {
+      if (block.review) warnings.push({ line: block.line, message: block.review });
+      return push('other', block.markdown, text);
+    }
     if (block.kind === 'heading') {
       if (block.depth === 1 && headingLevel(text) === undefined) return pushTitle(text);
       return push('heading', `## ${block.markdown}`, text);

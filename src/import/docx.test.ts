@@ -37,3 +37,40 @@ describe('htmlToBlocks', () => {
     expect(images).toBe(1);
   });
 });
+
+describe('tables with merged cells', () => {
+  it('become HTML tables with rowspan and colspan, every cell under its heading', async () => {
+    const { blocks } = await docxToBlocks(await makeWordIssue('lines', 'merged'));
+    const table = blocks.find((b) => b.kind === 'table')!;
+    expect(table.review).toBeUndefined();
+    expect(table.markdown).toBe(
+      [
+        '<table>',
+        '<thead>',
+        '<tr><th rowspan="2">地区</th><th colspan="2">代表建议</th><th rowspan="2">备注</th></tr>',
+        '<tr><th>件数</th><th>办结</th></tr>',
+        '</thead>',
+        '<tbody>',
+        '<tr><td>长沙</td><td>120</td><td>118</td><td rowspan="2">两件续办</td></tr>',
+        '<tr><td>株洲</td><td>86</td><td>86</td></tr>',
+        '</tbody>',
+        '</table>',
+      ].join('\n'),
+    );
+  });
+
+  it('keep bold, line breaks and escaped markup in their cells', () => {
+    const { blocks } = htmlToBlocks(
+      '<table><tr><td colspan="2"><p><strong>合计</strong> a&lt;b</p><p>第二行</p></td></tr><tr><td>1</td><td>2</td></tr></table>',
+    );
+    expect(blocks[0]!.markdown).toContain('<tr><th colspan="2"><strong>合计</strong> a&lt;b<br>第二行</th></tr>');
+  });
+
+  it('are imported as read and named for checking when they cannot be rebuilt', async () => {
+    const nested = (await docxToBlocks(await makeWordIssue('lines', 'nested'))).blocks.find((b) => b.kind === 'table')!;
+    expect(nested.review).toMatch(/^表格的单元格里还套着表格.*请对照原件核对这个表格$/);
+    const ragged = htmlToBlocks('<table><tr><td colspan="3">甲</td></tr><tr><td>1</td><td>2</td></tr></table>').blocks[0]!;
+    expect(ragged.review).toMatch(/^表格各行的格数不一致/);
+    expect(ragged.markdown.startsWith('| 甲 |')).toBe(true);
+  });
+});

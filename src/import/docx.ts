@@ -84,16 +84,107 @@ function rowsOf(table: Element): Element[] {
   });
 }
 
-function tableMarkdown(table: Element, counter: Counter): string {
-  const rows = rowsOf(table).map((row) =>
-    row.children
-      .filter((c): c is Element => isElement(c, 'td', 'th'))
-      .map((cell) => inlineMarkdown(cell.children, counter, ' ').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()),
-  );
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const [head = [], ...body] = rows;
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((c): c is Element => isElement(c, 'td', 'th'));
+}
+
+/** A cell's rowspan or colspan as Word set it (mammoth writes them from gridSpan and vMerge). */
+function span(cell: Element, name: 'rowSpan' | 'colSpan'): number {
+  const value = Number(cell.properties?.[name] ?? 1);
+  return Number.isSafeInteger(value) && value > 1 ? value : 1;
+}
+
+/** The table as a GFM table: a header row, then each row's cells in order. */
+function gfmTable(rows: Element[], counter: Counter): string {
+  const cells = rows.map((row) => cellsOf(row).map((cell) => inlineMarkdown(cell.children, counter, ' ').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()));
+  const width = Math.max(1, ...cells.map((r) => r.length));
+  const line = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => row[i] ?? '').join(' | ')} |`;
+  const [head = [], ...body] = cells;
   return [line(head), line(Array(width).fill('---')), ...body.map(line)].join('\n');
+}
+
+const escapeHtmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A cell's content as HTML: its text, bold and italics and line breaks kept. */
+function inlineHtml(nodes: ElementContent[], counter: Counter): string {
+  return nodes
+    .map((node): string => {
+      if (node.type === 'text') return escapeHtmlText(node.value.replace(/\s+/g, ' '));
+      if (node.type !== 'element') return '';
+      const inner = () => inlineHtml(node.children, counter);
+      if (node.tagName === 'strong' || node.tagName === 'b') return `<strong>${inner()}</strong>`;
+      if (node.tagName === 'em' || node.tagName === 'i') return `<em>${inner()}</em>`;
+      if (node.tagName === 'br') return '<br>';
+      if (node.tagName === 'img') counter.images++;
+      if (node.tagName === 'p' && inner().trim() !== '') return `${inner().trim()}<br>`;
+      return inner();
+    })
+    .join('')
+    .replace(/(<br>)+$/, '')
+    .trim();
+}
+
+/**
+ * The table with its merged cells as an HTML table: Markdown's tables have no merged cells. The
+ * header is the first row and the rows its cells span down over (as a GFM table's first row).
+ * One HTML block without blank lines, which Markdown passes as it is, and the sanitiser keeps.
+ */
+function htmlTable(rows: Element[], counter: Counter): string {
+  const headRows = Math.max(1, ...cellsOf(rows[0]!).map((cell) => span(cell, 'rowSpan')));
+  const row = (cells: Element[], tag: 'th' | 'td') =>
+    `<tr>${cells
+      .map((cell) => {
+        const spans = [
+          ['rowspan', span(cell, 'rowSpan')],
+          ['colspan', span(cell, 'colSpan')],
+        ].filter(([, n]) => (n as number) > 1);
+        return `<${tag}${spans.map(([name, n]) => ` ${name}="${n}"`).join('')}>${inlineHtml(cell.children, counter)}</${tag}>`;
+      })
+      .join('')}</tr>`;
+  return [
+    '<table>',
+    '<thead>',
+    ...rows.slice(0, headRows).map((r) => row(cellsOf(r), 'th')),
+    '</thead>',
+    '<tbody>',
+    ...rows.slice(headRows).map((r) => row(cellsOf(r), 'td')),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+/** Whether an element holds a table, at any depth. */
+const holdsTable = (node: Element): boolean => node.children.some((c) => c.type === 'element' && (c.tagName === 'table' || holdsTable(c)));
+
+/**
+ * Why the table cannot be rebuilt as it was, if it cannot: a table inside a cell, or rows that
+ * do not come to the same width once the merged cells are counted.
+ */
+function notRebuilt(rows: Element[]): string | undefined {
+  const nested = rows.some((row) => cellsOf(row).some(holdsTable));
+  if (nested) return '表格的单元格里还套着表格';
+  const widths = new Array<number>(rows.length).fill(0);
+  rows.forEach((row, r) => {
+    for (const cell of cellsOf(row)) {
+      for (let below = 0; below < span(cell, 'rowSpan') && r + below < rows.length; below++)
+        widths[r + below] = (widths[r + below] ?? 0) + span(cell, 'colSpan');
+    }
+  });
+  return new Set(widths).size > 1 ? '表格各行的格数不一致（合并的单元格对不齐）' : undefined;
+}
+
+/**
+ * A table as Markdown: a GFM table, or an HTML table where Word merged cells; one that cannot be
+ * rebuilt is a GFM table of its cells as read, with the reason to check it.
+ */
+function tableMarkdown(table: Element, counter: Counter): { markdown: string; review?: string } {
+  const rows = rowsOf(table);
+  const merged = rows.some((row) => cellsOf(row).some((cell) => span(cell, 'rowSpan') > 1 || span(cell, 'colSpan') > 1));
+  const problem = notRebuilt(rows);
+  if (problem) {
+    return { markdown: gfmTable(rows, counter), review: `${problem}，已按读到的单元格导入为一个简单表格，格子可能错位\uFF1A请对照原件核对这个表格` };
+  }
+  return { markdown: merged ? htmlTable(rows, counter) : gfmTable(rows, counter) };
 }
 
 export function htmlToBlocks(html: string): WordDocument {
@@ -111,7 +202,7 @@ export function htmlToBlocks(html: string): WordDocument {
       // Cells apart by a tab, as a masthead set in a table is read (编印单位 | date).
       const cells = rowsOf(node).flatMap((row) => row.children.filter((c): c is Element => isElement(c, 'td', 'th')));
       const cellText = cells.map((c) => plainText(c).replace(/\s+/g, ' ').trim()).join('\t');
-      blocks.push({ kind: 'table', text: cellText, markdown: tableMarkdown(node, counter), line });
+      blocks.push({ kind: 'table', text: cellText, ...tableMarkdown(node, counter), line });
     } else if (node.tagName === 'ul' || node.tagName === 'ol') {
       blocks.push({ kind: 'list', text, markdown: listMarkdown(node, counter).join('\n'), line });
     } else if (text !== '') {
