@@ -1,6 +1,7 @@
 // The preview is the build: after startup and after each kind of edit, the site the dev server
 // holds in memory is byte for byte the site npm run build writes (drafts published in both).
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,15 +14,37 @@ import { readTree, TEMPLATES_DIR } from './site.ts';
 
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
-/** What npm run build -- --drafts writes, from a copy of the project (no cache shared with the preview). */
-async function built(projectDir: string): Promise<Map<string, string>> {
+/** Every file of the project's content/ and templates/, as one key. */
+async function sourcesKey(projectDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const folder of ['content', 'templates']) {
+    const files = (await readdir(path.join(projectDir, folder), { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    for (const file of files.map((e) => path.join(e.parentPath, e.name)).sort())
+      hash.update(`${path.relative(projectDir, file)}\0`).update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * What npm run build -- --drafts writes, from a copy of the project: a new folder, so no record or
+ * published site is shared with the preview. The builds of one test share a build cache, as an
+ * editor's builds do (whose entries are keyed on what they are made of: crash-and-damage.test.ts
+ * and incremental.test.ts hold a build from the cache to the cold build), and a state of the
+ * sources met again (an error, then fixed) is built once.
+ */
+async function built(projectDir: string, shared: { cacheDir: string; trees: Map<string, Map<string, string>> }): Promise<Map<string, string>> {
+  const key = await sourcesKey(projectDir);
+  const known = shared.trees.get(key);
+  if (known) return known;
   const copy = await mkdtemp(path.join(tmpdir(), 'lldt-built-'));
   await cp(path.join(projectDir, 'content'), path.join(copy, 'content'), { recursive: true });
   await cp(path.join(projectDir, 'templates'), path.join(copy, 'templates'), { recursive: true });
-  const result = await build({ projectDir: copy, write: true, drafts: true });
+  const result = await build({ projectDir: copy, cacheDir: shared.cacheDir, write: true, drafts: true });
   expect(result.files.flatMap((f) => f.messages.filter((m) => m.fatal).map(String))).toEqual([]);
   const tree = await readTree(path.join(copy, 'dist'));
   tree.delete(OUTPUT_MARKER);
+  shared.trees.set(key, tree);
+  await rm(copy, { recursive: true, force: true });
   return tree;
 }
 
@@ -106,12 +129,13 @@ function edits(issue: string, other: string): Edit[] {
 
 async function checkEveryEdit(dir: string, issue: string, other: string): Promise<void> {
   const { project, writer } = devProject(dir);
+  const shared = { cacheDir: await mkdtemp(path.join(tmpdir(), 'lldt-built-cache-')), trees: new Map<string, Map<string, string>>() };
   const preview = async () => {
     await project.indexSearch(writer);
     return new Map([...writer.output].map(([file, content]) => [file, base64(content)]));
   };
   await applySaves(project, writer);
-  expect(await preview(), 'after startup').toEqual(await built(dir));
+  expect(await preview(), 'after startup').toEqual(await built(dir, shared));
   for (const [name, edit] of edits(issue, other)) {
     const saved = await edit(dir);
     const update = await applySaves(project, writer, saved);
@@ -123,7 +147,7 @@ async function checkEveryEdit(dir: string, issue: string, other: string): Promis
       await rename(`${file}.good`, file);
       await applySaves(project, writer, saved);
     }
-    expect(await preview(), `after ${name}`).toEqual(await built(dir));
+    expect(await preview(), `after ${name}`).toEqual(await built(dir, shared));
   }
 }
 
