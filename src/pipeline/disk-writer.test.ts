@@ -51,6 +51,20 @@ describe('DiskWriter', () => {
     expect(await readdir(parent)).toEqual(['dist']);
   });
 
+  it('keeps no record of a staging folder once it is swapped in, found unchanged, or dropped', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
+    const entries = async () => (await readdir(path.join(parent, 'cache', 'output'))).length;
+    await publish(writer, new Map([['index.html', 'one']]));
+    expect(await entries()).toBe(1); // the published folder's manifest alone
+    await publish(writer, new Map([['index.html', 'one']]));
+    await publish(writer, new Map([['index.html', 'two']]));
+    await writer.begin();
+    await writer.abort();
+    expect(await entries()).toBe(1);
+  });
+
   it('leaves the published folder as it was when writing fails', async () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');

@@ -193,7 +193,13 @@ export async function recoverOutputFolder(outDir: string, cache?: Cache, recorde
       dead.splice(dead.indexOf(dead.find((d) => d.dir === newest.dir)!), 1);
     }
   }
-  await Promise.all(dead.map((d) => (d.kind === 'retired' ? removeSite(d.dir) : rm(d.dir, { recursive: true, force: true }))));
+  await Promise.all(
+    dead.map(async (d) => {
+      if (d.kind === 'retired') return removeSite(d.dir);
+      await rm(d.dir, { recursive: true, force: true });
+      await cache?.remove(MANIFESTS, stagingKey(d.dir));
+    }),
+  );
   // A folder a build was killed making, before it held its token, is empty: removing an empty
   // folder removes no one's files.
   await Promise.all(candidates.filter((c) => !dead.includes(c)).map((c) => rmdir(c.dir).catch(() => undefined)));
@@ -486,11 +492,19 @@ export class DiskWriter implements Writer {
       await this.abort();
       throw error;
     }
+    await this.forgetStaging();
     await record();
     return [...changed, ...removed].sort();
   }
 
   async abort(): Promise<void> {
-    if (this.staging) await rm(this.staging, { recursive: true, force: true });
+    if (!this.staging) return;
+    await rm(this.staging, { recursive: true, force: true });
+    await this.forgetStaging();
+  }
+
+  /** The staging folder is gone (swapped in or removed): its record is no longer needed. */
+  private async forgetStaging(): Promise<void> {
+    await this.cache?.remove(MANIFESTS, stagingKey(this.staging));
   }
 }
