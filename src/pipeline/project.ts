@@ -257,7 +257,7 @@ export class Project {
     if (this.paths.size === 0) return;
     const issues = this.published;
     const { indexSearch } = await stages();
-    const index: SiteOutput = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion() });
+    const index: SiteOutput = await indexSearch(issues, { cache: this.cache, toolVersion: await currentToolVersion(), background: true });
     await this.turns.take(async () => {
       if (this.published !== issues) return;
       await writer.begin();

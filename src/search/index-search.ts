@@ -196,6 +196,8 @@ export interface SearchIndexing {
   put?: (file: string, content: string | Uint8Array) => Promise<void>;
   /** Stops the index early (the build failed elsewhere): the parts under way are finished, no other is begun. */
   signal?: AbortSignal;
+  /** Made in the background, giving way to the main thread (the dev server's index). */
+  background?: boolean;
 }
 
 /**
@@ -205,13 +207,16 @@ export interface SearchIndexing {
 const PARTS_AT_ONCE = 4;
 
 /** Indexes every article of the published issues into Pagefind's files, to add to the site: given to put, or returned. */
-export async function indexSearch(issues: Issue[], { hanAsWords = true, cache, toolVersion = '', put, signal }: SearchIndexing = {}): Promise<SiteOutput> {
+export async function indexSearch(
+  issues: Issue[],
+  { hanAsWords = true, cache, toolVersion = '', put, signal, background }: SearchIndexing = {},
+): Promise<SiteOutput> {
   const output: SiteOutput = new Map();
   const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
   const parts = partsOf(issues);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
-  const pool = new PagefindPool();
+  const pool = new PagefindPool({ background });
   const made = new Map<string, IndexFiles>();
   try {
     const keys = await mapLimited(

@@ -47,6 +47,9 @@ export class PagefindPool {
   private closed = false;
   private readonly size = workerCount();
 
+  /** background: the workers give way to the main thread (the dev server's index, made between saves). */
+  constructor(private readonly options: { background?: boolean } = {}) {}
+
   /** The index files of one part's documents; a Failure that says what went wrong when Pagefind fails. */
   index(work: string, documents: Documents): Promise<IndexFiles> {
     // Closed early only after another failure, which is the one reported.
@@ -85,7 +88,7 @@ export class PagefindPool {
   }
 
   private startLane(): Lane {
-    const worker = startWorker(import.meta.url, 'pagefind-worker', {}, WORKER_HEAP);
+    const worker = startWorker(import.meta.url, 'pagefind-worker', { background: this.options.background ?? false }, WORKER_HEAP);
     const lane: Lane = { worker, working: new Map(), exited: new Promise((resolve) => worker.once('exit', () => resolve())) };
     lane.worker.on('message', (reply: IndexReply) => {
       const pending = lane.working.get(reply.id);

@@ -1,18 +1,18 @@
 // One worker of the search index (see pagefind-pool.ts): indexes the parts it is sent, one at a
 // time and in order, with a Pagefind process of its own, until it is told to close.
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import type { IndexJob, IndexReply } from './pagefind-pool.ts';
 import { closePagefind, indexWithPagefind } from './run-pagefind.ts';
 import { splitChunks } from './split-chunks.ts';
 
-// Indexing is background work: on Linux, where a priority is a thread's, this thread and the
-// Pagefind process it starts (which inherits it) give way to the main thread, so that a save in
-// the dev server is not slowed by an index being made meanwhile (bench/dev-reload.ts). Elsewhere
-// a priority is the whole process's, and is left alone.
-if (process.platform === 'linux') setPriority(10);
+// The dev server's index is background work: on Linux, where a priority is a thread's, this thread
+// and the Pagefind process it starts (which inherits it) give way to the main thread, so that a
+// save is not slowed by an index being made meanwhile (bench/dev-reload.ts). Elsewhere a priority is
+// the whole process's, and is left alone; so is a build's index, which the build waits for.
+if ((workerData as { background?: boolean } | undefined)?.background && process.platform === 'linux') setPriority(10);
 
 const port = parentPort!;
 let last: Promise<unknown> = Promise.resolve();
