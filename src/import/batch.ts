@@ -11,7 +11,7 @@ import { reportError, reportWarning } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import { Project } from '../pipeline/project.ts';
 import { checkImported } from './check-imported.ts';
-import type { Imported } from './import-file.ts';
+import type { Imported, ImportResult } from './import-file.ts';
 import { listFiles } from './list-files.ts';
 import { checkNeighbours, type Placed } from './neighbours.ts';
 import { importInWorkers } from './worker-pool.ts';
@@ -72,59 +72,62 @@ function reportWarnings(file: VFile, imported: Imported): void {
 
 const lineOf = (text: string, key: string) => text.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1 || 1;
 
-export async function importBatch(options: BatchOptions): Promise<BatchReport> {
-  const { projectDir, cwd, site, dryRun } = options;
-  const shown = (file: string) => (path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file));
-  const listed = await listFiles(options.names, cwd);
-  const report: BatchReport = { total: listed.files.length, imported: [], skipped: [], files: [], dryRun };
-  const sourceFile = (source: string) => {
-    const file = new VFile({ path: source });
-    report.files.push(file);
-    return file;
-  };
-  for (const { name, reason } of listed.problems) reportError(sourceFile(name), `${reason}（没有导入）`, 'import');
+/** What the stages of a batch share: the report they fill, and how they name a source file. */
+interface Batch {
+  options: BatchOptions;
+  report: BatchReport;
+  /** A path as the editor typed it: relative to their folder, when it is inside it. */
+  shown: (file: string) => string;
+  /** A source file's messages, on a VFile of its own in the report. */
+  sourceFile: (source: string) => VFile;
+}
 
-  // The same bytes twice (a copy in another folder) are read once.
+/** The files, each once: the same bytes twice (a copy in another folder) are read once. */
+async function distinct(batch: Batch, files: readonly string[]): Promise<string[]> {
   const seen = new Map<string, string>();
   const unique: string[] = [];
-  for (const file of listed.files) {
+  for (const file of files) {
     const hash = createHash('sha256')
       .update(await readFile(file))
       .digest('hex');
     const first = seen.get(hash);
-    if (first) report.skipped.push({ source: shown(file), reason: `与 ${shown(first)} 内容完全相同` });
+    if (first) batch.report.skipped.push({ source: batch.shown(file), reason: `与 ${batch.shown(first)} 内容完全相同` });
     else {
       seen.set(hash, file);
       unique.push(file);
     }
   }
+  return unique;
+}
 
-  const results =
-    unique.length === 0
-      ? []
-      : await importInWorkers(unique, site, (file, done) => options.progress?.(done + report.skipped.length, listed.files.length, shown(file)));
+/** In the order of the files, each issue read placed at its content file, unless that is taken. */
+async function place(batch: Batch, unique: readonly string[], results: readonly ImportResult[]): Promise<ImportedFile[]> {
   const placed: ImportedFile[] = [];
   const targets = new Map<string, string>();
   for (const [i, result] of results.entries()) {
-    const source = shown(unique[i]!);
+    const source = batch.shown(unique[i]!);
     if (!result.ok) {
-      reportError(sourceFile(source), `${result.reason}（没有导入）`, result.rule ?? 'import');
+      reportError(batch.sourceFile(source), `${result.reason}（没有导入）`, result.rule ?? 'import');
       continue;
     }
     const sameIssue = targets.get(result.target);
     if (sameIssue) {
-      report.skipped.push({ source, reason: `与 ${sameIssue} 是同一期（${result.target}），已按 ${sameIssue} 导入` });
+      batch.report.skipped.push({ source, reason: `与 ${sameIssue} 是同一期（${result.target}），已按 ${sameIssue} 导入` });
       continue;
     }
-    if (await exists(path.join(projectDir, result.target))) {
-      report.skipped.push({ source, reason: `${result.target} 已经存在，没有覆盖；如要重新导入，请先把已有的文件改名或移走` });
+    if (await exists(path.join(batch.options.projectDir, result.target))) {
+      batch.report.skipped.push({ source, reason: `${result.target} 已经存在，没有覆盖；如要重新导入，请先把已有的文件改名或移走` });
       continue;
     }
     targets.set(result.target, source);
     placed.push({ source, imported: result });
-    if (result.issue.warnings.length > 0) reportWarnings(sourceFile(source), result);
+    if (result.issue.warnings.length > 0) reportWarnings(batch.sourceFile(source), result);
   }
+  return placed;
+}
 
+/** The 期号 and 总期号 of the placed issues against their neighbours', old and new: notes on the content files. */
+async function noteNeighbours(projectDir: string, placed: readonly ImportedFile[]): Promise<Map<string, VFile>> {
   const content = await issuesInContent(projectDir);
   const neighbours = checkNeighbours([
     ...content,
@@ -137,22 +140,46 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
     targetFiles.set(target, file);
     reportWarning(file, message, 'import-neighbours', { line: lineOf(text, field), column: 1 });
   }
+  return targetFiles;
+}
 
-  if (!dryRun) {
-    for (const entry of placed) {
-      if (await writeNewFile(path.join(projectDir, entry.imported.target), entry.imported.text)) report.imported.push(entry);
-      else report.skipped.push({ source: entry.source, reason: `${entry.imported.target} 已经存在，没有覆盖` });
-    }
-    const written = report.imported.map((entry) => entry.imported.target);
-    // The build's own checks of the files written, with the neighbours' notes on the same files.
-    for (const checked of written.length > 0 ? await checkImported(projectDir, written) : []) {
-      const notes = targetFiles.get(checked.path);
-      if (notes) checked.messages.push(...notes.messages);
-      targetFiles.set(checked.path, checked);
-    }
-  } else {
-    report.imported.push(...placed);
+/** The content files written (never over one), then checked as the build checks them, with the neighbours' notes. */
+async function write(batch: Batch, placed: readonly ImportedFile[], targetFiles: Map<string, VFile>): Promise<void> {
+  const { projectDir } = batch.options;
+  for (const entry of placed) {
+    if (await writeNewFile(path.join(projectDir, entry.imported.target), entry.imported.text)) batch.report.imported.push(entry);
+    else batch.report.skipped.push({ source: entry.source, reason: `${entry.imported.target} 已经存在，没有覆盖` });
   }
+  const written = batch.report.imported.map((entry) => entry.imported.target);
+  for (const checked of written.length > 0 ? await checkImported(projectDir, written) : []) {
+    const notes = targetFiles.get(checked.path);
+    if (notes) checked.messages.push(...notes.messages);
+    targetFiles.set(checked.path, checked);
+  }
+}
+
+export async function importBatch(options: BatchOptions): Promise<BatchReport> {
+  const { cwd, site, dryRun } = options;
+  const listed = await listFiles(options.names, cwd);
+  const report: BatchReport = { total: listed.files.length, imported: [], skipped: [], files: [], dryRun };
+  const batch: Batch = {
+    options,
+    report,
+    shown: (file) => (path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file)),
+    sourceFile: (source) => {
+      const file = new VFile({ path: source });
+      report.files.push(file);
+      return file;
+    },
+  };
+  for (const { name, reason } of listed.problems) reportError(batch.sourceFile(name), `${reason}（没有导入）`, 'import');
+  const unique = await distinct(batch, listed.files);
+  const progress = (file: string, done: number) => options.progress?.(done + report.skipped.length, listed.files.length, batch.shown(file));
+  const results = unique.length === 0 ? [] : await importInWorkers(unique, site, progress);
+  const placed = await place(batch, unique, results);
+  const targetFiles = await noteNeighbours(options.projectDir, placed);
+  if (dryRun) report.imported.push(...placed);
+  else await write(batch, placed, targetFiles);
   report.files.push(...targetFiles.values());
   return report;
 }

@@ -104,6 +104,31 @@ const issuePages = new WeakMap<Issue, { made: readonly unknown[]; page: PageSour
 
 const sameValues = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 
+/** An issue's page as last listed, when made of the very same values; else made anew. */
+function issuePageOf(issue: Issue, values: readonly unknown[], make: () => PageSource): PageSource {
+  const listed = issuePages.get(issue);
+  if (listed && sameValues(listed.made, values)) return listed.page;
+  const page = make();
+  issuePages.set(issue, { made: values, page });
+  return page;
+}
+
+type PageOf = (path: string, template: string, page: PageMeta, data: object) => PageSource;
+
+/** An issue's page: itself, its neighbours and its PDF. */
+function issuePageSource(
+  site: Site,
+  issue: Issue,
+  previous: Issue | undefined,
+  next: Issue | undefined,
+  pdf: IssuePdf | undefined,
+  pageOf: PageOf,
+): PageSource {
+  const title = `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`;
+  const description = `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`;
+  return pageOf(issuePage(issue.path), 'issue.njk', { title, description, kind: 'issue' }, { issue, previous, next, pdf });
+}
+
 /** Every page of the site, in the order they are rendered: issues, years, then the others. */
 export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   const years = groupByYear(issues);
@@ -120,27 +145,8 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   };
   const add = (...args: Parameters<typeof pageOf>) => pages.push(pageOf(...args));
   for (const [i, issue] of issues.entries()) {
-    const previous = issues[i - 1];
-    const next = issues[i + 1];
-    const pdf = pdfs?.get(issue.path);
-    const made = [site, identity, latest?.year, previous, next, pdf];
-    const listed = issuePages.get(issue);
-    if (listed && sameValues(listed.made, made)) {
-      pages.push(listed.page);
-      continue;
-    }
-    const page = pageOf(
-      issuePage(issue.path),
-      'issue.njk',
-      {
-        title: `${site.title} ${issue.year}年第${issue.number}期（总第${issue.total}期）`,
-        description: `${site.title}${issue.year}年第${issue.number}期：${issue.articles.map((a) => a.label).join('；')}`,
-        kind: 'issue',
-      },
-      { issue, previous, next, pdf },
-    );
-    issuePages.set(issue, { made, page });
-    pages.push(page);
+    const values = [site, identity, latest?.year, issues[i - 1], issues[i + 1], pdfs?.get(issue.path)];
+    pages.push(issuePageOf(issue, values, () => issuePageSource(site, issue, issues[i - 1], issues[i + 1], pdfs?.get(issue.path), pageOf)));
   }
   for (const year of years) {
     const title = `${site.title} · ${year.year}年各期`;
