@@ -23,6 +23,8 @@ export interface Line {
   /** Baseline, in points from the bottom of the page. */
   y: number;
   size: number;
+  /** The right edge of the column the line stands in, on a page set in columns. */
+  edge?: number;
 }
 
 /** A gap this many characters wide separates cells; a narrower one that is not nothing is a space. */
@@ -65,6 +67,21 @@ const LATIN_START = /^[A-Za-z0-9]/;
 /** Han next to a digit or Latin letter, either way round. */
 const meetsHanLatin = (before: string, after: string) => (HAN_END.test(before) && LATIN_START.test(after)) || (LATIN_END.test(before) && HAN_START.test(after));
 
+/** Han or CJK punctuation. */
+const CJK = `${HAN}\u3000-\u303f\uff00-\uffef`;
+const SPREAD_SPACE = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
+/** A run this many sizes wide a character, or less, is set solid (perhaps spread to justify it), not spaced. */
+const SOLID_ADVANCE = 1.3;
+
+/**
+ * The single spaces pdf.js puts between Han characters of a run spread out to justify a line (a
+ * paragraph's last line in a column, justified by the typesetter), which the text did not have.
+ */
+function closeSpreadHan(text: string, run: TextRun, size: number): string {
+  const characters = [...text.replace(/\s/g, '')].length;
+  return characters > 0 && run.width / characters <= SOLID_ADVANCE * size ? text.replace(SPREAD_SPACE, '') : text;
+}
+
 /** The runs of one line, left to right, → its pieces: text between spaces or gaps. */
 function piecesOf(runs: TextRun[], size: number): Cell[] {
   const pieces: Cell[] = [];
@@ -75,7 +92,7 @@ function piecesOf(runs: TextRun[], size: number): Cell[] {
       spaced = true;
       continue;
     }
-    const text = normaliseCharacters(run.text);
+    const text = closeSpreadHan(normaliseCharacters(run.text), run, size);
     const gap = current ? run.x - current.right : 0;
     // pdf.js's own space between Han and Latin, narrower than a real one, goes.
     const typesetterSpacing = current !== undefined && gap < HAN_LATIN_GAP * size && meetsHanLatin(current.text, text);

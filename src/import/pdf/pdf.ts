@@ -1,9 +1,11 @@
 // A PDF with a text layer → blocks in reading order, without page furniture, each numbered by
 // its page; pages with no text at all are named (a scan needs OCR first).
 import type { Block } from '../blocks.ts';
+import type { Note } from '../text-tools.ts';
+import { readColumns } from './columns.ts';
 import { extractPdfText } from './extract.ts';
 import { dropFurniture } from './furniture.ts';
-import { unreadableLayout } from './layout.ts';
+import { twoColumnPages, unreadableLayout } from './layout.ts';
 import { pageLines } from './lines.ts';
 import { linesToBlocks } from './paragraphs.ts';
 
@@ -16,6 +18,8 @@ export type PdfDocument =
       /** Pages without any text: scanned pages, or blank ones. */
       textless: number[];
       pages: number;
+      /** What the reader guessed and the editor should check: a column's end, a join or split at a page's or column's end. */
+      notes: Note[];
     }
   | { ok: false; reason: 'password' | 'damaged' | 'scan' }
   | { ok: false; reason: 'columns' | 'rotated'; pages: number[] };
@@ -26,13 +30,26 @@ const MIN_PAGE_TEXT = 10;
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
   const pdf = await extractPdfText(bytes);
   if (!pdf.ok) return pdf;
-  const lines = pdf.pages.map(pageLines);
-  const layout = unreadableLayout(pdf.pages, lines);
+  const read = pdf.pages.map(pageLines);
+  const layout = unreadableLayout(pdf.pages, read);
   if (layout) return { ok: false, reason: layout.kind, pages: layout.pages };
+  const columns = twoColumnPages(pdf.pages, read);
+  const notes: Note[] = [];
+  const lines = read.map((page, i) => {
+    const number = pdf.pages[i]!.number;
+    const start = columns.get(number);
+    if (start === undefined) return page;
+    const reading = readColumns(page, start);
+    if (reading.trailing.length > 0) {
+      const text = reading.trailing.map((l) => l.text).join('');
+      notes.push({ line: number, message: `这一页分两栏，左栏比右栏多出的“${text}”已接在左栏末尾、右栏之前\uFF1A请对照原件核对它是不是左栏的文字` });
+    }
+    return reading.lines;
+  });
   const { pages, dropped } = dropFurniture(lines);
   const textless = pdf.pages
     .filter((_, i) => pages[i]!.reduce((n, line) => n + line.text.replace(/\s/g, '').length, 0) < MIN_PAGE_TEXT)
     .map((page) => page.number);
   if (textless.length === pdf.pages.length) return { ok: false, reason: 'scan' };
-  return { ok: true, blocks: linesToBlocks(pages), dropped, textless, pages: pdf.pages.length };
+  return { ok: true, blocks: linesToBlocks(pages, notes), dropped, textless, pages: pdf.pages.length, notes };
 }

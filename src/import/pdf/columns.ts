@@ -1,0 +1,87 @@
+// A page set in two columns → its lines in reading order: what stands above or below the columns
+// (the masthead, a title, the 版记) where it stands, and the text in columns read left column
+// first, then right (a title across both columns in between parts them). The right column's
+// lines are moved onto the left one's place, so that the paragraph joiner sees one column: a line
+// that reaches its column's edge goes on at the top of the next column as on the next page.
+import type { Cell, Line } from './lines.ts';
+
+/** A line crosses the gutter when one of its cells runs over the right column's start by this many points. */
+const OVER = 1;
+/** A line of a column ends at its edge, or the next column's line starts at its start, within this share of the size. */
+const AT_EDGE = 0.5;
+/** A line after the last one in both columns goes on in the left column when it follows within this many lines' distance. */
+const NEXT_LINE = 1.5;
+/** The 版记's labels, under the columns across the page. */
+const END_MATTER = /^(?:抄\s*送|送|报|发|责任编辑|联系方式|联系电话|批准文号|印发)[\s\u3000]*[:\uFF1A]/;
+
+const crosses = (line: Line, start: number) => line.cells.some((c) => c.left < start - OVER && c.right > start + OVER);
+
+/** The part of a line on one side of the gutter, moved left by `shift`, or nothing. */
+function part(line: Line, keep: (c: Cell) => boolean, shift: number): Line | undefined {
+  const move = (c: Cell) => ({ ...c, left: c.left - shift, right: c.right - shift });
+  const cells = line.cells.filter(keep).map(move);
+  if (cells.length === 0) return undefined;
+  const pieces = line.pieces.filter(keep).map(move);
+  return { ...line, text: cells.map((c) => c.text).join('\u3000'), cells, pieces, left: cells[0]!.left, right: cells.at(-1)!.right };
+}
+
+/** The most common of the values, rounded to a point. */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values.map(Math.round)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
+
+export interface ColumnReading {
+  lines: Line[];
+  /** Lines under both columns taken for the left column's last ones (the right column ended first): to be checked. */
+  trailing: Line[];
+}
+
+/** The lines of a page in two columns, whose right column starts at `start`, in reading order. */
+export function readColumns(lines: readonly Line[], start: number): ColumnReading {
+  const isLeft = (c: Cell) => c.right <= start;
+  const isRight = (c: Cell) => !isLeft(c);
+  const size = lines[0]?.size ?? 12;
+  const split = lines.filter((l) => !crosses(l, start) && l.cells.some(isLeft) && l.cells.some(isRight));
+  const leftEnd = mode(split.map((l) => l.cells.filter(isLeft).at(-1)!.right));
+  // A line in both columns: its left part ends at the left column's edge, or its right part starts at the right column's start.
+  const inBoth = (l: Line) =>
+    split.includes(l) &&
+    (Math.abs(l.cells.filter(isLeft).at(-1)!.right - leftEnd) <= AT_EDGE * l.size || Math.abs(l.cells.find(isRight)!.left - start) <= AT_EDGE * l.size);
+  const first = lines.findIndex(inBoth);
+  let last = lines.length - 1 - [...lines].reverse().findIndex(inBoth);
+  if (first < 0) return { lines: [...lines], trailing: [] };
+  // The left column may run on below the right one's last line.
+  const pitch = first < last ? (lines[first]!.y - lines[last]!.y) / (last - first) : 1.5 * size;
+  const trailing: Line[] = [];
+  for (let k = last + 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    const goesOn = line.cells.every(isLeft) && line.right <= leftEnd + OVER && lines[k - 1]!.y - line.y <= NEXT_LINE * pitch && !END_MATTER.test(line.text);
+    if (!goesOn) break;
+    trailing.push(line);
+    last = k;
+  }
+  const lefts = lines.slice(first, last + 1).flatMap((l) => l.cells.filter(isLeft).map((c) => c.left));
+  const rights = lines.slice(first, last + 1).flatMap((l) => l.cells.filter(isRight).map((c) => c.left));
+  // Where each column's lines start: the right column is moved this far left onto the left one.
+  const shift = rights.length > 0 && lefts.length > 0 ? Math.min(...rights) - Math.min(...lefts) : 0;
+  const rightEdge = Math.max(...split.map((l) => l.cells.filter(isRight).at(-1)!.right)) - shift;
+  const out: Line[] = lines.slice(0, first);
+  let band: Line[] = [];
+  const flush = () => {
+    const left = band.flatMap((l) => part(l, isLeft, 0) ?? []);
+    const right = band.flatMap((l) => part(l, isRight, shift) ?? []);
+    out.push(...left.map((l) => ({ ...l, edge: leftEnd })), ...right.map((l) => ({ ...l, edge: rightEdge })));
+    band = [];
+  };
+  for (const line of lines.slice(first, last + 1)) {
+    if (crosses(line, start)) {
+      flush();
+      out.push(line);
+    } else band.push(line);
+  }
+  flush();
+  out.push(...lines.slice(last + 1));
+  return { lines: out, trailing };
+}
