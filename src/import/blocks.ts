@@ -15,6 +15,8 @@ export interface Block {
   indented?: boolean;
   /** The line was set in the middle of the page (a PDF's masthead items, an issue's own title). */
   centred?: boolean;
+  /** The line stands first on a printed page: after a form feed in a text file. */
+  afterBreak?: boolean;
 }
 
 /** Backslash-escapes what Markdown would read as markup in plain text. */
