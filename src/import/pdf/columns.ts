@@ -22,7 +22,10 @@ function part(line: Line, keep: (c: Cell) => boolean, shift: number): Line | und
   const cells = line.cells.filter(keep).map(move);
   if (cells.length === 0) return undefined;
   const pieces = line.pieces.filter(keep).map(move);
-  return { ...line, text: cells.map((c) => c.text).join('\u3000'), cells, pieces, left: cells[0]!.left, right: cells.at(-1)!.right };
+  // A part set in another size than the rest of its line (a title in one column, text in the other) has its own.
+  const longest = [...cells].sort((a, b) => b.text.length - a.text.length)[0]!;
+  const size = longest.size === undefined ? line.size : Math.round(longest.size * 2) / 2;
+  return { ...line, text: cells.map((c) => c.text).join('\u3000'), cells, pieces, left: cells[0]!.left, right: cells.at(-1)!.right, size };
 }
 
 /** The most common of the values, rounded to a point. */
@@ -49,24 +52,27 @@ export function readColumns(lines: readonly Line[], start: number): ColumnReadin
   const inBoth = (l: Line) =>
     split.includes(l) &&
     (Math.abs(l.cells.filter(isLeft).at(-1)!.right - leftEnd) <= AT_EDGE * l.size || Math.abs(l.cells.find(isRight)!.left - start) <= AT_EDGE * l.size);
-  const first = lines.findIndex(inBoth);
+  let first = lines.findIndex(inBoth);
   let last = lines.length - 1 - [...lines].reverse().findIndex(inBoth);
   if (first < 0) return { lines: [...lines], trailing: [] };
-  // The left column may run on below the right one's last line.
   const pitch = first < last ? (lines[first]!.y - lines[last]!.y) / (last - first) : 1.5 * size;
-  const trailing: Line[] = [];
-  for (let k = last + 1; k < lines.length; k++) {
-    const line = lines[k]!;
-    const goesOn = line.cells.every(isLeft) && line.right <= leftEnd + OVER && lines[k - 1]!.y - line.y <= NEXT_LINE * pitch && !END_MATTER.test(line.text);
-    if (!goesOn) break;
-    trailing.push(line);
-    last = k;
-  }
+  // Above the first line in both columns and below the last, the columns may go on in lines of
+  // one column each (a title in one column sets its lines off the other's): they are read with
+  // them, up to a line across the page, a wide gap, or the 版记.
+  const leftOnly = (l: Line) => l.cells.every(isLeft) && l.right <= leftEnd + OVER;
+  const rightOnly = (l: Line) => l.cells.every(isRight) && l.left >= start - OVER;
+  const inOne = (l: Line, gap: number) => (leftOnly(l) || rightOnly(l)) && gap <= NEXT_LINE * pitch && !END_MATTER.test(l.text);
+  while (first > 0 && inOne(lines[first - 1]!, lines[first - 1]!.y - lines[first]!.y) && !leftOnly(lines[first - 1]!)) first--;
+  const below: Line[] = [];
+  while (last + 1 < lines.length && inOne(lines[last + 1]!, lines[last]!.y - lines[last + 1]!.y)) below.push(lines[++last]!);
+  // Lines of the left column alone under the right one's last: they may be the left column's, or a paragraph across the page.
+  const trailing = below.some(rightOnly) ? [] : below;
   const lefts = lines.slice(first, last + 1).flatMap((l) => l.cells.filter(isLeft).map((c) => c.left));
   const rights = lines.slice(first, last + 1).flatMap((l) => l.cells.filter(isRight).map((c) => c.left));
   // Where each column's lines start: the right column is moved this far left onto the left one.
   const shift = rights.length > 0 && lefts.length > 0 ? Math.min(...rights) - Math.min(...lefts) : 0;
-  const rightEdge = Math.max(...split.map((l) => l.cells.filter(isRight).at(-1)!.right)) - shift;
+  // Columns are as wide as each other: the right one's edge is the left one's, unless its lines run further.
+  const rightEdge = Math.max(leftEnd, Math.max(...split.map((l) => l.cells.filter(isRight).at(-1)!.right)) - shift);
   const out: Line[] = lines.slice(0, first);
   let band: Line[] = [];
   const flush = () => {

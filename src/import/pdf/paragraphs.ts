@@ -157,7 +157,7 @@ function runsOf(pages: readonly Line[][], column: Column, notes: Note[]): Run[] 
         }
         return run.lines.push(line);
       }
-      if (isBreak(previous, line) && !endsSentence(previous.text) && !isHeading(previous, column) && !isRow(previous)) {
+      if (reachesEdge && isBreak(previous, line) && !endsSentence(previous.text) && !isHeading(previous, column) && !isRow(previous)) {
         notes.push({
           line: previous.page,
           message: `${where(previous, line)}“${tail(previous.text)}”没有结束标点，下一${where(previous, line) === '栏末' ? '栏' : '页'}开头“${head(line.text)}”已另起一段\uFF1A请对照原件核对是不是同一段`,

@@ -35,16 +35,22 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
   if (layout) return { ok: false, reason: layout.kind, pages: layout.pages };
   const columns = twoColumnPages(pdf.pages, read);
   const notes: Note[] = [];
+  // A page with too few lines in columns to tell by itself (an article's last lines, balanced
+  // in two short columns) is read at the gutter of the document's other pages in two columns.
+  const gutter = [...columns.values()][0];
   const lines = read.map((page, i) => {
     const number = pdf.pages[i]!.number;
-    const start = columns.get(number);
+    const start = columns.get(number) ?? gutter;
     if (start === undefined) return page;
     const reading = readColumns(page, start);
-    if (reading.trailing.length > 0) {
+    const split = reading.lines.length > page.length;
+    if (!columns.has(number) && split) {
+      notes.push({ line: number, message: '这一页分栏的行不多，已按其他页的两栏读出（先左栏，后右栏）\uFF1A请对照原件核对这一页的文字顺序' });
+    } else if (reading.trailing.length > 0) {
       const text = reading.trailing.map((l) => l.text).join('');
       notes.push({ line: number, message: `这一页分两栏，左栏比右栏多出的“${text}”已接在左栏末尾、右栏之前\uFF1A请对照原件核对它是不是左栏的文字` });
     }
-    return reading.lines;
+    return columns.has(number) || split ? reading.lines : page;
   });
   const { pages, dropped } = dropFurniture(lines);
   const textless = pdf.pages
