@@ -143,7 +143,8 @@ function runsOf(pages: readonly Line[][], column: Column, notes: Note[]): Run[] 
       const pageOfPrevious = pages.find((p) => p.includes(previous))!;
       const adjacent = follows(previous, line, column, pageOfPrevious.at(-1) === previous, i === 0);
       const sameSize = Math.abs(previous.size - line.size) <= 0.1 * line.size;
-      if (!adjacent || !sameSize || isRow(previous) || isRow(line) || isBullet(line)) return start();
+      // The 版记's labels (送：, 抄送：) open a block of their own.
+      if (!adjacent || !sameSize || isRow(previous) || isRow(line) || isBullet(line) || END_MATTER_LABEL.test(line.text)) return start();
       if (isHeading(line, column)) return line.page === previous.page ? run.lines.push(line) : start();
       const reachesEdge = (previous.edge ?? column.right) - previous.right <= EDGE_SLACK * previous.size;
       const startsAtEdge = Math.abs(line.left - run.continuationLeft) <= ALIGNED * line.size;

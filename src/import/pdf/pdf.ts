@@ -36,21 +36,23 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
   const columns = twoColumnPages(pdf.pages, read);
   const notes: Note[] = [];
   // A page with too few lines in columns to tell by itself (an article's last lines, balanced
-  // in two short columns) is read at the gutter of the document's other pages in two columns.
+  // in two short columns) is read at the gutter and edge of the document's pages in two columns.
+  const readings = new Map([...columns].map(([number, start]) => [number, readColumns(read[number - 1]!, start)]));
   const gutter = [...columns.values()][0];
+  const edge = [...readings.values()][0]?.leftEnd;
   const lines = read.map((page, i) => {
     const number = pdf.pages[i]!.number;
-    const start = columns.get(number) ?? gutter;
-    if (start === undefined) return page;
-    const reading = readColumns(page, start);
+    const reading = readings.get(number) ?? (gutter === undefined ? undefined : readColumns(page, gutter, edge));
+    if (!reading) return page;
+    const own = columns.has(number);
     const split = reading.lines.length > page.length;
-    if (!columns.has(number) && split) {
-      notes.push({ line: number, message: '这一页分栏的行不多，已按其他页的两栏读出（先左栏，后右栏）\uFF1A请对照原件核对这一页的文字顺序' });
+    if (!own && (split || reading.borrowed)) {
+      notes.push({ line: number, message: '这一页分栏的行不多，已按其他页的两栏读出（先左栏，后右栏）\uFF1A请对照原件核对这一页的文字顺序和分段' });
     } else if (reading.trailing.length > 0) {
       const text = reading.trailing.map((l) => l.text).join('');
       notes.push({ line: number, message: `这一页分两栏，左栏比右栏多出的“${text}”已接在左栏末尾、右栏之前\uFF1A请对照原件核对它是不是左栏的文字` });
     }
-    return columns.has(number) || split ? reading.lines : page;
+    return own || split || reading.borrowed ? reading.lines : page;
   });
   const { pages, dropped } = dropFurniture(lines);
   const textless = pdf.pages
