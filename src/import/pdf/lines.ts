@@ -78,12 +78,17 @@ const SPREAD_SPACE = new RegExp(`(?<=[${CJK}]) (?=[${NEAR_CJK}])|(?<=[${NEAR_CJK
 const SOLID_ADVANCE = 1.3;
 
 /**
- * The single spaces pdf.js puts between Han characters of a run spread out to justify a line (a
- * paragraph's last line in a column, justified by the typesetter), which the text did not have.
+ * The single spaces pdf.js puts between the characters of a run spread out to justify a line (a
+ * paragraph's last line in a column, justified by the typesetter), which the text did not have:
+ * a space between every two characters (or numbers) of the run, as a text's own spaces never are
+ * ("石 韧 吴静波").
  */
 function closeSpreadHan(text: string, run: TextRun, size: number): string {
-  const characters = [...text.replace(/\s/g, '')].length;
-  return characters > 0 && run.width / characters <= SOLID_ADVANCE * size ? text.replace(SPREAD_SPACE, '') : text;
+  const characters = [...text.replace(/\s/g, '')];
+  // Apart one by one: each character, or a number (pdf.js keeps a number's digits together).
+  const parts = text.trim().split(' ');
+  const spread = parts.length >= 2 && parts.every((p) => [...p].length === 1 || /^[0-9A-Za-z.%]+$/.test(p));
+  return spread && run.width / characters.length <= SOLID_ADVANCE * size ? text.replace(SPREAD_SPACE, '') : text;
 }
 
 /** A blank run narrower than this share of the size, between Han characters, is pdf.js's mark of spread text, not a space. */
