@@ -76,8 +76,8 @@ describe('PDF layouts: read in order, or refused', () => {
     expect(body.trim().split('\n\n'), text).toEqual(['# 【调研报告】关于代表联系群众工作的调研报告', ...paragraphs]);
   });
 
-  it('refuses text in three columns, naming the page, and writes nothing', async () => {
-    const { code, stderr, untouched } = await importInto(await printed(issueHtml('column-count: 3; column-gap: 8mm;')));
+  it.each([3, 4])('refuses text in %i columns, naming the page, and writes nothing', async (columns) => {
+    const { code, stderr, untouched } = await importInto(await printed(issueHtml(`column-count: ${columns}; column-gap: 6mm;`)));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/第 1(、\d+)* 页分三栏或更多/);
     expect(stderr).toContain('（没有导入）');

@@ -18,17 +18,29 @@ const MIN_COLUMN_TEXT = 8;
 /** This many characters of rotated text on a page is text, not a stamp. */
 const MIN_ROTATED_TEXT = 10;
 
+/** A gutter is at least this many characters wide. */
+const MIN_GUTTER = 0.8;
 /** Where a line's cells leave a gap: [left cell's end, right cell's start, the left cell's text]. */
 function gapsOf(line: Line): [number, number, string][] {
-  return line.cells.slice(1).map((cell, i) => [line.cells[i]!.right, cell.left, line.cells[i]!.text]);
+  // Pieces, not cells: a gutter narrower than a cell's gap (1.5 characters) still parts the columns.
+  const gaps: [number, number, string][] = [];
+  let text = line.pieces[0]?.text ?? '';
+  line.pieces.slice(1).forEach((piece, i) => {
+    const before = line.pieces[i]!;
+    if (piece.left - before.right >= MIN_GUTTER * line.size) {
+      gaps.push([before.right, piece.left, text]);
+      text = piece.text;
+    } else text += piece.text;
+  });
+  return gaps;
 }
 
 /**
  * Where the page's columns start, left to right after the first: the gutters at which many of its
  * lines split, their left halves ending together (text in columns). Empty for a page in one column.
  */
-export function columnStarts(lines: readonly Line[], width: number): number[] {
-  const gaps = lines.flatMap((line) => gapsOf(line).filter(([end, start]) => start > GUTTER_FROM * width && end < GUTTER_TO * width));
+export function columnStarts(lines: readonly Line[], width: number, from = GUTTER_FROM, to = GUTTER_TO): number[] {
+  const gaps = lines.flatMap((line) => gapsOf(line).filter(([end, start]) => start > from * width && end < to * width));
   const size = lines[0]?.size ?? 12;
   const starts: number[] = [];
   for (const [, start] of gaps) {
@@ -43,6 +55,16 @@ export function columnStarts(lines: readonly Line[], width: number): number[] {
   return starts.sort((a, b) => a - b);
 }
 
+/** Gutters of narrow columns lie this far out (four columns and more). */
+const NARROW_FROM = 0.15;
+const NARROW_TO = 0.85;
+
+/** How many gutters the page has: none, one (two columns), or more, gutters of narrow columns counted too. */
+function gutters(lines: readonly Line[], width: number): number {
+  const middle = columnStarts(lines, width).length;
+  return middle === 0 ? 0 : Math.max(middle, columnStarts(lines, width, NARROW_FROM, NARROW_TO).length);
+}
+
 /** True when the page is set in columns (two or more). */
 export function isInColumns(lines: readonly Line[], width: number): boolean {
   return columnStarts(lines, width).length > 0;
@@ -55,7 +77,7 @@ export function twoColumnPages(pages: readonly PdfPage[], lines: readonly Line[]
   const found = new Map<number, number>();
   pages.forEach((page, i) => {
     const starts = columnStarts(lines[i]!, page.width);
-    if (starts.length === 1) found.set(page.number, starts[0]!);
+    if (starts.length === 1 && gutters(lines[i]!, page.width) === 1) found.set(page.number, starts[0]!);
   });
   return found;
 }
@@ -65,7 +87,7 @@ export function unreadableLayout(pages: readonly PdfPage[], lines: readonly Line
   const rotated = pages.filter((p) => p.rotatedCharacters >= MIN_ROTATED_TEXT).map((p) => p.number);
   if (rotated.length > 0) return { kind: 'rotated', pages: rotated };
   // Two columns are read, left then right; three or more are not read with confidence.
-  const columns = pages.filter((p, i) => columnStarts(lines[i]!, p.width).length > 1).map((p) => p.number);
+  const columns = pages.filter((p, i) => gutters(lines[i]!, p.width) > 1).map((p) => p.number);
   if (columns.length > 0) return { kind: 'columns', pages: columns };
   return undefined;
 }
