@@ -1,5 +1,5 @@
-// PDF layouts the importer refuses rather than read out of order: text in two columns and
-// rotated text, printed by Chromium from HTML; the same text in one column imports.
+// PDF layouts, printed by Chromium from HTML: text in one column and in two columns imports in
+// reading order; three columns and rotated text are refused rather than read out of order.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,7 +58,7 @@ async function importInto(file: string) {
   return { ...result, dir, untouched: JSON.stringify(after) === JSON.stringify(before) };
 }
 
-describe('PDF layouts that cannot be read with confidence', () => {
+describe('PDF layouts: read in order, or refused', () => {
   it('imports the text set in one column, each paragraph whole, without spaces between Han and digits', async () => {
     const { code, stderr, dir } = await importInto(await printed(issueHtml('')));
     expect(code, stderr).toBe(0);
@@ -67,10 +67,19 @@ describe('PDF layouts that cannot be read with confidence', () => {
     for (let i = 1; i <= 12; i++) expect(paragraphs, text).toContain(`第${i}段。${SENTENCE.repeat(3)}`);
   });
 
-  it('refuses text in two columns, naming the page, and writes nothing', async () => {
-    const { code, stderr, untouched } = await importInto(await printed(issueHtml('column-count: 2; column-gap: 8mm;')));
+  it('reads text in two columns left column first, the title above them first, each paragraph whole', async () => {
+    const { code, stderr, dir } = await importInto(await printed(issueHtml('column-count: 2; column-gap: 8mm;')));
+    expect(code, stderr).toBe(0);
+    const text = await readFile(path.join(dir, 'content', '2019', '03.md'), 'utf8');
+    const body = text.slice(text.indexOf('# '));
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。${SENTENCE.repeat(3)}`);
+    expect(body.trim().split('\n\n'), text).toEqual(['# 【调研报告】关于代表联系群众工作的调研报告', ...paragraphs]);
+  });
+
+  it.each([3, 4])('refuses text in %i columns, naming the page, and writes nothing', async (columns) => {
+    const { code, stderr, untouched } = await importInto(await printed(issueHtml(`column-count: ${columns}; column-gap: 6mm;`)));
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/第 1(、\d+)* 页分栏排版/);
+    expect(stderr).toMatch(/第 1(、\d+)* 页分三栏或更多/);
     expect(stderr).toContain('（没有导入）');
     expect(untouched).toBe(true);
   });

@@ -15,6 +15,8 @@ export interface Block {
   indented?: boolean;
   /** The line was set in the middle of the page (a PDF's masthead items, an issue's own title). */
   centred?: boolean;
+  /** The line stands first on a printed page: after a form feed in a text file. */
+  afterBreak?: boolean;
   /** What the importer is not sure of in this block, for 需要核对 (a table it could not rebuild). */
   review?: string;
 }

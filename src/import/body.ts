@@ -76,10 +76,17 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
     const t = compact(text);
     return PAGE_NUMBER.test(text.trim()) || t === compact(site.title) || (t.startsWith(compact(site.title)) && /第\d+期/.test(t) && t.length <= 24);
   };
-  const kept = blocks.filter((b) => {
-    if (b.kind !== 'paragraph' || !isFurniture(b.text)) return true;
+  // Page furniture ends a printed page as a form feed does: the line after it stands first on the next.
+  let broken = false;
+  const kept = blocks.flatMap((b) => {
+    if (b.kind !== 'paragraph' || !isFurniture(b.text)) {
+      const block = broken && !b.afterBreak ? { ...b, afterBreak: true } : b;
+      broken = false;
+      return [block];
+    }
     body.dropped.push(b.line);
-    return false;
+    broken = true;
+    return [];
   });
 
   /** "快讯：…": an untitled item of a column, its text run in. */
@@ -129,12 +136,21 @@ export function readBody(blocks: readonly Block[], site: Site, options: { rejoin
       if (block.depth === 1 && headingLevel(text) === undefined) return pushTitle(text);
       return push('heading', `## ${block.markdown}`, text);
     }
+    const around = () => `上一页末“${[...last!.text].slice(-12).join('')}”，下一页开头“${[...text].slice(0, 12).join('')}”`;
     if (continuesLast(block)) {
+      // A page that ends with a sentence's end may end its paragraph too: the join is a guess.
+      if (block.afterBreak && endsSentence(last!.text)) {
+        warnings.push({ line: block.line, message: `${around()}：上一页以句末标点结束，已把这两段接成一段\uFF1A请对照原件核对是不是同一段` });
+      }
       // Chinese text has no spaces between words: the halves meet as they are.
       last!.text += text;
       last!.markdown += escapeMarkdownText(text);
       body.joined.push(block.line);
       return;
+    }
+    // A page that ends in mid-sentence, with a new paragraph on the next: the split is a guess.
+    if (options.rejoin && block.afterBreak && last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE) {
+      warnings.push({ line: block.line, message: `${around()}：上一页没有结束标点，这一行已另起一段\uFF1A请对照原件核对是不是同一段` });
     }
     if (isArticleDate(text) && (last?.role === 'title' || last?.role === 'byline')) return push('date', articleDate(text));
     const runIn = runInColumn(text);

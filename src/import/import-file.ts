@@ -89,8 +89,11 @@ async function readPdf(bytes: Buffer): Promise<Source> {
   }
   const notes =
     pdf.textless.length > 0
-      ? [{ line: pdf.textless[0]!, message: `第 ${pdf.textless.join('、')} 页没有文字，像是扫描的页面或空白页，这些页的内容没有导入\uFF1A请对照原件补上` }]
-      : [];
+      ? [
+          { line: pdf.textless[0]!, message: `第 ${pdf.textless.join('、')} 页没有文字，像是扫描的页面或空白页，这些页的内容没有导入\uFF1A请对照原件补上` },
+          ...pdf.notes,
+        ]
+      : pdf.notes;
   return { blocks: pdf.blocks, unit: '页', images: 0, dropped: pdf.dropped, notes };
 }
 

@@ -61,6 +61,29 @@ describe('recogniseIssue on the text of 2019 第9期', () => {
     expect(issue.dropped).toEqual(['— 2 —', '联络动态', '- 3 -'].map((s) => withFurniture.split('\n').lastIndexOf(s) + 1));
   });
 
+  it('joins a paragraph split at a form feed, with or without a page number after it, and notes nothing', () => {
+    const forms = [`整理上报\f情况`, `整理上报\n\f\n— 2 —\n\n情况`, `整理上报\n\f-2-\n情况`, `整理上报\n\n第 2 页\f\n情况`];
+    for (const form of forms) {
+      const issue = fromText(corpus.replace('整理上报\n\n情况', form));
+      expect(issue.body, form).toEqual(fromText(corpus).body);
+      expect(issue.warnings, form).toEqual([]);
+    }
+  });
+
+  it('names a join after a full stop and a split in mid-sentence at a form feed, with the line', () => {
+    const wrapped = textToBlocks(
+      '联络动态\n第 1 期\n湖南省人大常委会选举任免联络工作委员会编　2019年2月20日\n关于代表工作的报告\n' +
+        `\u3000\u3000${'代表联系群众。'.repeat(6)}\f\n接着写下一段的开头，原件没有缩进。\n\u3000\u3000第二段。\n\u3000\u3000第三段。\n`,
+    );
+    const joined = recogniseIssue(wrapped, site, { rejoin: true });
+    expect(joined.body.at(-3)).toBe(`${'代表联系群众。'.repeat(6)}接着写下一段的开头，原件没有缩进。`);
+    expect(joined.warnings).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('已把这两段接成一段') })]);
+
+    const split = fromText(corpus.replace('整理上报\n\n情况', '整理上报\f\u3000\u3000情况'));
+    const line = corpus.split('\n').findIndex((l) => l.startsWith('情况。根据')) - 1;
+    expect(split.warnings).toEqual([expect.objectContaining({ line, message: expect.stringContaining('已另起一段') })]);
+  });
+
   it('reads text wrapped at the printed line, with indented paragraphs and a title over two lines', () => {
     const continuations = ['情况。根据', '作日，', '集体优势', '及时、安排', '域内人大'];
     const wrapped = corpus

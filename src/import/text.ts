@@ -8,16 +8,20 @@ const EDGE_SPACE = /^[\s\u3000]+|[\s\u3000]+$/g;
 
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  text
-    .replace(/\f/g, '\n')
-    .split('\n')
-    .forEach((raw, index) => {
+  let afterBreak = false;
+  text.split('\n').forEach((full, index) => {
+    // A form feed ends a printed page: the line after it stands first on the next one.
+    full.split('\f').forEach((raw, part) => {
+      if (part > 0) afterBreak = true;
       const line = raw.replace(EDGE_SPACE, '');
       if (line === '') return;
       const block = paragraphBlock(line, index + 1);
+      if (afterBreak) block.afterBreak = true;
+      afterBreak = false;
       // An indented line opens a paragraph: nothing before it may be joined onto it.
       if (/^(\u3000|\s{2,})/.test(raw)) block.indented = true;
       blocks.push(block);
     });
+  });
   return blocks;
 }

@@ -266,7 +266,7 @@ export const CONTENT = {
   }),
   // Issue 22: PDF layouts that are refused rather than read out of order.
   importPdfColumns: imported<{ pages: number[] }>({
-    message: ({ pages }) => `这个 PDF 第 ${pages.join('、')} 页分栏排版，导入程序不能可靠地按栏读出文字，没有导入（否则各栏的行会交错在一起）`,
+    message: ({ pages }) => `这个 PDF 第 ${pages.join('、')} 页分三栏或更多栏排版，导入程序只能按栏读出一栏或两栏的文字，没有导入（否则各栏的行会交错在一起）`,
     hint: '请用原来的 Word 或 WPS 文档导入；没有原文档时，可以用 WPS 或 Adobe Acrobat 把 PDF 转成 Word 文档，对照原件核对后再导入',
   }),
   importPdfRotated: imported<{ pages: number[] }>({

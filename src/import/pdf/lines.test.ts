@@ -37,4 +37,19 @@ describe('PDF runs → lines, Han next to digits and Latin', () => {
     const runs = line(['0731', 3, '85309270', 3, 'hnrddt@163.com']);
     expect(pageLines(page(runs)).map((l) => l.text)).toEqual(['0731 85309270 hnrddt@163.com']);
   });
+
+  it('closes up a line spread to justify it (a paragraph cut by a column end), and keeps the spaces of the text', () => {
+    // pdf.js puts a space between each two characters of a spread run, and a narrow blank run between spread runs.
+    const spread: TextRun[] = [
+      { text: '表 联 系 群 众', x: 80, y: 700, width: 66, size: 12 },
+      { text: ' ', x: 146, y: 700, width: 1.6, size: 12 },
+      { text: '编 入 24 个', x: 148, y: 700, width: 54, size: 12 },
+      { text: ' ', x: 202, y: 700, width: 1.6, size: 12 },
+      { text: '“', x: 204, y: 700, width: 12, size: 12 },
+      { text: '代表', x: 217, y: 700, width: 24, size: 12 },
+    ];
+    expect(pageLines(page(spread)).map((l) => l.text)).toEqual(['表联系群众编入24个“代表']);
+    const names = line(['责任编辑：石 韧 吴静波']);
+    expect(pageLines(page(names)).map((l) => l.text)).toEqual(['责任编辑：石 韧 吴静波']);
+  });
 });

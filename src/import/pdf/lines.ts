@@ -8,6 +8,8 @@ export interface Cell {
   text: string;
   left: number;
   right: number;
+  /** The size its text is set in (the largest of its runs). */
+  size?: number;
 }
 
 export interface Line {
@@ -23,6 +25,8 @@ export interface Line {
   /** Baseline, in points from the bottom of the page. */
   y: number;
   size: number;
+  /** The right edge of the column the line stands in, on a page set in columns. */
+  edge?: number;
 }
 
 /** A gap this many characters wide separates cells; a narrower one that is not nothing is a space. */
@@ -65,29 +69,65 @@ const LATIN_START = /^[A-Za-z0-9]/;
 /** Han next to a digit or Latin letter, either way round. */
 const meetsHanLatin = (before: string, after: string) => (HAN_END.test(before) && LATIN_START.test(after)) || (LATIN_END.test(before) && HAN_START.test(after));
 
+/** Han and CJK punctuation; and with them, the punctuation Chinese text also sets (“”‘’…—·, and ASCII , . ; : ! ? ( )), and digits (2019 年 → 2019年, as the Han–digit gap). */
+const CJK = `${HAN}\u3000-\u303f\uff00-\uffef`;
+const NEAR_CJK = `${CJK}\u2010-\u2027\u00b7,.;:!?()0-9%`;
+/** A space with Han or CJK punctuation on one side, and it or punctuation on the other. */
+const SPREAD_SPACE = new RegExp(`(?<=[${CJK}]) (?=[${NEAR_CJK}])|(?<=[${NEAR_CJK}]) (?=[${CJK}])`, 'gu');
+/** A run this many sizes wide a character, or less, is set solid (perhaps spread to justify it), not spaced. */
+const SOLID_ADVANCE = 1.3;
+
+/**
+ * The single spaces pdf.js puts between the characters of a run spread out to justify a line (a
+ * paragraph's last line in a column, justified by the typesetter), which the text did not have:
+ * a space between every two characters (or numbers) of the run, as a text's own spaces never are
+ * ("石 韧 吴静波").
+ */
+function closeSpreadHan(text: string, run: TextRun, size: number): string {
+  const characters = [...text.replace(/\s/g, '')];
+  // Apart one by one: each character, or a number (pdf.js keeps a number's digits together).
+  const parts = text.trim().split(' ');
+  const spread = parts.length >= 2 && parts.every((p) => [...p].length === 1 || /^[0-9A-Za-z.%]+$/.test(p));
+  return spread && run.width / characters.length <= SOLID_ADVANCE * size ? text.replace(SPREAD_SPACE, '') : text;
+}
+
+/** A blank run narrower than this share of the size, between Han characters, is pdf.js's mark of spread text, not a space. */
+const SPREAD_BLANK = 0.2;
+const [CJK_END, NEAR_CJK_END] = [CJK, NEAR_CJK].map((set) => new RegExp(`[${set}]$`, 'u')) as [RegExp, RegExp];
+const [CJK_START, NEAR_CJK_START] = [CJK, NEAR_CJK].map((set) => new RegExp(`^[${set}]`, 'u')) as [RegExp, RegExp];
+const meetsCjk = (before: string, after: string) =>
+  (CJK_END.test(before) && NEAR_CJK_START.test(after)) || (NEAR_CJK_END.test(before) && CJK_START.test(after));
+
 /** The runs of one line, left to right, → its pieces: text between spaces or gaps. */
 function piecesOf(runs: TextRun[], size: number): Cell[] {
   const pieces: Cell[] = [];
   let current: Cell | undefined;
   let spaced = false;
+  /** The width of the blank runs since the last text, when no text of theirs was a space of its own. */
+  let blank = 0;
   for (const run of [...runs].sort((a, b) => a.x - b.x)) {
     if (isBlank(run.text)) {
       spaced = true;
+      blank += run.width;
       continue;
     }
-    const text = normaliseCharacters(run.text);
+    const text = closeSpreadHan(normaliseCharacters(run.text), run, size);
     const gap = current ? run.x - current.right : 0;
     // pdf.js's own space between Han and Latin, narrower than a real one, goes.
     const typesetterSpacing = current !== undefined && gap < HAN_LATIN_GAP * size && meetsHanLatin(current.text, text);
-    const apart = !current || (!typesetterSpacing && (spaced || gap >= SPACE_GAP * size)) || /^\s/.test(text) || /\s$/.test(current.text);
+    // Han set apart by less than a space, a blank run or not, is a line spread to justify it.
+    const spread = current !== undefined && gap < HAN_LATIN_GAP * size && blank < SPREAD_BLANK * size && meetsCjk(current.text, text);
+    const apart = !current || (!typesetterSpacing && !spread && (spaced || gap >= SPACE_GAP * size)) || /^\s/.test(text) || /\s$/.test(current.text);
     if (apart) {
-      current = { text, left: run.x, right: run.x + run.width };
+      current = { text, left: run.x, right: run.x + run.width, size: run.size };
       pieces.push(current);
     } else {
       current!.text += text;
       current!.right = Math.max(current!.right, run.x + run.width);
+      current!.size = Math.max(current!.size ?? 0, run.size);
     }
     spaced = /\s$/.test(text);
+    blank = 0;
   }
   return pieces.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text !== '');
 }
@@ -100,6 +140,7 @@ function cellsOf(pieces: readonly Cell[], size: number): Cell[] {
     if (last && piece.left - last.right < CELL_GAP * size) {
       last.text += ` ${piece.text}`;
       last.right = piece.right;
+      last.size = Math.max(last.size ?? 0, piece.size ?? 0);
     } else {
       cells.push({ ...piece });
     }

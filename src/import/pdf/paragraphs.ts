@@ -5,6 +5,7 @@
 // cells line up are a table; lines opening with a bullet are a list. The 送 line of the
 // 版记 hangs: its recipient groups start under the first one, one group a line unless it wraps.
 import { type Block, escapeLineStart, escapeMarkdownText, paragraphBlock } from '../blocks.ts';
+import { endsSentence, type Note } from '../text-tools.ts';
 import { type Cell, dominantSize, type Line } from './lines.ts';
 
 /** Above this share of the text's size a line is a title, from DEPTH_1 on an article's title. */
@@ -112,7 +113,20 @@ function follows(previous: Line, next: Line, column: Column, isLastOnPage: boole
 }
 
 /** Groups the lines into runs, each the lines of one paragraph, title, list item or table row. */
-function runsOf(pages: readonly Line[][], column: Column): Run[] {
+/** The next line stands at the top of the next page or column. */
+const isBreak = (previous: Line, next: Line) => next.page !== previous.page || next.y > previous.y;
+
+/** A few characters of a line's end or start, to find it by. */
+const tail = (text: string) => [...text].slice(-12).join('');
+const head = (text: string) => [...text].slice(0, 12).join('');
+const where = (previous: Line, next: Line) => (next.page === previous.page ? '栏末' : '页末');
+
+/**
+ * Groups the lines into runs, each the lines of one paragraph, title, list item or table row.
+ * Where a page or column ends, what the joiner was not sure of is noted: a join after a line
+ * that ends a sentence, and a split after one that does not.
+ */
+function runsOf(pages: readonly Line[][], column: Column, notes: Note[]): Run[] {
   const runs: Run[] = [];
   pages.forEach((lines) =>
     lines.forEach((line, i) => {
@@ -129,12 +143,27 @@ function runsOf(pages: readonly Line[][], column: Column): Run[] {
       const pageOfPrevious = pages.find((p) => p.includes(previous))!;
       const adjacent = follows(previous, line, column, pageOfPrevious.at(-1) === previous, i === 0);
       const sameSize = Math.abs(previous.size - line.size) <= 0.1 * line.size;
-      if (!adjacent || !sameSize || isRow(previous) || isRow(line) || isBullet(line)) return start();
+      // The 版记's labels (送：, 抄送：) open a block of their own.
+      if (!adjacent || !sameSize || isRow(previous) || isRow(line) || isBullet(line) || END_MATTER_LABEL.test(line.text)) return start();
       if (isHeading(line, column)) return line.page === previous.page ? run.lines.push(line) : start();
-      const reachesEdge = column.right - previous.right <= EDGE_SLACK * previous.size;
+      const reachesEdge = (previous.edge ?? column.right) - previous.right <= EDGE_SLACK * previous.size;
       const startsAtEdge = Math.abs(line.left - run.continuationLeft) <= ALIGNED * line.size;
       const bulletText = isBullet(run.lines[0]!) && line.left > run.lines[0]!.left;
-      if (reachesEdge && (startsAtEdge || bulletText)) return run.lines.push(line);
+      if (reachesEdge && (startsAtEdge || bulletText)) {
+        if (isBreak(previous, line) && endsSentence(previous.text)) {
+          notes.push({
+            line: previous.page,
+            message: `${where(previous, line)}“${tail(previous.text)}”以句末标点结束，下一${where(previous, line) === '栏末' ? '栏' : '页'}开头“${head(line.text)}”没有缩进，已接成一段\uFF1A请对照原件核对是不是同一段`,
+          });
+        }
+        return run.lines.push(line);
+      }
+      if (reachesEdge && isBreak(previous, line) && !endsSentence(previous.text) && !isHeading(previous, column) && !isRow(previous)) {
+        notes.push({
+          line: previous.page,
+          message: `${where(previous, line)}“${tail(previous.text)}”没有结束标点，下一${where(previous, line) === '栏末' ? '栏' : '页'}开头“${head(line.text)}”已另起一段\uFF1A请对照原件核对是不是同一段`,
+        });
+      }
       start();
     }),
   );
@@ -184,11 +213,11 @@ function runBlock(run: Run, column: Column): Block {
 }
 
 /** The lines of a document's pages (furniture dropped) → its blocks, each numbered by its page. */
-export function linesToBlocks(pages: readonly Line[][]): Block[] {
+export function linesToBlocks(pages: readonly Line[][], notes: Note[] = []): Block[] {
   const all = pages.flat();
   if (all.length === 0) return [];
   const column = measureColumn(all);
-  const runs = runsOf(pages, column);
+  const runs = runsOf(pages, column, notes);
   const blocks: Block[] = [];
   for (let i = 0; i < runs.length; ) {
     const run = runs[i]!;

@@ -1,9 +1,11 @@
 // A PDF with a text layer → blocks in reading order, without page furniture, each numbered by
 // its page; pages with no text at all are named (a scan needs OCR first).
 import type { Block } from '../blocks.ts';
+import type { Note } from '../text-tools.ts';
+import { readColumns } from './columns.ts';
 import { extractPdfText } from './extract.ts';
 import { dropFurniture } from './furniture.ts';
-import { unreadableLayout } from './layout.ts';
+import { twoColumnPages, unreadableLayout } from './layout.ts';
 import { pageLines } from './lines.ts';
 import { linesToBlocks } from './paragraphs.ts';
 
@@ -16,6 +18,8 @@ export type PdfDocument =
       /** Pages without any text: scanned pages, or blank ones. */
       textless: number[];
       pages: number;
+      /** What the reader guessed and the editor should check: a column's end, a join or split at a page's or column's end. */
+      notes: Note[];
     }
   | { ok: false; reason: 'password' | 'damaged' | 'scan' }
   | { ok: false; reason: 'columns' | 'rotated'; pages: number[] };
@@ -26,13 +30,34 @@ const MIN_PAGE_TEXT = 10;
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
   const pdf = await extractPdfText(bytes);
   if (!pdf.ok) return pdf;
-  const lines = pdf.pages.map(pageLines);
-  const layout = unreadableLayout(pdf.pages, lines);
+  const read = pdf.pages.map(pageLines);
+  const layout = unreadableLayout(pdf.pages, read);
   if (layout) return { ok: false, reason: layout.kind, pages: layout.pages };
+  const columns = twoColumnPages(pdf.pages, read);
+  const notes: Note[] = [];
+  // A page with too few lines in columns to tell by itself (an article's last lines, balanced
+  // in two short columns) is read at the gutter and edge of the document's pages in two columns.
+  const readings = new Map([...columns].map(([number, start]) => [number, readColumns(read[number - 1]!, start)]));
+  const gutter = [...columns.values()][0];
+  const edge = [...readings.values()][0]?.leftEnd;
+  const lines = read.map((page, i) => {
+    const number = pdf.pages[i]!.number;
+    const reading = readings.get(number) ?? (gutter === undefined ? undefined : readColumns(page, gutter, edge));
+    if (!reading) return page;
+    const own = columns.has(number);
+    const split = reading.lines.length > page.length;
+    if (!own && (split || reading.borrowed)) {
+      notes.push({ line: number, message: '这一页分栏的行不多，已按其他页的两栏读出（先左栏，后右栏）\uFF1A请对照原件核对这一页的文字顺序和分段' });
+    } else if (reading.trailing.length > 0) {
+      const text = reading.trailing.map((l) => l.text).join('');
+      notes.push({ line: number, message: `这一页分两栏，左栏比右栏多出的“${text}”已接在左栏末尾、右栏之前\uFF1A请对照原件核对它是不是左栏的文字` });
+    }
+    return own || split || reading.borrowed ? reading.lines : page;
+  });
   const { pages, dropped } = dropFurniture(lines);
   const textless = pdf.pages
     .filter((_, i) => pages[i]!.reduce((n, line) => n + line.text.replace(/\s/g, '').length, 0) < MIN_PAGE_TEXT)
     .map((page) => page.number);
   if (textless.length === pdf.pages.length) return { ok: false, reason: 'scan' };
-  return { ok: true, blocks: linesToBlocks(pages), dropped, textless, pages: pdf.pages.length };
+  return { ok: true, blocks: linesToBlocks(pages, notes), dropped, textless, pages: pdf.pages.length, notes };
 }
