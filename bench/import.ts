@@ -29,6 +29,8 @@ import {
   WidthType,
 } from 'docx';
 import { distance } from 'fastest-levenshtein';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { chromium } from 'playwright-core';
 import { LAUNCH_OPTIONS } from '../src/pdf/chromium.ts';
 import { type CorpusIssue, generateCorpus } from './corpus.ts';
@@ -295,6 +297,38 @@ function reportEntries(report: string): { review: Map<string, string[]>; refused
   return { review, refused };
 }
 
+/**
+ * An HTML table's cells on its grid, as a browser lays them out: each cell's text at its first row
+ * and column, the places a merged cell spans over left empty.
+ */
+function htmlTableRows(html: string): string[][] {
+  const rows: string[][] = [];
+  const taken = new Set<string>();
+  const text = (node: ElementContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(text).join('') : '');
+  const trs: Element[] = [];
+  const collect = (node: Element | Root) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') trs.push(child);
+      else collect(child);
+    }
+  };
+  collect(fromHtml(html, { fragment: true }));
+  trs.forEach((tr, r) => {
+    rows[r] ??= [];
+    let c = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || !['td', 'th'].includes(cell.tagName)) continue;
+      while (taken.has(`${r},${c}`)) c++;
+      rows[r]![c] = text(cell).trim();
+      const [down, across] = [Number(cell.properties.rowSpan ?? 1), Number(cell.properties.colSpan ?? 1)];
+      for (let i = 0; i < down; i++) for (let j = 0; j < across; j++) taken.add(`${r + i},${c + j}`);
+      c += across;
+    }
+  });
+  return rows;
+}
+
 /** The imported file's article paragraphs as plain text, tables left out (and their rows' cells, the separator row left out). */
 function importedParagraphs(markdown: string): { paragraphs: string[]; rows: string[][] } {
   const body = markdown.split(/^---$/m).slice(2).join('---');
@@ -302,7 +336,8 @@ function importedParagraphs(markdown: string): { paragraphs: string[]; rows: str
     .split(/\n\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const rows = blocks
+  const isTable = (b: string) => b.startsWith('|') || b.startsWith('<table');
+  const gfmRows = blocks
     .filter((b) => b.startsWith('|'))
     .flatMap((b) => b.split('\n'))
     .filter((row) => !/^\|[\s|:-]+\|$/.test(row))
@@ -312,7 +347,8 @@ function importedParagraphs(markdown: string): { paragraphs: string[]; rows: str
         .split('|')
         .map((c) => c.trim()),
     );
-  return { paragraphs: blocks.filter((b) => !b.startsWith('|')).map(plain), rows };
+  const htmlRows = blocks.filter((b) => b.startsWith('<table')).flatMap(htmlTableRows);
+  return { paragraphs: blocks.filter((b) => !isTable(b)).map(plain), rows: [...gfmRows, ...htmlRows] };
 }
 
 interface FileResult {
