@@ -53,139 +53,186 @@ function articleDate(text: string): string {
 }
 
 export function readBody(blocks: readonly Block[], site: Site, options: { rejoin: boolean }, warnings: Note[]): Body {
-  const body: Body = { parts: [], joined: [], dropped: [] };
-  const out = body.parts;
-  const push = (role: Role, markdown: string, text = markdown) => out.push({ role, markdown, text });
+  return new BodyReader(site, options, warnings).read(blocks);
+}
+
+/** Reads an issue's body block by block, into parts whose roles later blocks may still settle. */
+class BodyReader {
+  private readonly body: Body = { parts: [], joined: [], dropped: [] };
+  private readonly out = this.body.parts;
+  /** The blocks without the page furniture, each marked when it stands first on a page. */
+  private kept: Block[] = [];
+  /** Text that indents its paragraphs wraps them over lines: there, only an indented line opens one. */
+  private indentsParagraphs = false;
+
+  constructor(
+    private readonly site: Site,
+    private readonly options: { rejoin: boolean },
+    private readonly warnings: Note[],
+  ) {}
+
+  read(blocks: readonly Block[]): Body {
+    this.kept = this.withoutFurniture(blocks);
+    this.indentsParagraphs = this.kept.filter((b) => b.indented).length >= MIN_INDENTED_PARAGRAPHS;
+    this.kept.forEach((block, k) => this.readBlock(block, k));
+    if (this.out[0]?.role !== 'title' && this.out[0]?.role !== 'column') {
+      this.out.unshift({ role: 'title', markdown: '# 在这里写标题', text: '' });
+      this.warnings.push({
+        line: this.kept[0]?.line ?? 1,
+        message: '没有认出第一篇文章的标题，已在正文前加上“# 在这里写标题”\uFF1A请改成这篇文章的标题',
+      });
+    }
+    settleRoles(this.out);
+    return this.body;
+  }
+
+  private push(role: Role, markdown: string, text = markdown): void {
+    this.out.push({ role, markdown, text });
+  }
+
   /** The column a title names by its last words (…的调研报告), other than the default one. */
-  const columnOf = (title: string) => site.columns.find((c) => c !== site.defaultColumn && c !== title && title.endsWith(c));
-  const titleMarkdown = (text: string, column = columnOf(text)) => `# ${column ? `【${column}】` : ''}${escapeMarkdownText(text)}`;
+  private columnOf(title: string): string | undefined {
+    const { columns, defaultColumn } = this.site;
+    return columns.find((c) => c !== defaultColumn && c !== title && title.endsWith(c));
+  }
+
+  private titleMarkdown(text: string, column = this.columnOf(text)): string {
+    return `# ${column ? `【${column}】` : ''}${escapeMarkdownText(text)}`;
+  }
+
   /** A title line: an article's title, maybe with its column in 【】, or a column's name alone for an untitled item. */
-  const pushTitle = (line: string) => {
-    const named = parseColumnTitle(closeUpHan(line), site.columns);
+  private pushTitle(line: string): void {
+    const named = parseColumnTitle(closeUpHan(line), this.site.columns);
     // An empty 【】 names no column.
     const column = named?.column || undefined;
     if (named?.title === null) {
-      const item = column ?? site.defaultColumn;
-      return out.push({ role: 'column', markdown: `# ${item}`, text: line, column: item });
+      const item = column ?? this.site.defaultColumn;
+      this.out.push({ role: 'column', markdown: `# ${item}`, text: line, column: item });
+      return;
     }
     const title = named?.title ?? closeUpHan(line);
-    return out.push({ role: 'title', markdown: titleMarkdown(title, column), text: title, column });
-  };
+    this.out.push({ role: 'title', markdown: this.titleMarkdown(title, column), text: title, column });
+  }
 
-  const isFurniture = (text: string) => {
+  private isFurniture(text: string): boolean {
     const t = compact(text);
-    return PAGE_NUMBER.test(text.trim()) || t === compact(site.title) || (t.startsWith(compact(site.title)) && /第\d+期/.test(t) && t.length <= 24);
-  };
-  // Page furniture ends a printed page as a form feed does: the line after it stands first on the next.
-  let broken = false;
-  const kept = blocks.flatMap((b) => {
-    if (b.kind !== 'paragraph' || !isFurniture(b.text)) {
-      const block = broken && !b.afterBreak ? { ...b, afterBreak: true } : b;
-      broken = false;
-      return [block];
-    }
-    body.dropped.push(b.line);
-    broken = true;
-    return [];
-  });
+    const title = compact(this.site.title);
+    return PAGE_NUMBER.test(text.trim()) || t === title || (t.startsWith(title) && /第\d+期/.test(t) && t.length <= 24);
+  }
+
+  /** Page furniture ends a printed page as a form feed does: the line after it stands first on the next. */
+  private withoutFurniture(blocks: readonly Block[]): Block[] {
+    let broken = false;
+    return blocks.flatMap((b) => {
+      if (b.kind !== 'paragraph' || !this.isFurniture(b.text)) {
+        const block = broken && !b.afterBreak ? { ...b, afterBreak: true } : b;
+        broken = false;
+        return [block];
+      }
+      this.body.dropped.push(b.line);
+      broken = true;
+      return [];
+    });
+  }
 
   /** "快讯：…": an untitled item of a column, its text run in. */
-  const runInColumn = (text: string) => parseRunInColumn(text, site.columns);
-  /** "【栏目】标题", or a column's name alone: a title wherever it stands. */
-  const namesColumn = (text: string) => parseColumnTitle(closeUpHan(text), site.columns) !== undefined;
+  private runInColumn(text: string) {
+    return parseRunInColumn(text, this.site.columns);
+  }
 
-  const looksLikeTitle = (k: number): boolean => {
-    const text = kept[k]!.text;
+  /** "【栏目】标题", or a column's name alone: a title wherever it stands. */
+  private namesColumn(text: string): boolean {
+    return parseColumnTitle(closeUpHan(text), this.site.columns) !== undefined;
+  }
+
+  private looksLikeTitle(k: number): boolean {
+    const text = this.kept[k]!.text;
     if (headingLevel(text) !== undefined || endsSentence(text) || text.includes('。') || length(compact(text)) > MAX_TITLE) return false;
-    const [next, afterNext] = [kept[k + 1]?.text, kept[k + 2]?.text];
-    if (!out.some((o) => o.role === 'title' || o.role === 'column')) return true;
+    const [next, afterNext] = [this.kept[k + 1]?.text, this.kept[k + 2]?.text];
+    if (!this.out.some((o) => o.role === 'title' || o.role === 'column')) return true;
     if (next !== undefined && isArticleDate(next)) return true;
     if (next !== undefined && afterNext !== undefined && isByline(next) && isArticleDate(afterNext)) return true;
-    return out.at(-1)?.role === 'closing';
-  };
+    return this.out.at(-1)?.role === 'closing';
+  }
 
   /** A title printed over two lines: its second line comes before the byline and the date. */
-  const titleGoesOn = (k: number): boolean => {
-    const [text, next, afterNext] = [kept[k]?.text ?? '', kept[k + 1]?.text, kept[k + 2]?.text];
-    if (out.at(-1)?.role !== 'title' || endsSentence(text) || text.includes('。') || isArticleDate(text)) return false;
+  private titleGoesOn(k: number): boolean {
+    const [text, next, afterNext] = [this.kept[k]?.text ?? '', this.kept[k + 1]?.text, this.kept[k + 2]?.text];
+    if (this.out.at(-1)?.role !== 'title' || endsSentence(text) || text.includes('。') || isArticleDate(text)) return false;
     return next !== undefined && afterNext !== undefined && isByline(next) && isArticleDate(afterNext);
-  };
-
-  // Text that indents its paragraphs wraps them over lines: there, only an indented line opens one.
-  const indentsParagraphs = kept.filter((b) => b.indented).length >= MIN_INDENTED_PARAGRAPHS;
+  }
 
   /** The line goes on with the last paragraph: the print wrapped it, or a page ended inside it. */
-  const continuesLast = (block: Block): boolean => {
-    const last = out.at(-1);
-    if (!options.rejoin || last?.role !== 'text' || block.indented) return false;
+  private continuesLast(block: Block): boolean {
+    const last = this.out.at(-1);
+    if (!this.options.rejoin || last?.role !== 'text' || block.indented) return false;
     const text = block.text;
-    const opensSomething = headingLevel(text) !== undefined || isArticleDate(text) || isClosingLine(text) || namesColumn(text) || !!runInColumn(text);
+    const opensSomething = headingLevel(text) !== undefined || isArticleDate(text) || isClosingLine(text) || this.namesColumn(text) || !!this.runInColumn(text);
     if (opensSomething) return false;
-    if (indentsParagraphs) return true;
+    if (this.indentsParagraphs) return true;
     return !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE && !isStandaloneHeading(last.text);
-  };
+  }
 
-  kept.forEach((block, k) => {
+  /**
+   * Joins the block onto the last paragraph when it goes on with it (true); at a page's start,
+   * a join after a sentence's end, or a split in mid-sentence, is a guess, named under 需要核对.
+   */
+  private joinAcrossLines(block: Block): boolean {
+    const last = this.out.at(-1);
     const text = block.text;
-    const last = out.at(-1);
-    if (block.kind === 'table' || block.kind === 'list') {
-      if (block.review) warnings.push({ line: block.line, message: block.review });
-      return push('other', block.markdown, text);
-    }
-    if (block.kind === 'heading') {
-      if (block.depth === 1 && headingLevel(text) === undefined) return pushTitle(text);
-      return push('heading', `## ${block.markdown}`, text);
-    }
     const around = () => `上一页末“${[...last!.text].slice(-12).join('')}”，下一页开头“${[...text].slice(0, 12).join('')}”`;
-    if (continuesLast(block)) {
-      // A page that ends with a sentence's end may end its paragraph too: the join is a guess.
+    if (this.continuesLast(block)) {
       if (block.afterBreak && endsSentence(last!.text)) {
-        warnings.push({ line: block.line, message: `${around()}：上一页以句末标点结束，已把这两段接成一段\uFF1A请对照原件核对是不是同一段` });
+        this.warnings.push({ line: block.line, message: `${around()}：上一页以句末标点结束，已把这两段接成一段\uFF1A请对照原件核对是不是同一段` });
       }
       // Chinese text has no spaces between words: the halves meet as they are.
       last!.text += text;
       last!.markdown += escapeMarkdownText(text);
-      body.joined.push(block.line);
-      return;
+      this.body.joined.push(block.line);
+      return true;
     }
-    // A page that ends in mid-sentence, with a new paragraph on the next: the split is a guess.
-    if (options.rejoin && block.afterBreak && last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE) {
-      warnings.push({ line: block.line, message: `${around()}：上一页没有结束标点，这一行已另起一段\uFF1A请对照原件核对是不是同一段` });
+    if (this.options.rejoin && block.afterBreak && last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE) {
+      this.warnings.push({ line: block.line, message: `${around()}：上一页没有结束标点，这一行已另起一段\uFF1A请对照原件核对是不是同一段` });
     }
-    if (isArticleDate(text) && (last?.role === 'title' || last?.role === 'byline')) return push('date', articleDate(text));
-    const runIn = runInColumn(text);
+    return false;
+  }
+
+  private readBlock(block: Block, k: number): void {
+    const text = block.text;
+    const last = this.out.at(-1);
+    if (block.kind === 'table' || block.kind === 'list') {
+      if (block.review) this.warnings.push({ line: block.line, message: block.review });
+      return this.push('other', block.markdown, text);
+    }
+    if (block.kind === 'heading') {
+      if (block.depth === 1 && headingLevel(text) === undefined) return this.pushTitle(text);
+      return this.push('heading', `## ${block.markdown}`, text);
+    }
+    if (this.joinAcrossLines(block)) return;
+    if (isArticleDate(text) && (last?.role === 'title' || last?.role === 'byline')) return this.push('date', articleDate(text));
+    const runIn = this.runInColumn(text);
     if (runIn) {
-      out.push({ role: 'column', markdown: `# ${runIn.column}`, text: runIn.column, column: runIn.column });
-      if (runIn.text) push('text', escapeMarkdownText(runIn.text), runIn.text);
+      this.out.push({ role: 'column', markdown: `# ${runIn.column}`, text: runIn.column, column: runIn.column });
+      if (runIn.text) this.push('text', escapeMarkdownText(runIn.text), runIn.text);
       return;
     }
-    if (namesColumn(text)) return pushTitle(text);
-    if (isClosingLine(text)) return push('closing', block.markdown, text);
-    if (titleGoesOn(k)) {
+    if (this.namesColumn(text)) return this.pushTitle(text);
+    if (isClosingLine(text)) return this.push('closing', block.markdown, text);
+    if (this.titleGoesOn(k)) {
       last!.text = closeUpHan(last!.text + text);
-      last!.markdown = titleMarkdown(last!.text, last!.column);
+      last!.markdown = this.titleMarkdown(last!.text, last!.column);
       return;
     }
-    if (last?.role === 'title' && isByline(text)) return push('byline', escapeMarkdownText(text), text);
-    if (looksLikeTitle(k)) return pushTitle(text);
-    push('text', block.markdown, text);
+    if (last?.role === 'title' && isByline(text)) return this.push('byline', escapeMarkdownText(text), text);
+    if (this.looksLikeTitle(k)) return this.pushTitle(text);
+    this.push('text', block.markdown, text);
     if (!endsSentence(text) && length(text) < MIN_BROKEN_LINE && headingLevel(text) === undefined) {
-      warnings.push({
+      this.warnings.push({
         line: block.line,
         message: `“${text}”没有结束标点，像是小标题，也可能是被分页断开的半句，已作为一段导入\uFF1A请对照原件核对`,
       });
     }
-  });
-
-  if (out[0]?.role !== 'title' && out[0]?.role !== 'column') {
-    out.unshift({ role: 'title', markdown: '# 在这里写标题', text: '' });
-    warnings.push({
-      line: kept[0]?.line ?? 1,
-      message: '没有认出第一篇文章的标题，已在正文前加上“# 在这里写标题”\uFF1A请改成这篇文章的标题',
-    });
   }
-  settleRoles(out);
-  return body;
 }
 
 /**
