@@ -197,7 +197,7 @@ class BodyReader {
     return false;
   }
 
-  private readBlock(block: Block, k: number): void {
+  private readBlock(block: Block, k: number) {
     const text = block.text;
     const last = this.out.at(-1);
     if (block.kind === 'table' || block.kind === 'list') {
