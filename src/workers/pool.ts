@@ -10,6 +10,7 @@ import { workerCount } from './worker-count.ts';
 /** The task modules, relative to this folder, without extension. */
 const TASKS = {
   render: '../markdown/render-task',
+  import: '../import/import-task',
 } as const;
 
 export type TaskKind = keyof typeof TASKS;
