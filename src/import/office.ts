@@ -3,7 +3,7 @@
 // (each import worker) a LibreOffice profile of its own, so that conversions run side by side
 // without waiting for each other's lock.
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,10 +22,14 @@ const sofficePath = () => process.env.SOFFICE_PATH ?? 'soffice';
  */
 const limitFor = (bytes: number) => toolTimeLimit(60_000 + (30_000 * bytes) / (1024 * 1024));
 
-const profile = path.join(tmpdir(), `lldt-soffice-${process.pid}-${threadId}`);
+const profilePrefix = `lldt-soffice-${process.pid}-`;
+const profile = path.join(tmpdir(), `${profilePrefix}${threadId}`);
 
-/** This process's LibreOffice profile, to remove when it has no more to convert. */
-export const removeProfile = () => rm(profile, { recursive: true, force: true });
+/** The LibreOffice profiles of this process's threads, to remove when the import has no more to convert. */
+export async function removeProfiles(): Promise<void> {
+  const names = (await readdir(tmpdir())).filter((name) => name.startsWith(profilePrefix));
+  await Promise.all(names.map((name) => rm(path.join(tmpdir(), name), { recursive: true, force: true })));
+}
 
 type Ran = { ok: true } | { ok: false; missing: boolean; timedOut: boolean };
 

@@ -1,6 +1,6 @@
-// Worker threads of the tool (the import's readers, the Markdown renderers, the search index's
-// Pagefind processes) run their compiled module beside the caller's (lib/); run from the sources
-// (the tests), they run the TypeScript module through tsx (run-typescript.mjs).
+// The search index's worker threads (its Pagefind processes; the rest runs in the shared pool,
+// pool.ts) run their compiled module beside the caller's (lib/); run from the sources (the tests),
+// they run the TypeScript module through tsx (run-typescript.mjs).
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /**
