@@ -40,3 +40,12 @@ describe('table spans', () => {
     expect(render('<p><span colspan="3">字</span></p>')).toBe('<p><span>字</span></p>');
   });
 });
+
+describe('HTML table cells against the limit', () => {
+  it('counts each cell with its spans', async () => {
+    const { checkTableCells } = await import('../markdown-limits.ts');
+    expect(checkTableCells('<table><tr><td>甲</td><td colspan="2">乙</td></tr></table>')).toBeUndefined();
+    const row = '<tr><td rowspan="100" colspan="100">甲</td></tr>\n';
+    expect(checkTableCells(`<table>\n${row.repeat(1000)}</table>`)?.place.line).toBeGreaterThan(1);
+  });
+});
