@@ -141,12 +141,26 @@ function delimiterCells(line: string): number {
  * each line up to a blank one is a row of the header's width (an upper bound: the parser may end
  * a table sooner). Returns the line where the total passes the limit.
  */
+/** The cells an HTML table's <td>/<th> tags on a line make: each its rowspan × colspan, as bounded after sanitising (1–100). */
+function htmlCells(line: string): number {
+  let cells = 0;
+  for (const tag of line.matchAll(/<t[dh](?=[\s>/])[^>]*>?/gi)) {
+    const span = (name: string) => {
+      const value = Number(new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(tag[0])?.[1] ?? 1);
+      return Math.min(Math.max(Number.isFinite(value) ? value : 1, 1), 100);
+    };
+    cells += span('rowspan') * span('colspan');
+  }
+  return cells;
+}
+
 export function checkTableCells(text: string, firstLine = 1): PastLimit | undefined {
   let cells = 0;
   let width = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    cells += htmlCells(line);
     if (line.trim() === '') width = 0;
     else if (width > 0) cells += width;
     else {

@@ -24,6 +24,7 @@ import rehypeArticleIds from './plugins/rehype-article-ids.ts';
 import rehypeImageAlt from './plugins/rehype-image-alt.ts';
 import rehypeLocalResources from './plugins/rehype-local-resources.ts';
 import rehypeRawWhenPresent from './plugins/rehype-raw-when-present.ts';
+import rehypeTableSpans from './plugins/rehype-table-spans.ts';
 import rehypeXmlCharacters from './plugins/rehype-xml-characters.ts';
 import remarkBulletinHeadings from './plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from './plugins/remark-chinese-punctuation.ts';
@@ -40,6 +41,7 @@ const toHtml = unified()
   .use(rehypeRawWhenPresent)
   .use(rehypeAddressSchemes)
   .use(rehypeSanitize, bulletinSchema)
+  .use(rehypeTableSpans)
   .use(rehypeXmlCharacters)
   .use(rehypeLocalResources)
   .use(rehypeImageAlt)
