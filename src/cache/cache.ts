@@ -221,6 +221,12 @@ export class Cache {
     await this.write(namespace, key, JSON.stringify(value));
   }
 
+  /** Removes one entry; a missing one is no error. */
+  async remove(namespace: Namespace, key: string): Promise<void> {
+    await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
+    (await this.listing(namespace)).delete(`${key}.entry`);
+  }
+
   /** Removes the entries of a namespace that are not in keep, and stray files. */
   async prune(namespace: Namespace, keep: ReadonlySet<string>): Promise<void> {
     const dir = path.join(this.dir, namespace);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,40 @@ describe('DiskWriter with a cache', () => {
       ['2019/09/index.html', 'issue'],
       ['assets/style.css', 'css'],
     ]);
+
+  // Issue 23: the record of a staging folder goes with the folder, so none piles up in the cache.
+  it('leaves no record of a staging folder in the cache once the build is done or dropped', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
+    const entries = () => readdir(path.join(parent, 'cache', 'output'));
+    await publish(writer, site('first'));
+    // Only the record of the published folder.
+    expect(await entries()).toHaveLength(1);
+    await publish(writer, site('second'));
+    await publish(writer, site('second'));
+    expect(await entries()).toHaveLength(1);
+    await writer.begin();
+    await writer.put('index.html', 'dropped');
+    await writer.abort();
+    expect(await entries()).toHaveLength(1);
+    expect(await readdir(parent)).toEqual(['cache', 'dist']);
+  });
+
+  // Issue 23: npm run clean deletes .cache/; the site the build wrote is still proven its own.
+  it('replaces its own site after the cache is deleted, and still refuses files added by hand', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cacheDir = path.join(parent, 'cache');
+    await publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('before clean'));
+    await rm(cacheDir, { recursive: true, force: true });
+    await publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('after clean'));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('after clean');
+    await rm(cacheDir, { recursive: true, force: true });
+    await writeFile(path.join(out, '编辑的笔记.txt'), '不是生成的');
+    await expect(publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('refused'))).rejects.toThrow('编辑的笔记.txt');
+    expect(await readFile(path.join(out, '编辑的笔记.txt'), 'utf8')).toBe('不是生成的');
+  });
 
   it('leaves the published folder alone when nothing changed', async () => {
     const { out, writer } = await setup();

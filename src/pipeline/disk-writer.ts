@@ -204,7 +204,14 @@ export async function recoverOutputFolder(outDir: string, cache?: Cache, recorde
       dead.splice(dead.indexOf(dead.find((d) => d.dir === newest.dir)!), 1);
     }
   }
-  await Promise.all(dead.map((d) => (d.kind === 'retired' ? removeSite(d.dir) : rm(d.dir, { recursive: true, force: true }))));
+  await Promise.all(
+    dead.map(async (d) => {
+      if (d.kind === 'retired') return removeSite(d.dir);
+      await rm(d.dir, { recursive: true, force: true });
+      // The folder gone, its record goes too: the cache keeps no record of folders no longer there.
+      await cache?.remove(MANIFESTS, stagingKey(d.dir));
+    }),
+  );
   // A folder a build was killed making, before it held its token, is empty: removing an empty
   // folder removes no one's files.
   await Promise.all(candidates.filter((c) => !dead.includes(c)).map((c) => rmdir(c.dir).catch(() => undefined)));
@@ -491,11 +498,20 @@ export class DiskWriter implements Writer {
       await this.abort();
       throw error;
     }
+    await this.forgetStaging();
     await record();
     return [...changed, ...removed].sort();
   }
 
   async abort(): Promise<void> {
     if (this.staging) await rm(this.staging, { recursive: true, force: true });
+    await this.forgetStaging();
+  }
+
+  /** Removes the record of the staging folder once it is gone (swapped in or removed). */
+  private async forgetStaging(): Promise<void> {
+    if (!this.staging) return;
+    await this.cache?.remove(MANIFESTS, stagingKey(this.staging));
+    this.staging = '';
   }
 }
