@@ -1,5 +1,6 @@
 // The preview is the build: after startup and after each kind of edit, the site the dev server
 // holds in memory is byte for byte the site npm run build writes (drafts published in both).
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,31 @@ import { readTree, TEMPLATES_DIR } from './site.ts';
 
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
-/** What npm run build -- --drafts writes, from a copy of the project (no cache shared with the preview). */
+/** The project's state: a hash of every file of content/ and templates/, by path and bytes. */
+async function projectState(projectDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const folder of ['content', 'templates']) {
+    const tree = await readTree(path.join(projectDir, folder));
+    for (const [file, content] of [...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      hash.update(`${folder}/${file}\0${content}\0`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Cold builds of this file, by project state: two steps that leave the project in the same state
+ * (an issue deleted; an error saved, then fixed) are compared to the same cold build, made once. */
+const coldBuilds = new Map<string, Promise<Map<string, string>>>();
+
+/** What npm run build -- --drafts writes for the project as it is now, built cold once per state. */
 async function built(projectDir: string): Promise<Map<string, string>> {
+  const state = await projectState(projectDir);
+  if (!coldBuilds.has(state)) coldBuilds.set(state, coldBuild(projectDir));
+  return coldBuilds.get(state)!;
+}
+
+/** What npm run build -- --drafts writes, from a copy of the project (no cache shared with the preview). */
+async function coldBuild(projectDir: string): Promise<Map<string, string>> {
   const copy = await mkdtemp(path.join(tmpdir(), 'lldt-built-'));
   await cp(path.join(projectDir, 'content'), path.join(copy, 'content'), { recursive: true });
   await cp(path.join(projectDir, 'templates'), path.join(copy, 'templates'), { recursive: true });
