@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Cache } from '../cache/cache.ts';
+import { Cache, hashOf } from '../cache/cache.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverOutputFolder, refuseOutputFolder } from './disk-writer.ts';
 
 const parentFolder = () => mkdtemp(path.join(tmpdir(), 'lldt-write-'));
@@ -293,6 +293,23 @@ describe('recoverOutputFolder', () => {
     await writeFile(path.join(inTheWay, 'keep.txt'), '别人的文件');
     await expect(new DiskWriter(out, parent, cache).begin()).rejects.toThrow(/不能确认是本程序的/);
     expect(await readFile(path.join(inTheWay, 'keep.txt'), 'utf8')).toBe('别人的文件');
+  });
+
+  // Issue 23: a killed build's staging record goes with its folder, whether it held its token or was still empty.
+  it('removes a killed build’s staging folder and its record in the cache', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cache = new Cache(path.join(parent, 'cache'));
+    const filled = path.join(parent, `.dist-staging-${DEAD}`);
+    const empty = path.join(parent, `.dist-staging-${DEAD + 1}`);
+    await cache.writeJson('output', hashOf('staging', filled), 'token');
+    await cache.writeJson('output', hashOf('staging', empty), 'other token');
+    await mkdir(filled);
+    await writeFile(path.join(filled, '.lianluodongtai-staging'), 'token');
+    await mkdir(empty);
+    await recoverOutputFolder(out, cache);
+    expect(await readdir(parent)).toEqual(['cache']);
+    expect(await readdir(path.join(parent, 'cache', 'output'))).toEqual([]);
   });
 
   it('leaves the folders of a build still running alone', async () => {
