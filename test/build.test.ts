@@ -8,13 +8,17 @@ import { build } from './build.ts';
 import { cli, copyProject } from './cli.ts';
 import { makeSite, PROJECT_DIR, readTree, SAMPLE_DIR, sampleProject, TEMPLATES_DIR } from './site.ts';
 
+/** The sample site built cold in memory once for this file: the tests below only read it. */
+let sampleBuilt: ReturnType<typeof build> | undefined;
+const sampleBuild = () => (sampleBuilt ??= sampleProject().then((projectDir) => build({ projectDir, write: false })));
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('build', () => {
   it('writes the issue pages, a page per year, the home page, search and 404', async () => {
-    const result = await build({ projectDir: await sampleProject(), write: false });
+    const result = await sampleBuild();
     expect(result.ok).toBe(true);
     const pages = [...result.output!.keys()].filter((p) => p.endsWith('.html')).sort();
     expect(pages).toEqual([
@@ -33,7 +37,7 @@ describe('build', () => {
   });
 
   it('lists each year with 期号, 总期号, date and article titles, newest first', async () => {
-    const result = await build({ projectDir: await sampleProject(), write: false });
+    const result = await sampleBuild();
     const year = String(result.output!.get('2019/index.html')).replaceAll('<wbr>', '');
     const entries = year.split('class="issue-entry"').slice(1);
     expect(entries.map((e) => /第(\d+)期<\/a>/.exec(e)?.[1])).toEqual(['10', '9', '8']);
@@ -43,7 +47,7 @@ describe('build', () => {
   });
 
   it('puts the latest issue first on the home page, with every year', async () => {
-    const result = await build({ projectDir: await sampleProject(), write: false });
+    const result = await sampleBuild();
     const home = String(result.output!.get('index.html'));
     expect(home.indexOf('第10期')).toBeLessThan(home.indexOf('第9期'));
     expect(home).toContain('href="./2019/"');
@@ -61,7 +65,7 @@ describe('build', () => {
   });
 
   it('loads nothing from another host: scripts, styles, images and icons are the site’s own', async () => {
-    const result = await build({ projectDir: await sampleProject(), write: false });
+    const result = await sampleBuild();
     const absolute = /^(?:[a-z]+:)?\/\//i;
     for (const [file, content] of result.output!) {
       if (!/\.(html|css)$/.test(file)) continue;

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Cache } from '../cache/cache.ts';
+import { Cache, hashOf } from '../cache/cache.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverOutputFolder, refuseOutputFolder } from './disk-writer.ts';
 
 const parentFolder = () => mkdtemp(path.join(tmpdir(), 'lldt-write-'));
@@ -49,20 +49,6 @@ describe('DiskWriter', () => {
     expect((await readdir(out, { recursive: true })).sort()).toEqual([OUTPUT_MARKER, '2019', '2019/09', '2019/09/index.html', 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new');
     expect(await readdir(parent)).toEqual(['dist']);
-  });
-
-  it('keeps no record of a staging folder once it is swapped in, found unchanged, or dropped', async () => {
-    const parent = await parentFolder();
-    const out = path.join(parent, 'dist');
-    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
-    const entries = async () => (await readdir(path.join(parent, 'cache', 'output'))).length;
-    await publish(writer, new Map([['index.html', 'one']]));
-    expect(await entries()).toBe(1); // the published folder's manifest alone
-    await publish(writer, new Map([['index.html', 'one']]));
-    await publish(writer, new Map([['index.html', 'two']]));
-    await writer.begin();
-    await writer.abort();
-    expect(await entries()).toBe(1);
   });
 
   it('leaves the published folder as it was when writing fails', async () => {
@@ -114,6 +100,40 @@ describe('DiskWriter with a cache', () => {
       ['2019/09/index.html', 'issue'],
       ['assets/style.css', 'css'],
     ]);
+
+  // Issue 23: the record of a staging folder goes with the folder, so none piles up in the cache.
+  it('leaves no record of a staging folder in the cache once the build is done or dropped', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
+    const entries = () => readdir(path.join(parent, 'cache', 'output'));
+    await publish(writer, site('first'));
+    // Only the record of the published folder.
+    expect(await entries()).toHaveLength(1);
+    await publish(writer, site('second'));
+    await publish(writer, site('second'));
+    expect(await entries()).toHaveLength(1);
+    await writer.begin();
+    await writer.put('index.html', 'dropped');
+    await writer.abort();
+    expect(await entries()).toHaveLength(1);
+    expect(await readdir(parent)).toEqual(['cache', 'dist']);
+  });
+
+  // Issue 23: npm run clean deletes .cache/; the site the build wrote is still proven its own.
+  it('replaces its own site after the cache is deleted, and still refuses files added by hand', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cacheDir = path.join(parent, 'cache');
+    await publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('before clean'));
+    await rm(cacheDir, { recursive: true, force: true });
+    await publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('after clean'));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('after clean');
+    await rm(cacheDir, { recursive: true, force: true });
+    await writeFile(path.join(out, '编辑的笔记.txt'), '不是生成的');
+    await expect(publish(new DiskWriter(out, parent, new Cache(cacheDir)), site('refused'))).rejects.toThrow('编辑的笔记.txt');
+    expect(await readFile(path.join(out, '编辑的笔记.txt'), 'utf8')).toBe('不是生成的');
+  });
 
   it('leaves the published folder alone when nothing changed', async () => {
     const { out, writer } = await setup();
@@ -273,6 +293,23 @@ describe('recoverOutputFolder', () => {
     await writeFile(path.join(inTheWay, 'keep.txt'), '别人的文件');
     await expect(new DiskWriter(out, parent, cache).begin()).rejects.toThrow(/不能确认是本程序的/);
     expect(await readFile(path.join(inTheWay, 'keep.txt'), 'utf8')).toBe('别人的文件');
+  });
+
+  // Issue 23: a killed build's staging record goes with its folder, whether it held its token or was still empty.
+  it('removes a killed build’s staging folder and its record in the cache', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cache = new Cache(path.join(parent, 'cache'));
+    const filled = path.join(parent, `.dist-staging-${DEAD}`);
+    const empty = path.join(parent, `.dist-staging-${DEAD + 1}`);
+    await cache.writeJson('output', hashOf('staging', filled), 'token');
+    await cache.writeJson('output', hashOf('staging', empty), 'other token');
+    await mkdir(filled);
+    await writeFile(path.join(filled, '.lianluodongtai-staging'), 'token');
+    await mkdir(empty);
+    await recoverOutputFolder(out, cache);
+    expect(await readdir(parent)).toEqual(['cache']);
+    expect(await readdir(path.join(parent, 'cache', 'output'))).toEqual([]);
   });
 
   it('leaves the folders of a build still running alone', async () => {

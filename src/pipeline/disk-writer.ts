@@ -202,7 +202,17 @@ export async function recoverOutputFolder(outDir: string, cache?: Cache, recorde
   );
   // A folder a build was killed making, before it held its token, is empty: removing an empty
   // folder removes no one's files.
-  await Promise.all(candidates.filter((c) => !dead.includes(c)).map((c) => rmdir(c.dir).catch(() => undefined)));
+  await Promise.all(
+    candidates
+      .filter((c) => !dead.includes(c))
+      .map(async (c) => {
+        const removed = await rmdir(c.dir).then(
+          () => true,
+          () => false,
+        );
+        if (removed && c.kind === 'staging') await cache?.remove(MANIFESTS, stagingKey(c.dir));
+      }),
+  );
 }
 
 /**
