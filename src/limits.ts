@@ -31,3 +31,6 @@ export const MAX_YAML_ALIASES = 100;
  * minutes; a real table is a few columns by a few dozen rows.
  */
 export const MAX_TABLE_CELLS = 10_000;
+
+/** The most rows or columns one merged cell of an HTML table spans: beyond, it is cut to this. */
+export const MAX_SPAN = 100;

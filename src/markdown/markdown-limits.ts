@@ -10,7 +10,7 @@
 //   links…).
 import type { Nodes, Root } from 'mdast';
 import type { Processor } from 'unified';
-import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING, MAX_TABLE_CELLS } from '../limits.ts';
+import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING, MAX_SPAN, MAX_TABLE_CELLS } from '../limits.ts';
 import { CONTENT, type ContentEntry, HARDENED, textOf } from '../messages/catalogue.ts';
 import type { Point } from '../messages.ts';
 
@@ -141,13 +141,13 @@ function delimiterCells(line: string): number {
  * each line up to a blank one is a row of the header's width (an upper bound: the parser may end
  * a table sooner). Returns the line where the total passes the limit.
  */
-/** The cells an HTML table's <td>/<th> tags on a line make: each its rowspan × colspan, as bounded after sanitising (1–100). */
+/** The cells an HTML table's <td>/<th> tags on a line make: each its rowspan × colspan, as bounded after sanitising (1 to MAX_SPAN). */
 function htmlCells(line: string): number {
   let cells = 0;
   for (const tag of line.matchAll(/<t[dh](?=[\s>/])[^>]*>?/gi)) {
     const span = (name: string) => {
       const value = Number(new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(tag[0])?.[1] ?? 1);
-      return Math.min(Math.max(Number.isFinite(value) ? value : 1, 1), 100);
+      return Math.min(Math.max(Number.isFinite(value) ? value : 1, 1), MAX_SPAN);
     };
     cells += span('rowspan') * span('colspan');
   }

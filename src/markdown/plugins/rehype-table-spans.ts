@@ -3,8 +3,7 @@
 // number is dropped, a larger one is cut to 100, so that a cell cannot stretch a table without end.
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-
-export const MAX_SPAN = 100;
+import { MAX_SPAN } from '../../limits.ts';
 
 function boundedSpan(value: unknown): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
