@@ -3,6 +3,7 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
+import { escapeHtml } from '../text/html.ts';
 import { type Block, escapeLineStart, escapeMarkdownText } from './blocks.ts';
 
 export interface WordDocument {
@@ -103,21 +104,23 @@ function gfmTable(rows: Element[], counter: Counter): string {
   return [line(head), line(Array(width).fill('---')), ...body.map(line)].join('\n');
 }
 
-const escapeHtmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** A cell's content as HTML: its text, bold and italics and line breaks kept. */
 function inlineHtml(nodes: ElementContent[], counter: Counter): string {
   return nodes
     .map((node): string => {
-      if (node.type === 'text') return escapeHtmlText(node.value.replace(/\s+/g, ' '));
+      if (node.type === 'text') return escapeHtml(node.value.replace(/\s+/g, ' '));
       if (node.type !== 'element') return '';
-      const inner = () => inlineHtml(node.children, counter);
-      if (node.tagName === 'strong' || node.tagName === 'b') return `<strong>${inner()}</strong>`;
-      if (node.tagName === 'em' || node.tagName === 'i') return `<em>${inner()}</em>`;
       if (node.tagName === 'br') return '<br>';
-      if (node.tagName === 'img') counter.images++;
-      if (node.tagName === 'p' && inner().trim() !== '') return `${inner().trim()}<br>`;
-      return inner();
+      if (node.tagName === 'img') {
+        counter.images++;
+        return '';
+      }
+      const inner = inlineHtml(node.children, counter);
+      if (node.tagName === 'strong' || node.tagName === 'b') return `<strong>${inner}</strong>`;
+      if (node.tagName === 'em' || node.tagName === 'i') return `<em>${inner}</em>`;
+      // Each paragraph of a cell on a line of its own.
+      if (node.tagName === 'p') return inner === '' ? '' : `${inner}<br>`;
+      return inner;
     })
     .join('')
     .replace(/(<br>)+$/, '')

@@ -145,8 +145,9 @@ export function listPages({ site, issues, pdfs }: SiteInput): PageList {
   };
   const add = (...args: Parameters<typeof pageOf>) => pages.push(pageOf(...args));
   for (const [i, issue] of issues.entries()) {
-    const values = [site, identity, latest?.year, issues[i - 1], issues[i + 1], pdfs?.get(issue.path)];
-    pages.push(issuePageOf(issue, values, () => issuePageSource(site, issue, issues[i - 1], issues[i + 1], pdfs?.get(issue.path), pageOf)));
+    const [previous, next, pdf] = [issues[i - 1], issues[i + 1], pdfs?.get(issue.path)];
+    const values = [site, identity, latest?.year, previous, next, pdf];
+    pages.push(issuePageOf(issue, values, () => issuePageSource(site, issue, previous, next, pdf, pageOf)));
   }
   for (const year of years) {
     const title = `${site.title} · ${year.year}年各期`;
