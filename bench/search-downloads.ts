@@ -17,12 +17,17 @@ import { type StaticServer, serveDirectory } from '../test/serve.ts';
  * A visit's searches on the generated corpus (bench/corpus.ts): a planted phrase first, then
  * other planted phrases and common words, each with hits.
  */
-export const DOWNLOAD_QUERIES = ['韶山灌区', '危桥', '代表小组', '票决制', '乡村振兴', '人大代表'];
+export const DOWNLOAD_QUERIES = ['韶山灌区', '危桥', '代表小组', '选举任免', '人大代表履职', '湘潭', '乡村振兴'];
 
 export interface Downloaded {
   query: string;
   /** Everything sent. */
   all: number;
+  /**
+   * What the search itself fetched, after the search page had loaded (the issue's measure): all but
+   * the page and the scripts it loads with it (Pagefind's scripts are fetched by the search).
+   */
+  search: number;
   /** Of which under pagefind/: the index, Pagefind's scripts and WebAssembly. */
   pagefind: number;
   requests: number;
@@ -38,8 +43,10 @@ export function kindOf(pathname: string): string {
   if (pathname.endsWith('.pf_filter')) return 'filters';
   if (/\/pagefind\/(pagefind[^/]*\.js|wasm\.)/.test(pathname)) return 'Pagefind scripts';
   if (pathname.endsWith('issues.json')) return 'citations';
-  return 'page and its scripts';
+  return PAGE_KIND;
 }
+
+const PAGE_KIND = 'page and its scripts';
 
 /** Bytes of the file the server sent for a path: the file, a folder's index.html, or 404.html. */
 async function sentFor(siteDir: string, pathname: string): Promise<number> {
@@ -79,7 +86,8 @@ export async function searchDownloads(siteDir: string, [first, ...later]: string
     const sum = (list: typeof sent) => list.reduce((n, s) => n + s.bytes, 0);
     const byKind: Record<string, number> = {};
     for (const { pathname, bytes } of sent) byKind[kindOf(pathname)] = (byKind[kindOf(pathname)] ?? 0) + bytes;
-    return { query, all: sum(sent), pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length, byKind };
+    const search = sum(sent.filter((s) => kindOf(s.pathname) !== PAGE_KIND));
+    return { query, all: sum(sent), search, pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length, byKind };
   };
   try {
     const tab = await browser.newPage();

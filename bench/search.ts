@@ -107,7 +107,8 @@ console.log(`- index time (Pagefind, all articles): ${indexSeconds.toFixed(1)} s
 console.log(`- bundle: ${(bundleBytes / 1024 / 1024).toFixed(1)} MB in ${bundle.size} files`);
 for (const [i, d] of [downloads.first, ...downloads.later].entries()) {
   const which = i === 0 ? 'first search, from an empty cache' : 'later search, same visit';
-  console.log(`- ${which} (${d.query}): ${kb(d.pagefind)} of index and Pagefind, ${kb(d.all)} in all`);
+  const kinds = Object.entries(d.byKind).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ');
+  console.log(`- ${which} (${d.query}): ${kb(d.search)} after the page loaded, ${kb(d.all)} in all (${kinds})`);
 }
 console.log('');
 console.log('| query | chars | articles with the phrase | results before | P@10 before | P@10 after | every exact article first |');

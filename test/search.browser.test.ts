@@ -62,8 +62,19 @@ interface Hit {
   excerpt: string;
 }
 
-async function hits(tab: Page): Promise<Hit[]> {
+/** The number of articles the status line says were found. */
+const FOUND_IN_PAGE = () => Number(/(\d+) 篇/.exec(document.getElementById('search-status')?.textContent ?? '')?.[1] ?? 0);
+
+/** Waits for a search's first hits, then scrolls to the list's end, as a reader does, until the first ten are shown. */
+async function firstTen(tab: Page): Promise<void> {
   await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+  await tab.locator('.search-more-wrap').scrollIntoViewIfNeeded();
+  await tab.waitForFunction(`document.querySelectorAll('.search-hit').length >= Math.min(10, (${FOUND_IN_PAGE})())`);
+}
+
+/** The first ten hits of a search (or all, when fewer were found). */
+async function hits(tab: Page): Promise<Hit[]> {
+  await firstTen(tab);
   return tab.locator('.search-hit').evaluateAll((items) =>
     items.map((item) => {
       const link = new URL(item.querySelector('.search-hit-title a')?.getAttribute('href') ?? '', 'http://site.invalid');
@@ -168,7 +179,8 @@ describe('search', () => {
       });
       const tab = await context.newPage();
       await tab.goto(`${site.url}search/?q=${encodeURIComponent('代表小组')}`);
-      expect((await hits(tab)).length).toBeGreaterThan(3);
+      await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+      expect(await tab.locator('.search-hit').count()).toBeGreaterThan(3);
       await tab.waitForTimeout(300); // shifts are reported after the frame that made them
       const shift = await tab.evaluate(() => (window as unknown as { shift: number }).shift);
       expect(shift, `${width} px`).toBeLessThanOrEqual(0.02);
@@ -247,6 +259,33 @@ describe('search', () => {
       expect(truth.length).toBeGreaterThan(1);
       await tab.close();
     }
+  });
+
+  it("fetches the text of the first five hits only, and the rest of the first ten as the reader scrolls to them", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+    const tab = await context.newPage();
+    const fragments: string[] = [];
+    tab.on('request', (request) => {
+      if (request.url().endsWith('.pf_fragment')) fragments.push(request.url());
+    });
+    await tab.goto(`${archive.url}search/?q=${encodeURIComponent('联系群众')}`);
+    await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await tab.evaluate(FOUND_IN_PAGE)).toBeGreaterThan(10);
+    expect(await tab.locator('.search-hit').count()).toBe(5);
+    expect(fragments.length).toBe(5);
+    expect(await tab.locator('#search-more').isVisible()).toBe(false);
+    const firstFive = await tab.locator('.search-hit-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    await firstTen(tab);
+    expect(await tab.locator('.search-hit').count()).toBe(10);
+    expect(new Set(fragments).size).toBe(10);
+    // The same first five, then five more, none twice; then the button for the next ten.
+    const ten = await tab.locator('.search-hit-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(ten.slice(0, 5)).toEqual(firstFive);
+    expect(new Set(ten).size).toBe(10);
+    await tab.locator('#search-more').waitFor({ state: 'visible' });
+    await tab.click('#search-more');
+    await tab.waitForFunction(() => document.querySelectorAll('.search-hit').length === 20);
+    await context.close();
   });
 
   it('sorts by date across the parts of the index', async () => {

@@ -58,7 +58,7 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
 }
 
 /** The generated archive several tests read (built once per run, see shared.ts): 300 issues, so
- * that the search index comes in three parts (总第1–100, 101–200, 201–300). */
+ * that the search index comes in three parts (总第1–250期, the years after, the latest year). */
 export const archiveCorpus = () => generateCorpus(300);
 
 /** A site written to disk, as the build holds it in memory. */

@@ -128,7 +128,7 @@ function listen(heard: (said: string) => void): () => void {
   return () => listening.delete(heard);
 }
 
-/** A part of a hundred issues is indexed in seconds; a minute, and more for a larger part, allows for a busy machine. */
+/** A part of 250 issues is indexed in seconds; a minute, and more for a larger part, allows for a busy machine. */
 const limitFor = (documents: number) => toolTimeLimit(60_000 + 20 * documents);
 
 /**

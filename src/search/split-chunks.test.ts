@@ -50,6 +50,14 @@ describe('small index chunks', () => {
     expect(others(split)).toEqual(others(files));
   });
 
+  it('names chunks anew when any chunk of the part changes, so that no browser keeps an old one', async () => {
+    const names = (files: IndexFiles) => [...chunksOf(splitChunks(files)).keys()];
+    const before = names(await indexWithPagefind('总第1–100期', documents(40)));
+    expect(names(await indexWithPagefind('总第1–100期', documents(40)))).toEqual(before);
+    const after = names(await indexWithPagefind('总第1–100期', documents(41)));
+    expect(after.filter((name) => before.includes(name))).toEqual([]);
+  });
+
   it('leaves a part as Pagefind made it when a file is not exactly of the format read', async () => {
     const files = await indexWithPagefind('总第1–100期', documents(3));
     const [chunkPath, chunk] = [...chunksOf(files)][0]!;

@@ -123,9 +123,8 @@ export function splitChunks(files: IndexFiles): IndexFiles {
   const refs = meta?.[2];
   if (!meta || !Array.isArray(refs) || !refs.every(isChunkRef)) return files;
 
-  const added: IndexFiles = [];
   const dropped = new Set<string>([metaPath]);
-  const newRefs: ChunkRef[] = [];
+  const chunks: { from: string; to: string; packed: Buffer }[] = [];
   for (const [, , hash] of refs) {
     const chunkPath = `index/${hash}.pf_index`;
     const pieces = byPath.has(chunkPath) ? chunkPieces(byPath.get(chunkPath)!) : undefined;
@@ -133,12 +132,18 @@ export function splitChunks(files: IndexFiles): IndexFiles {
     dropped.add(chunkPath);
     for (const group of groupWords(pieces.words)) {
       const body = Buffer.concat([SIGNATURE, arrayHead(1 + pieces.rest.length), arrayHead(group.length), ...group.map((w) => w.bytes), ...pieces.rest]);
-      const packed = gzipSync(body);
-      const newHash = `${language}_${shortHash(packed)}`;
-      added.push([`index/${newHash}.pf_index`, packed]);
-      newRefs.push([group[0]!.word, group.at(-1)!.word, newHash]);
+      chunks.push({ from: group[0]!.word, to: group.at(-1)!.word, packed: gzipSync(body) });
     }
   }
+  // A chunk's name is the hash of all the part's chunks, then its place: names as short to download
+  // in the metadata as they can be (a hash each was two thirds of it), and still new whenever any
+  // chunk of the part changes, so that a browser never takes an old chunk from its cache.
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk.packed);
+  const partHash = hash.digest('hex').slice(0, 8);
+  const named = chunks.map((chunk, i) => ({ ...chunk, name: `${language}_${partHash}${i.toString(36)}` }));
+  const added: IndexFiles = named.map(({ name, packed }) => [`index/${name}.pf_index`, packed]);
+  const newRefs: ChunkRef[] = named.map(({ from, to, name }) => [from, to, name]);
   const newMeta = packFile([...meta.slice(0, 2), newRefs, ...meta.slice(3)]);
   const newMetaHash = `${language}_${shortHash(newMeta)}`;
   added.push([`pagefind.${newMetaHash}.pf_meta`, newMeta]);

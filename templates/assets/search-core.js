@@ -19,7 +19,7 @@ export const HAN = /[\p{Script=Han}]/u;
 export const RANKING = { pageLength: 0.3 };
 
 /**
- * Pagefind for this site. The index is made in parts of a hundred issues by 总期号, so that a
+ * Pagefind for this site. The index is made in parts of 250 issues by 总期号, so that a
  * change re-indexes one part; the bundle's first part is loaded and the others are merged into
  * it, each marked with a filter "part" that only this code uses (see searchByDate).
  * siteRoot: the site's address. Returns { pagefind, parts }: the module and the part numbers.

@@ -5,6 +5,11 @@ import { bestSection, citedIssues, loadPagefind, parseCitation, phraseSearch, qu
 import { marks, snippetHtml, trimExcerpt } from './search-snippet.js';
 
 const PAGE_SIZE = 10;
+/**
+ * Hits shown at once, a screen or two: each hit's text (its fragment, about 4 KB) is fetched to show
+ * it, so the rest of the first ten follow when the reader scrolls near them.
+ */
+const FIRST_HITS = 5;
 const siteRoot = new URL('../', import.meta.url);
 
 const form = document.getElementById('search-form');
@@ -127,16 +132,49 @@ let searchNumber = 0;
 
 let words = [];
 
-async function showMore(number) {
-  const batch = shown.slice(list.querySelectorAll('.search-hit').length, list.querySelectorAll('.search-hit').length + PAGE_SIZE);
+const hitCount = () => list.querySelectorAll('.search-hit').length;
+
+let showing = Promise.resolve();
+
+/**
+ * Shows hits of the search numbered `number` until `target(shown so far)` are shown, after the
+ * batch being shown, so that a click and a scroll never show a hit twice.
+ */
+function showHits(number, target) {
+  showing = showing.catch(() => {}).then(() => showBatch(number, target(hitCount())));
+  return showing;
+}
+
+async function showBatch(number, end) {
+  if (number !== searchNumber) return;
+  const batch = shown.slice(hitCount(), end);
   const items = await Promise.all(batch.map((hit) => renderHit(hit, words)));
   if (number !== searchNumber) return;
   batch.forEach(({ divider }, i) => {
     if (divider) list.append(divider);
     list.append(items[i]);
   });
-  more.hidden = list.querySelectorAll('.search-hit').length >= shown.length;
+  // The button comes once the first ten are shown: it would move as they came, and it would be a layout shift.
+  more.hidden = hitCount() >= shown.length || hitCount() < firstPage();
+  // Observed again, so that the observer says at once whether the list's end is near the window
+  // (it reports only changes, and the end may have been near before these hits and after).
+  if (hitCount() < firstPage()) {
+    nearEnd.unobserve(listEnd);
+    nearEnd.observe(listEnd);
+  }
 }
+
+const firstPage = () => Math.min(PAGE_SIZE, shown.length);
+
+// The rest of the first ten hits, once the end of the list comes within 600 px of the window.
+const listEnd = more.parentElement;
+const nearEnd = new IntersectionObserver(
+  (entries) => {
+    if (entries.some((entry) => entry.isIntersecting) && hitCount() < firstPage()) showHits(current, () => firstPage());
+  },
+  { rootMargin: '0px 0px 600px 0px' },
+);
+nearEnd.observe(listEnd);
 
 /** Runs a search and shows its first hits; the list is aria-busy until they are shown. */
 async function run(state) {
@@ -192,7 +230,8 @@ async function search(state, number) {
     })),
   ];
   current = number;
-  await showMore(number);
+  showing = Promise.resolve();
+  await showHits(number, () => FIRST_HITS);
 }
 
 form.addEventListener('submit', (event) => {
@@ -204,7 +243,7 @@ form.addEventListener('submit', (event) => {
 for (const select of Object.values(fields)) {
   select.addEventListener('change', () => form.requestSubmit());
 }
-more.addEventListener('click', () => showMore(current));
+more.addEventListener('click', () => showHits(current, (count) => count + PAGE_SIZE));
 window.addEventListener('popstate', () => {
   const state = readState();
   showState(state);
