@@ -238,7 +238,9 @@ async function measure(project: Project): Promise<void> {
   await ours(project, { cold: false });
   downloads = await searchDownloads(path.join(project.dir, 'dist'), DOWNLOAD_QUERIES);
   for (const d of [downloads.first, ...downloads.later])
-    console.log(`  search ${d.query}: ${(d.search / 1024).toFixed(0)} KB after the page, ${(d.all / 1024).toFixed(0)} KB with it (${(d.pagefind / 1024).toFixed(0)} KB under pagefind/)`);
+    console.log(
+      `  search ${d.query}: ${(d.search / 1024).toFixed(0)} KB after the page, ${(d.all / 1024).toFixed(0)} KB with it (${(d.pagefind / 1024).toFixed(0)} KB under pagefind/)`,
+    );
 
   // Pages alone (a plain Node process on lib/, the build without its index), against Eleventy alone.
   for (let r = 0; r < runs; r++) {

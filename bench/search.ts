@@ -107,7 +107,9 @@ console.log(`- index time (Pagefind, all articles): ${indexSeconds.toFixed(1)} s
 console.log(`- bundle: ${(bundleBytes / 1024 / 1024).toFixed(1)} MB in ${bundle.size} files`);
 for (const [i, d] of [downloads.first, ...downloads.later].entries()) {
   const which = i === 0 ? 'first search, from an empty cache' : 'later search, same visit';
-  const kinds = Object.entries(d.byKind).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ');
+  const kinds = Object.entries(d.byKind)
+    .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+    .join(', ');
   console.log(`- ${which} (${d.query}): ${kb(d.search)} after the page loaded, ${kb(d.all)} in all (${kinds})`);
 }
 console.log('');

@@ -261,7 +261,7 @@ describe('search', () => {
     }
   });
 
-  it("fetches the text of the first five hits only, and the rest of the first ten as the reader scrolls to them", async () => {
+  it('fetches the text of the first five hits only, and the rest of the first ten as the reader scrolls to them', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
     const tab = await context.newPage();
     const fragments: string[] = [];
