@@ -185,6 +185,7 @@ async function run(state) {
 }
 
 async function search(state, number) {
+  shown = [];
   list.replaceChildren();
   more.hidden = true;
   if (!state.q) {
