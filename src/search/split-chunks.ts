@@ -9,11 +9,12 @@
 // Pagefind's files are not a public format: gzip, the signature "pagefind_dcd", then CBOR (minicbor's
 // arrays: the metadata [version, pages, index chunks [from, to, hash], …], a chunk [[word entry,
 // …], …] whose entries begin with the word). So the version is pinned (PAGEFIND_FORMAT), and every
-// file is checked to decode and encode again byte for byte before anything is changed: a part
-// whose files do not is left exactly as Pagefind made it.
+// file is checked before anything is changed: the metadata decodes and encodes again byte for byte,
+// a chunk is made of strict tokens of the kinds expected and its pieces make it up byte for byte. A
+// part whose files are not so is left exactly as Pagefind made it.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decode, encode } from 'cborg';
+import { decode, encode, Tokenizer, Type } from 'cborg';
 import type { IndexFiles } from './run-pagefind.ts';
 
 /** The Pagefind version whose files this reads; another leaves its parts as they are. */
@@ -60,22 +61,55 @@ function arrayHead(n: number): Buffer {
   return head;
 }
 
-/** A word chunk as its words' encodings, each beginning with its word, once checked to make up the file byte for byte. */
+/** Tokens read as minicbor writes them: an integer or a length in more bytes than needed is refused. */
+const STRICT = { strict: true };
+
+/** Reads past one item of a chunk: arrays of integers, text and arrays; anything else is refused. */
+function skipItem(tokens: Tokenizer): void {
+  const token = tokens.next();
+  if (token.type === Type.array && Number.isSafeInteger(token.value)) {
+    for (let i = 0; i < token.value; i++) skipItem(tokens);
+  } else if (token.type !== Type.uint && token.type !== Type.negint && token.type !== Type.string) {
+    throw new Error(`not of a word chunk: ${token.type.name}`);
+  }
+}
+
+/**
+ * A word chunk as its words' encodings, each beginning with its word, once checked to make up the
+ * file byte for byte. The chunk is read token by token (cborg's tokenizer, strict) and each word's
+ * bytes are taken as they are: decoding the chunk and encoding each word again cost two to three
+ * times as much (0.65–1.2 s for a part of 250 issues, against 0.26–0.42 s, on the same busy
+ * machine), and strict tokens are those an encoder writes, so the file is made again byte for byte.
+ */
 function chunkPieces(content: Uint8Array): { words: { word: string; bytes: Uint8Array }[]; rest: Uint8Array[] } | undefined {
   const body = bodyOf(content);
-  let chunk: unknown;
+  if (!body) return undefined;
   try {
-    chunk = body && decode(body);
+    const tokens = new Tokenizer(body, STRICT);
+    const chunk = tokens.next();
+    const list = tokens.next();
+    if (chunk.type !== Type.array || list.type !== Type.array || chunk.value < 1 || list.value < 1) return undefined;
+    const words: { word: string; bytes: Uint8Array }[] = [];
+    for (let i = 0; i < list.value; i++) {
+      const start = tokens.pos();
+      const entry = tokens.next();
+      const word = tokens.next();
+      if (entry.type !== Type.array || entry.value < 1 || word.type !== Type.string) return undefined;
+      if (i > 0 && !(words[i - 1]!.word < word.value)) return undefined;
+      for (let j = 1; j < entry.value; j++) skipItem(tokens);
+      words.push({ word: word.value, bytes: body.subarray(start, tokens.pos()) });
+    }
+    const rest: Uint8Array[] = [];
+    for (let i = 1; i < chunk.value; i++) {
+      const start = tokens.pos();
+      skipItem(tokens);
+      rest.push(body.subarray(start, tokens.pos()));
+    }
+    const again = Buffer.concat([arrayHead(chunk.value), arrayHead(words.length), ...words.map((w) => w.bytes), ...rest]);
+    return again.equals(body) ? { words, rest } : undefined;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(chunk) || !Array.isArray(chunk[0]) || chunk[0].length === 0) return undefined;
-  const entries = chunk[0] as unknown[];
-  if (!entries.every((w, i) => Array.isArray(w) && typeof w[0] === 'string' && (i === 0 || (entries[i - 1] as string[])[0]! < w[0]))) return undefined;
-  const words = (entries as [string, ...unknown[]][]).map((entry) => ({ word: entry[0], bytes: encode(entry) }));
-  const rest = chunk.slice(1).map((value) => encode(value));
-  const again = Buffer.concat([arrayHead(chunk.length), arrayHead(words.length), ...words.map((w) => w.bytes), ...rest]);
-  return again.equals(body!) ? { words, rest } : undefined;
 }
 
 const packFile = (value: Cbor): Buffer => gzipSync(Buffer.concat([SIGNATURE, encode(value)]));
