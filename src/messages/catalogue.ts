@@ -563,6 +563,42 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
   EMFILE: CATALOGUE.tooManyFiles,
 };
 
+/** Why the build will not replace an output folder (pipeline/disk-writer.ts): the folder as the project names it. */
+type Folder = { folder: string };
+
+const refused = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
+  rule: 'output-folder',
+  title: '输出目录不能用（不是本程序生成的目录等）',
+  severity: 'error',
+  ...e,
+});
+
+export const OUTPUT_FOLDER = {
+  inProject: refused<Folder>({
+    message: ({ folder }) => `输出目录 ${folder} 是项目本身或它的 content、templates 等目录`,
+    hint: '生成网站会整个替换输出目录，请另选一个目录，例如 dist',
+  }),
+  isFile: refused<Folder>({
+    message: ({ folder }) => `输出目录 ${folder} 是一个文件，不是目录`,
+    hint: '请另选一个目录，例如 dist',
+  }),
+  unmarked: refused<Folder & { marker: string }>({
+    message: ({ folder, marker }) => `输出目录 ${folder} 里已有不是本程序生成的文件（没有本程序能核对的 ${marker} 标记）`,
+    hint: '生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走',
+  }),
+  /** named: the first few of the count files, as the project names them. */
+  foreignFiles: refused<Folder & { named: string[]; count: number }>({
+    message: ({ folder, named, count }) =>
+      `输出目录 ${folder} 里有不是本程序生成的文件：${named.join('、')}${count > named.length ? ` 等 ${count} 个文件` : ''}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成`,
+    hint: '要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
+  }),
+  /** A folder of the build's own names (staging, retired) that it cannot prove its own. */
+  leftInTheWay: refused<{ dir: string }>({
+    message: ({ dir }) => `目录 ${dir} 的名字像是本程序生成网站时用的临时目录，但不能确认是本程序的`,
+    hint: '为免删去别人的文件，没有生成。请看看其中是什么，移走或删去它，再重新生成',
+  }),
+} as const;
+
 /**
  * The rules whose texts are written where the fact they state is kept, each with what it is about
  * and how severe it is: a field's rule in its schema, with the field (model/issue.ts, site.ts,
