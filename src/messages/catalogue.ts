@@ -599,6 +599,45 @@ export const OUTPUT_FOLDER = {
   }),
 } as const;
 
+/** An issue as the neighbours' messages name it: "content/2019/09.md（2019年第9期，总第583期）". */
+export interface Neighbour {
+  target: string;
+  /** ISO date: its year is the issue's. */
+  date: string;
+  issue: number;
+  total?: number;
+}
+
+const named = ({ target, date, issue, total }: Neighbour) => `${target}（${date.slice(0, 4)}年第${issue}期${total ? `，总第${total}期` : ''}）`;
+
+/** How an imported issue disagrees with the issues before and after it by date (import/neighbours.ts). */
+const neighbours = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
+  rule: 'import-neighbours',
+  title: 'npm run import：导入的期号、总期号与前后各期不符',
+  severity: 'warning',
+  ...e,
+});
+
+export const IMPORT_NEIGHBOURS = {
+  issueOrder: neighbours<{ issue: number; other: Neighbour }>({
+    message: ({ issue, other }) => `期号 ${issue} 与同年的 ${named(other)}不合：日期在前的一期，期号应更小`,
+    hint: '请核对原件的期号和日期',
+  }),
+  totalOrder: neighbours<{ total: number; other: Neighbour }>({
+    message: ({ total, other }) => `总期号 ${total} 与 ${named(other)}不合：日期在前的一期，总期号应更小`,
+    hint: '请核对原件的总期号和日期',
+  }),
+  steps: neighbours<{ other: Neighbour; issueStep: number; totalStep: number }>({
+    message: ({ other, issueStep, totalStep }) => `期号和总期号与 ${named(other)}对不上：期号相差 ${issueStep}，总期号却相差 ${totalStep}`,
+    hint: '请核对原件的期号和总期号',
+  }),
+  /** total: the 总期号 the one before gives it. */
+  noTotal: neighbours<{ before: Neighbour; total: number }>({
+    message: () => '原件中没有找到总期号',
+    hint: ({ before, total }) => `按前一期 ${named(before)} 推算应为总第${total}期，请核对后填上`,
+  }),
+} as const;
+
 /**
  * The rules whose texts are written where the fact they state is kept, each with what it is about
  * and how severe it is: a field's rule in its schema, with the field (model/issue.ts, site.ts,
