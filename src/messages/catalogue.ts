@@ -638,24 +638,6 @@ export const IMPORT_NEIGHBOURS = {
   }),
 } as const;
 
-/**
- * The rules whose texts are written where the fact they state is kept, each with what it is about
- * and how severe it is: a field's rule in its schema, with the field (model/issue.ts, site.ts,
- * site-identity.ts: invalid-field and the codes of site.yml); why an output folder is not the
- * build's own, by the writer that proves it (pipeline/disk-writer.ts); how an imported issue
- * disagrees with its neighbours (import/neighbours.ts). With the entries, the list an editor looks
- * a rule id up in (docs/messages.md).
- */
-export const CONTENT_RULES: Record<string, Pick<ContentEntry<void>, 'title' | 'severity'>> = {
-  'invalid-field': { title: '设置项的值不对（类型或格式）', severity: 'error' },
-  'output-folder': { title: '输出目录不能用（不是本程序生成的目录等）', severity: 'error' },
-  'import-neighbours': { title: 'npm run import：导入的期号、总期号与前后各期不符', severity: 'warning' },
-  'site-code': { title: 'site.yml 的网站标识码 siteCode 格式不对', severity: 'error' },
-  'icp-number': { title: 'site.yml 的 ICP 备案编号 icp 格式不对', severity: 'error' },
-  'police-number': { title: 'site.yml 的公安机关备案号 police 格式不对，或与省份不符', severity: 'error' },
-  'badge-id': { title: 'site.yml 的 badgeId 格式不对，或没有 badge 图片', severity: 'error' },
-};
-
 // Issue 23 (hardening, round three): the messages its fixes added, in one block.
 
 /** The dev server's answers to a request it cannot serve (dev/server.ts). */
