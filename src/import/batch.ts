@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { writeNewFile } from '../files.ts';
-import { reportError, reportWarning } from '../messages.ts';
+import { report, reportError, reportWarning } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import { Project } from '../pipeline/project.ts';
 import { checkImported } from './check-imported.ts';
@@ -134,11 +134,11 @@ async function noteNeighbours(projectDir: string, placed: readonly ImportedFile[
     ...placed.map(({ imported: { target, issue } }) => ({ target, issue: issue.issue!, total: issue.total, date: issue.date!, imported: true })),
   ]);
   const targetFiles = new Map<string, VFile>();
-  for (const { target, field, message } of neighbours) {
+  for (const { target, field, check } of neighbours) {
     const text = placed.find((p) => p.imported.target === target)!.imported.text;
     const file = targetFiles.get(target) ?? new VFile({ path: target });
     targetFiles.set(target, file);
-    reportWarning(file, message, 'import-neighbours', { line: lineOf(text, field), column: 1 });
+    report(file, check, undefined, { line: lineOf(text, field), column: 1 });
   }
   return targetFiles;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../messages/catalogue.ts';
 import { checkNeighbours, type Placed } from './neighbours.ts';
 
 const at = (target: string, issue: number, total: number | undefined, date: string, imported = false): Placed => ({ target, issue, total, date, imported });
@@ -14,8 +15,8 @@ describe('期号 and 总期号 against the neighbours', () => {
       ['new', 'total'],
       ['next', 'total'],
     ]);
-    expect(found[0]!.message).toContain('期号相差 1，总期号却相差 8');
-    expect(found[1]!.message).toContain('推算应为总第592期');
+    expect(textOf(found[0]!.check, undefined)).toContain('期号相差 1，总期号却相差 8');
+    expect(textOf(found[1]!.check, undefined)).toContain('推算应为总第592期');
   });
 
   it('finds an 期号 that does not grow with the date', () => {

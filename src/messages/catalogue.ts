@@ -563,23 +563,80 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
   EMFILE: CATALOGUE.tooManyFiles,
 };
 
-/**
- * The rules whose texts are written where the fact they state is kept, each with what it is about
- * and how severe it is: a field's rule in its schema, with the field (model/issue.ts, site.ts,
- * site-identity.ts: invalid-field and the codes of site.yml); why an output folder is not the
- * build's own, by the writer that proves it (pipeline/disk-writer.ts); how an imported issue
- * disagrees with its neighbours (import/neighbours.ts). With the entries, the list an editor looks
- * a rule id up in (docs/messages.md).
- */
-export const CONTENT_RULES: Record<string, Pick<ContentEntry<void>, 'title' | 'severity'>> = {
-  'invalid-field': { title: '设置项的值不对（类型或格式）', severity: 'error' },
-  'output-folder': { title: '输出目录不能用（不是本程序生成的目录等）', severity: 'error' },
-  'import-neighbours': { title: 'npm run import：导入的期号、总期号与前后各期不符', severity: 'warning' },
-  'site-code': { title: 'site.yml 的网站标识码 siteCode 格式不对', severity: 'error' },
-  'icp-number': { title: 'site.yml 的 ICP 备案编号 icp 格式不对', severity: 'error' },
-  'police-number': { title: 'site.yml 的公安机关备案号 police 格式不对，或与省份不符', severity: 'error' },
-  'badge-id': { title: 'site.yml 的 badgeId 格式不对，或没有 badge 图片', severity: 'error' },
-};
+/** Why the build will not replace an output folder (pipeline/disk-writer.ts): the folder as the project names it. */
+type Folder = { folder: string };
+
+const refused = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
+  rule: 'output-folder',
+  title: '输出目录不能用（不是本程序生成的目录等）',
+  severity: 'error',
+  ...e,
+});
+
+export const OUTPUT_FOLDER = {
+  inProject: refused<Folder>({
+    message: ({ folder }) => `输出目录 ${folder} 是项目本身或它的 content、templates 等目录`,
+    hint: '生成网站会整个替换输出目录，请另选一个目录，例如 dist',
+  }),
+  isFile: refused<Folder>({
+    message: ({ folder }) => `输出目录 ${folder} 是一个文件，不是目录`,
+    hint: '请另选一个目录，例如 dist',
+  }),
+  unmarked: refused<Folder & { marker: string }>({
+    message: ({ folder, marker }) => `输出目录 ${folder} 里已有不是本程序生成的文件（没有本程序能核对的 ${marker} 标记）`,
+    hint: '生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走',
+  }),
+  /** named: the first few of the count files, as the project names them. */
+  foreignFiles: refused<Folder & { named: string[]; count: number }>({
+    message: ({ folder, named, count }) =>
+      `输出目录 ${folder} 里有不是本程序生成的文件：${named.join('、')}${count > named.length ? ` 等 ${count} 个文件` : ''}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成`,
+    hint: '要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
+  }),
+  /** A folder of the build's own names (staging, retired) that it cannot prove its own. */
+  leftInTheWay: refused<{ dir: string }>({
+    message: ({ dir }) => `目录 ${dir} 的名字像是本程序生成网站时用的临时目录，但不能确认是本程序的`,
+    hint: '为免删去别人的文件，没有生成。请看看其中是什么，移走或删去它，再重新生成',
+  }),
+} as const;
+
+/** An issue as the neighbours' messages name it: "content/2019/09.md（2019年第9期，总第583期）". */
+export interface Neighbour {
+  target: string;
+  /** ISO date: its year is the issue's. */
+  date: string;
+  issue: number;
+  total?: number;
+}
+
+const named = ({ target, date, issue, total }: Neighbour) => `${target}（${date.slice(0, 4)}年第${issue}期${total ? `，总第${total}期` : ''}）`;
+
+/** How an imported issue disagrees with the issues before and after it by date (import/neighbours.ts). */
+const neighbours = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
+  rule: 'import-neighbours',
+  title: 'npm run import：导入的期号、总期号与前后各期不符',
+  severity: 'warning',
+  ...e,
+});
+
+export const IMPORT_NEIGHBOURS = {
+  issueOrder: neighbours<{ issue: number; other: Neighbour }>({
+    message: ({ issue, other }) => `期号 ${issue} 与同年的 ${named(other)}不合：日期在前的一期，期号应更小`,
+    hint: '请核对原件的期号和日期',
+  }),
+  totalOrder: neighbours<{ total: number; other: Neighbour }>({
+    message: ({ total, other }) => `总期号 ${total} 与 ${named(other)}不合：日期在前的一期，总期号应更小`,
+    hint: '请核对原件的总期号和日期',
+  }),
+  steps: neighbours<{ other: Neighbour; issueStep: number; totalStep: number }>({
+    message: ({ other, issueStep, totalStep }) => `期号和总期号与 ${named(other)}对不上：期号相差 ${issueStep}，总期号却相差 ${totalStep}`,
+    hint: '请核对原件的期号和总期号',
+  }),
+  /** total: the 总期号 the one before gives it. */
+  noTotal: neighbours<{ before: Neighbour; total: number }>({
+    message: () => '原件中没有找到总期号',
+    hint: ({ before, total }) => `按前一期 ${named(before)} 推算应为总第${total}期，请核对后填上`,
+  }),
+} as const;
 
 // Issue 23 (hardening, round three): the messages its fixes added, in one block.
 

@@ -1,8 +1,9 @@
 // docs/messages.md, made from the catalogue: every exit code, and every rule id with how it ends a
 // command and what it is about, so that an editor can look up the id a message ends with. The
 // document is written by `npm run docs:messages`; a test keeps it equal to what this makes.
-import { CATALOGUE, CONTENT, CONTENT_RULES, type ContentEntry, HARDENED } from './catalogue.ts';
+import { CATALOGUE, CONTENT, type ContentEntry, HARDENED, IMPORT_NEIGHBOURS, OUTPUT_FOLDER } from './catalogue.ts';
 import { EXIT, EXIT_MEANINGS, type ExitName } from './exit-codes.ts';
+import { FIELD_RULES } from './fields.ts';
 import { READING, YAML_PROBLEMS } from './reading.ts';
 
 export interface RuleRow {
@@ -25,7 +26,9 @@ export function ruleRows(): RuleRow[] {
     ...Object.values(YAML_PROBLEMS),
     ...Object.values(CONTENT),
     ...Object.values(HARDENED),
-    ...Object.entries(CONTENT_RULES).map(([rule, e]) => ({ rule, ...e })),
+    ...Object.values(FIELD_RULES),
+    ...Object.values(OUTPUT_FOLDER),
+    ...Object.values(IMPORT_NEIGHBOURS),
   ];
   for (const { rule, title, severity } of content) {
     if (!rows.has(rule)) rows.set(rule, { rule, exit: EXIT_OF[severity], kind: KIND[severity], title });
@@ -41,10 +44,10 @@ export function messagesDocument(): string {
   return [
     '# 信息和退出码 / Messages and exit codes',
     '',
-    '<!-- Made by `npm run docs:messages` from src/messages/catalogue.ts, reading.ts and exit-codes.ts: edit those, not this file. -->',
+    '<!-- Made by `npm run docs:messages` from src/messages/catalogue.ts, reading.ts, fields.ts and exit-codes.ts: edit those, not this file. -->',
     '',
     '每条信息都以它的规则名结尾，如 `[bulletin:invalid-date]`；在下表中查这个名字，就知道是什么问题。',
-    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts` 和 `reading.ts` 中。',
+    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts`、`reading.ts` 和 `fields.ts`（各设置项的说明）中。',
     '',
     '## 退出码',
     '',

@@ -2,22 +2,23 @@
 // into canonical links, the feed and the sitemap, and pages are checked against its origin, so
 // nothing else will do: no other scheme (javascript:, data:, file:), a host, no user name or
 // password, no query or fragment. It is kept as the URL parser spells it, ending in a slash.
+import { SITE_FIELDS } from '../messages/fields.ts';
 import { z } from '../vendor/zod.ts';
 
-const EXAMPLE = '例如 https://example.gov.cn/lldt/';
+const FIELD = SITE_FIELDS.baseUrl;
 
 /** Why the address cannot be the site's, or undefined when it can. */
 function problemOf(written: string, url: URL | undefined): string | undefined {
-  if (!url) return `网址 baseUrl 应为完整网址，${EXAMPLE}`;
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `网址 baseUrl 应以 https:// 或 http:// 开头，${EXAMPLE}`;
-  if (!/^https?:\/\/[^/\\?#\s]/i.test(written)) return `网址 baseUrl 应以 https:// 或 http:// 开头，紧接着写域名，${EXAMPLE}`;
-  if (url.username || url.password) return `网址 baseUrl 不能含用户名或密码（@ 之前的部分），${EXAMPLE}`;
-  if (written.includes('?') || written.includes('#')) return `网址 baseUrl 只写到路径为止，不能带 ? 或 # 及其后的部分，${EXAMPLE}`;
+  if (!url) return FIELD.notAddress;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return FIELD.notHttp;
+  if (!/^https?:\/\/[^/\\?#\s]/i.test(written)) return FIELD.noHost;
+  if (url.username || url.password) return FIELD.credentials;
+  if (written.includes('?') || written.includes('#')) return FIELD.queryOrFragment;
   return undefined;
 }
 
 export const baseUrlSchema = z
-  .string({ error: `网址 baseUrl 应为完整网址，${EXAMPLE}` })
+  .string({ error: FIELD.notAddress })
   .trim()
   .transform((written, context) => {
     let url: URL | undefined;

@@ -1,34 +1,27 @@
 // An issue of the bulletin: its front matter schema, and the shape every later stage uses.
 
+import { CONTENT } from '../messages/catalogue.ts';
+import { ISSUE_FIELDS as FIELD, type ListTexts, type TextTexts } from '../messages/fields.ts';
 import { isCalendarDate } from '../text/chinese.ts';
 import { z } from '../vendor/zod.ts';
 
-const text = (what: string) =>
-  z
-    .string({ error: `${what} 应为文字` })
-    .trim()
-    .min(1, { error: `${what} 不能为空` });
-const textList = (what: string, example: string) => z.array(text(what), { error: `${what} 应为列表，每项一行，以 "- " 开头，例如\n  - ${example}` });
+// Each field's texts are its entry in ISSUE_FIELDS (messages/fields.ts).
+const text = (says: TextTexts) => z.string({ error: says.notText }).trim().min(1, { error: says.empty });
+const textList = (says: ListTexts) => z.array(text(says.item), { error: says.notList });
 
 export const frontMatterSchema = z.object({
-  issue: z
-    .number({ error: '期号 issue 应为整数，例如 issue: 9' })
-    .int({ error: '期号 issue 应为整数，例如 issue: 9' })
-    .min(1, { error: '期号 issue 从 1 开始' }),
-  total: z
-    .number({ error: '总期号 total 应为整数，例如 total: 583' })
-    .int({ error: '总期号 total 应为整数，例如 total: 583' })
-    .min(1, { error: '总期号 total 从 1 开始' }),
-  date: z.string({ error: '日期 date 应写作 年-月-日，例如 date: 2019-04-29' }).refine(isCalendarDate, {
-    error: (issue) => `日期 ${String(issue.input)} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`,
-    params: { rule: 'invalid-date' },
+  issue: z.number({ error: FIELD.issue.notWhole }).int({ error: FIELD.issue.notWhole }).min(1, { error: FIELD.issue.belowOne }),
+  total: z.number({ error: FIELD.total.notWhole }).int({ error: FIELD.total.notWhole }).min(1, { error: FIELD.total.belowOne }),
+  date: z.string({ error: FIELD.date.notText }).refine(isCalendarDate, {
+    error: (issue) => FIELD.date.noSuchDate(String(issue.input)),
+    params: { rule: CONTENT.articleDate.rule },
   }),
-  distribution: textList('送 distribution', '全国人大常委会办公厅联络局').min(1, { error: '送 distribution 至少要有一行' }),
-  editors: textList('责任编辑 editors', '吴静波').optional(),
-  contact: text('联系方式 contact').optional(),
-  publisher: text('编印单位 publisher').optional(),
-  title: text('标题 title').optional(),
-  draft: z.boolean({ error: 'draft 应为 true 或 false' }).optional(),
+  distribution: textList(FIELD.distribution).min(1, { error: FIELD.distribution.none }),
+  editors: textList(FIELD.editors).optional(),
+  contact: text(FIELD.contact).optional(),
+  publisher: text(FIELD.publisher).optional(),
+  title: text(FIELD.title).optional(),
+  draft: z.boolean({ error: FIELD.draft.notBoolean }).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

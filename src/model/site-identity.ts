@@ -1,6 +1,8 @@
 // The identification a site of a Party or state organ shows at the foot of every page
 // (《政府网站发展指引》, 国办发〔2017〕47号): 网站标识码, ICP 备案编号, 公安机关备案号 and the
 // 党政机关网站标识. The settings of site.yml, each checked by its format, and where each links.
+import { HARDENED } from '../messages/catalogue.ts';
+import { SITE_FIELDS as FIELD, FIELD_RULES, type FormatTexts } from '../messages/fields.ts';
 import { z } from '../vendor/zod.ts';
 import { badgeSitePath } from './output.ts';
 
@@ -60,10 +62,10 @@ const ICP_LINK = 'https://beian.miit.gov.cn/';
 const POLICE_LINK = 'https://beian.mps.gov.cn/#/query/webSearch?code=';
 const BADGE_LINK = 'https://bszs.conac.cn/sitename?method=show&id=';
 
-/** A setting checked by its format, with its own rule id. */
-function formatted(what: string, rule: string, problem: (value: string) => string | undefined) {
+/** A setting checked by its format, with its own rule id: its texts are its entry in SITE_FIELDS (messages/fields.ts). */
+function formatted(says: Pick<FormatTexts, 'notText'>, rule: string, problem: (value: string) => string | undefined) {
   return z
-    .string({ error: `${what}应为文字` })
+    .string({ error: says.notText })
     .trim()
     .superRefine((value, context) => {
       const message = problem(value);
@@ -74,13 +76,11 @@ function formatted(what: string, rule: string, problem: (value: string) => strin
 
 function policeProblem(value: string): string | undefined {
   const match = POLICE.exec(value);
-  if (!match) {
-    return `公安机关备案号 police 应照备案系统中的写法，例如 police: 湘公网安备 43010202000123号（省份简称、“公网安备”、14 位数字、“号”），现在写的是 ${value}`;
-  }
+  if (!match) return FIELD.police.wrongFormat(value);
   const [, province, code] = match;
   const region = PROVINCES[province!]!;
   if (code!.startsWith(region)) return undefined;
-  return `公安机关备案号 police 的编号 ${code} 应以${province}的区划代码 ${region} 开头：请对照备案系统核对省份简称和编号`;
+  return FIELD.police.wrongRegion({ code: code!, province: province!, region });
 }
 
 /** The settings, all optional: an intranet site has none. */
@@ -88,24 +88,14 @@ export const siteIdentityFields = {
   // YAML reads 4300000001 as a number: taken as the text it was written as.
   siteCode: z.preprocess(
     (value) => (Number.isSafeInteger(value) ? String(value) : value),
-    formatted('网站标识码 siteCode ', 'site-code', (value) =>
-      SITE_CODE.test(value) ? undefined : `网站标识码 siteCode 应为 10 位数字（部门网站为 bm 加 8 位数字），例如 siteCode: 4300000001，现在写的是 ${value}`,
-    ),
+    formatted(FIELD.siteCode, FIELD_RULES.siteCode.rule, (value) => (SITE_CODE.test(value) ? undefined : FIELD.siteCode.wrongFormat(value))),
   ),
-  icp: formatted('ICP 备案编号 icp ', 'icp-number', (value) =>
-    ICP.test(value) ? undefined : `ICP 备案编号 icp 应照备案系统中的写法，例如 icp: 湘ICP备12345678号 或 湘ICP备12345678号-1，现在写的是 ${value}`,
+  icp: formatted(FIELD.icp, FIELD_RULES.icpNumber.rule, (value) => (ICP.test(value) ? undefined : FIELD.icp.wrongFormat(value))),
+  police: formatted(FIELD.police, FIELD_RULES.policeNumber.rule, policeProblem),
+  badge: formatted(FIELD.badge, HARDENED.badgeNotImage.rule, (value) =>
+    BADGE.test(value) && !value.split('/').includes('..') ? undefined : FIELD.badge.wrongFormat(value),
   ),
-  police: formatted('公安机关备案号 police ', 'police-number', policeProblem),
-  badge: formatted('党政机关网站标识 badge ', 'badge-image', (value) =>
-    BADGE.test(value) && !value.split('/').includes('..')
-      ? undefined
-      : `党政机关网站标识 badge 应为图片文件（.png、.gif、.jpg、.svg 或 .webp）的路径，放在 templates/static/ 下或直接放在 content/ 里，例如 badge: templates/static/dzjg.png，现在写的是 ${value}`,
-  ),
-  badgeId: formatted('党政机关网站标识编号 badgeId ', 'badge-id', (value) =>
-    BADGE_ID.test(value)
-      ? undefined
-      : `党政机关网站标识编号 badgeId 应为 32 位数字和字母（A 到 F），即标识核查网址中 id= 之后的部分，例如 badgeId: 0A1B2C3D4E5F60718293A4B5C6D7E8F9，现在写的是 ${value}`,
-  ),
+  badgeId: formatted(FIELD.badgeId, FIELD_RULES.badgeId.rule, (value) => (BADGE_ID.test(value) ? undefined : FIELD.badgeId.wrongFormat(value))),
 };
 
 export interface SiteIdentity {

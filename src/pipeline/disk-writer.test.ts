@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cache, hashOf } from '../cache/cache.ts';
+import { textOf } from '../messages/catalogue.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverOutputFolder, refuseOutputFolder } from './disk-writer.ts';
 
 const parentFolder = () => mkdtemp(path.join(tmpdir(), 'lldt-write-'));
+
+/** Why the folder is refused, as the editor reads it; undefined when it is not. */
+const refusalText = async (outDir: string, projectDir: string) => {
+  const refusal = await refuseOutputFolder(outDir, projectDir);
+  return refusal && textOf(refusal, undefined);
+};
 
 async function publish(writer: DiskWriter, site: Map<string, string>): Promise<string[]> {
   await writer.begin();
@@ -205,7 +212,7 @@ describe('the marker', () => {
       await mkdir(dir);
       await writeFile(path.join(dir, 'index.html'), '编辑自己的文件');
       await make(dir);
-      expect([name, await refuseOutputFolder(dir, parent)]).toEqual([name, expect.stringContaining('不是本程序生成的文件')]);
+      expect([name, await refusalText(dir, parent)]).toEqual([name, expect.stringContaining('不是本程序生成的文件')]);
       expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe('编辑自己的文件');
     }
   });
@@ -220,9 +227,9 @@ describe('the marker', () => {
         ['a/b.html', 'b'],
       ]),
     );
-    expect(await refuseOutputFolder(out, parent)).toBeUndefined();
+    expect(await refusalText(out, parent)).toBeUndefined();
     await writeFile(path.join(out, 'a/b.html'), 'changed');
-    expect(await refuseOutputFolder(out, parent)).toContain('不是本程序生成的文件');
+    expect(await refusalText(out, parent)).toContain('不是本程序生成的文件');
   });
 });
 
@@ -235,22 +242,22 @@ describe('refuseOutputFolder', () => {
     const lookalike = path.join(project, 'www');
     await mkdir(path.join(lookalike, 'assets'), { recursive: true });
     await writeFile(path.join(lookalike, 'index.html'), '<p>另一个网站</p>');
-    expect(await refuseOutputFolder(project, project)).toContain('是项目本身');
-    expect(await refuseOutputFolder(path.join(project, 'content'), project)).toContain('是项目本身');
-    expect(await refuseOutputFolder(notes, project)).toContain('不是本程序生成的文件');
-    expect(await refuseOutputFolder(lookalike, project)).toContain('不是本程序生成的文件');
-    expect(await refuseOutputFolder(path.join(notes, '稿子.md'), project)).toContain('是一个文件');
+    expect(await refusalText(project, project)).toContain('是项目本身');
+    expect(await refusalText(path.join(project, 'content'), project)).toContain('是项目本身');
+    expect(await refusalText(notes, project)).toContain('不是本程序生成的文件');
+    expect(await refusalText(lookalike, project)).toContain('不是本程序生成的文件');
+    expect(await refusalText(path.join(notes, '稿子.md'), project)).toContain('是一个文件');
     expect(await readFile(path.join(notes, '稿子.md'), 'utf8')).toBe('编辑自己的文件');
   });
 
   it('accepts a new folder, an empty one, and one it wrote', async () => {
     const project = await mkdtemp(path.join(tmpdir(), 'lldt-project-'));
     const out = path.join(project, 'dist');
-    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+    expect(await refusalText(out, project)).toBeUndefined();
     await mkdir(out);
-    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+    expect(await refusalText(out, project)).toBeUndefined();
     await publish(new DiskWriter(out, project), new Map([['index.html', 'home']]));
-    expect(await refuseOutputFolder(out, project)).toBeUndefined();
+    expect(await refusalText(out, project)).toBeUndefined();
   });
 });
 

@@ -23,6 +23,7 @@ import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
+import { type ContentEntry, given, OUTPUT_FOLDER, textOf } from '../messages/catalogue.ts';
 import { z } from '../vendor/zod.ts';
 import type { Writer } from './writer.ts';
 
@@ -112,13 +113,13 @@ const MANIFESTS: Namespace = 'output';
 /** Files taken over from the published version at once (hard links made side by side). */
 const KEPT_AT_ONCE = 32;
 
-/** The build refuses to replace this folder: the message says why and what to do. */
+/** The build refuses to replace this folder: the refusal (OUTPUT_FOLDER) says why and what to do. */
 export class OutputFolderRefused extends Error {
   constructor(
     readonly outDir: string,
-    message: string,
+    readonly refusal: ContentEntry<void>,
   ) {
-    super(message);
+    super(textOf(refusal, undefined));
   }
 }
 
@@ -128,25 +129,22 @@ const inside = (parent: string, child: string) => child === parent || child.star
 const NAMED = 10;
 
 /** Why the build must not replace this folder, or undefined when it may; recorded: what the build recorded of it. */
-export async function refuseOutputFolder(outDir: string, projectDir: string, recorded?: Manifest): Promise<string | undefined> {
+export async function refuseOutputFolder(outDir: string, projectDir: string, recorded?: Manifest): Promise<ContentEntry<void> | undefined> {
   const out = path.resolve(outDir);
   const project = path.resolve(projectDir);
-  const shown = path.relative(project, out) || '.';
+  const folder = path.relative(project, out) || '.';
   if (inside(out, project) || ['content', 'templates', 'src', 'lib', 'node_modules', '.git', '.cache'].some((d) => inside(path.join(project, d), out))) {
-    return `输出目录 ${shown} 是项目本身或它的 content、templates 等目录：生成网站会整个替换输出目录，请另选一个目录，例如 dist`;
+    return given(OUTPUT_FOLDER.inProject, { folder });
   }
   const info = await stat(out).catch(() => undefined);
-  if (info && !info.isDirectory()) return `输出目录 ${shown} 是一个文件，不是目录：请另选一个目录，例如 dist`;
+  if (info && !info.isDirectory()) return given(OUTPUT_FOLDER.isFile, { folder });
   const entries = await readdir(out).catch(() => [] as string[]);
   if (entries.length === 0) return undefined;
   const foreign = foreignFiles(out, recorded);
-  if (foreign === undefined) {
-    return `输出目录 ${shown} 里已有不是本程序生成的文件（没有本程序能核对的 ${OUTPUT_MARKER} 标记）：生成网站会整个替换输出目录，请另选一个空目录或不存在的目录，或先把其中的文件移走`;
-  }
+  if (foreign === undefined) return given(OUTPUT_FOLDER.unmarked, { folder, marker: OUTPUT_MARKER });
   if (foreign.length > 0) {
-    const named = foreign.slice(0, NAMED).map((file) => path.join(shown, file));
-    const more = foreign.length > NAMED ? ` 等 ${foreign.length} 个文件` : '';
-    return `输出目录 ${shown} 里有不是本程序生成的文件：${named.join('、')}${more}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成：要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成`;
+    const named = foreign.slice(0, NAMED).map((file) => path.join(folder, file));
+    return given(OUTPUT_FOLDER.foreignFiles, { folder, named, count: foreign.length });
   }
   return undefined;
 }
@@ -317,9 +315,8 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
   if (hadOutput) removeSite(retired);
 }
 
-/** The message for a folder of the build's names that it cannot prove its own. */
-const leftInTheWay = (dir: string) =>
-  `目录 ${dir} 的名字像是本程序生成网站时用的临时目录，但不能确认是本程序的：为免删去别人的文件，没有生成。请看看其中是什么，移走或删去它，再重新生成`;
+/** The refusal for a folder of the build's names that it cannot prove its own. */
+const leftInTheWay = (dir: string) => given(OUTPUT_FOLDER.leftInTheWay, { dir });
 
 function countFiles(dir: string): number {
   try {

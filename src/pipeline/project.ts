@@ -17,7 +17,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { Cache, currentToolVersion } from '../cache/cache.ts';
 import { SITE_FILE } from '../content/load-content.ts';
-import { hasErrors, keepMessage, replayMessage, reportError } from '../messages.ts';
+import { hasErrors, keepMessage, replayMessage, report, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
@@ -243,7 +243,7 @@ export class Project {
     } catch (error) {
       if (!(error instanceof OutputFolderRefused)) throw error;
       const outFile = new VFile({ path: path.relative(this.projectDir, error.outDir) || '.', cwd: this.projectDir });
-      reportError(outFile, error.message, 'output-folder', { line: 1, column: 1 });
+      report(outFile, error.refusal, undefined, { line: 1, column: 1 });
       return outFile;
     }
   }
