@@ -16,7 +16,7 @@
 // running, each only when proven its own (a retired folder by its marker, a staging folder by the
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
-import { type Dirent, lstatSync, readdirSync, rmdirSync, rmSync, type Stats, statSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
@@ -240,37 +240,11 @@ async function makeFolder(dir: string): Promise<void> {
 /**
  * Removes a site folder of the build's, its marker last: a kill midway leaves a folder that still
  * proves itself the build's (its marker, and only files it lists), which the next build removes.
- * One file after another, with synchronous calls: fs.rm's recursive walk took 0.27–0.34 s for the
- * 5000 files of a site of 1000 issues, this 0.13–0.16 s (GNU rm -rf: 0.15 s). A link is removed,
- * never followed.
  */
-function removeSite(dir: string): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return;
-  }
-  const marker = path.join(dir, OUTPUT_MARKER);
-  const folders: string[] = [];
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isDirectory()) folders.push(file);
-    else if (file !== marker) unless(['ENOENT'], () => unlinkSync(file));
-  }
-  // A folder's path is longer than its parent's: the longest first empties each before its parent.
-  // One that is not empty after all is left to the last call, which removes whatever is left.
-  for (const folder of folders.sort((a, b) => b.length - a.length)) unless(['ENOENT', 'ENOTEMPTY', 'EEXIST'], () => rmdirSync(folder));
-  rmSync(dir, { recursive: true, force: true });
-}
-
-/** Runs fn, ignoring an error of one of these codes. */
-function unless(codes: string[], fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (!codes.includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  }
+async function removeSite(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name !== OUTPUT_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  await rm(dir, { recursive: true, force: true });
 }
 
 /** The cache key under which a build records the staging folder it is about to make. */
@@ -312,7 +286,7 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
     if (hadOutput) await rename(retired, outDir).catch(() => undefined);
     throw error;
   }
-  if (hadOutput) removeSite(retired);
+  if (hadOutput) await removeSite(retired);
 }
 
 /** The refusal for a folder of the build's names that it cannot prove its own. */
