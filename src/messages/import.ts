@@ -64,3 +64,35 @@ export const IMPORT_REASONS = {
 
 /** A note of a Word document or PDF, at its paragraph or page: "第 3 页：…". */
 export const atPlace = (line: number, unit: ImportUnit, message: string): string => `第 ${line} ${unit}\uFF1A${message}`;
+
+/** The process's own failure, for the file it was reading (import/worker-pool.ts). */
+export const workerExited = '读取这个文件时程序意外退出\uFF1A这是程序的问题，请把这个文件发给维护人员';
+
+/** What an import did, in the terminal and in import-report.md (import/import-report.ts). */
+export const IMPORT_REPORT = {
+  /** "第9期，总第583期，2019年4月29日"; date as chineseDate writes it. */
+  issue: (issue: number | undefined, total: number | undefined, date: string) => [`第${issue}期`, total ? `总第${total}期` : '总期号待补', date].join('，'),
+  /** Places in the source, as runs: "第 3 行、第 5—7 行". */
+  places: (runs: readonly [number, number][], unit: ImportUnit) => runs.map(([a, b]) => (a === b ? `第 ${a} ${unit}` : `第 ${a}—${b} ${unit}`)).join('、'),
+  readAsGbk: '按 GBK（GB18030）编码读取，已存为 UTF-8。',
+  readAsUtf16: '按 UTF-16 编码读取，已存为 UTF-8。',
+  joined: (count: number, places: string) => `接上了 ${count} 处被分页断开的句子（${places}接到上一段）。`,
+  dropped: (places: string) => `去掉了页码或页眉（${places}）。`,
+  images: (count: number) => `原件中有 ${count} 张图片，没有导入。`,
+  summary: (dryRun: boolean, total: number, imported: number, skipped: number, failed: number, review: number) => {
+    const line = `共 ${total} 个文件：${dryRun ? `可导入 ${imported} 期` : `已导入 ${imported} 期`}，跳过 ${skipped} 个，没有导入 ${failed} 个；需要核对 ${review} 处。`;
+    return dryRun ? `${line}\n试运行（--dry-run）：没有写入任何文件。` : line;
+  },
+  /** import-report.md */
+  none: '（无）',
+  tableHead: '| 原件 | 导入为 | 期号 | 总期号 | 日期 | 处理 |',
+  noTotal: '待补',
+  /** place: a file, or a file and line, as Markdown code. */
+  item: (place: string, reason: string) => `- ${place}\uFF1A${reason}`,
+  heading: (stamp: string) => `# 导入报告（${stamp}）`,
+  importedHeading: (dryRun: boolean, count: number) => `## ${dryRun ? '可以导入' : '已导入'}（${count}）`,
+  skippedHeading: (count: number) => `## 跳过（${count}）`,
+  failedHeading: (count: number) => `## 没有导入（${count}）`,
+  reviewHeading: (count: number) => `## 需要核对（${count}）`,
+  reviewHint: '对照原件核对以下各处，改好后运行 npm run check。',
+} as const;
