@@ -18,6 +18,9 @@ export interface CatalogueEntry<P> {
   exit: ExitName;
 }
 
+/** The source of every message the program records: shown as [bulletin:rule]. */
+export const SOURCE = 'bulletin';
+
 const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
 
 /** An entry's hint for these values. */
