@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './commands/command.ts';
 import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
+import { CLI } from './messages/commands.ts';
 import { EXIT } from './messages/exit-codes.ts';
 import { Failure } from './messages/failure.ts';
 
@@ -27,20 +28,20 @@ function optionProblem(error: Error & { code: string }): string {
   const named = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `不认识的选项 ${named}：请对照下面的说明检查拼写`;
+      return CLI.unknownOption(named);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `选项 ${named.split(' ')[0]} 的值写得不对（或缺少值）：请对照下面的说明`;
+      return CLI.badOptionValue(named.split(' ')[0]!);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `多余的参数 ${named}：这个命令不需要它，请删去`;
+      return CLI.extraArgument(named);
     default:
-      return `选项有误：请对照下面的说明（${error.message}）`;
+      return CLI.badOption(error.message);
   }
 }
 
 async function main([name = 'build', ...args]: string[]): Promise<number> {
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    console.error(`不认识的命令 ${name}。可用的命令：\n${await listCommands()}`);
+    console.error(CLI.unknownCommand(name, await listCommands()));
     return EXIT.usage;
   }
   const command = await load();
@@ -65,7 +66,7 @@ function explain(error: NodeJS.ErrnoException): { text: string; code: number } {
   if (error instanceof Failure) return { text: error.format(), code: error.exitCode };
   if (machine) {
     const failure = Failure.of(machine, { path: error.path ?? '' });
-    return { text: `${failure.format()}\n已有的稿件和已发布的网站都没有改动。`, code: failure.exitCode };
+    return { text: `${failure.format()}\n${CLI.nothingChanged}`, code: failure.exitCode };
   }
   // A bug: its stack trace is for the maintainers.
   const bug = Failure.of(CATALOGUE.bug, undefined);

@@ -2,7 +2,7 @@
 // with a place an editor can click and a rule id that names the check.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { type ContentEntry, textOf } from './messages/catalogue.ts';
+import { type ContentEntry, SOURCE, textOf } from './messages/catalogue.ts';
 import type { KeptMessage } from './messages/kept-message.ts';
 
 export interface Point {
@@ -12,7 +12,7 @@ export interface Point {
 
 export type Place = Point | { start: Point; end: Point };
 
-export const SOURCE = 'bulletin';
+export { SOURCE };
 
 /** Where a problem of the whole file is reported: its start, so that every message has a place to click. */
 export const FILE_START: Point = { line: 1, column: 1 };

@@ -1,22 +1,15 @@
 // Messages → the terminal, one line each as path:line:column: so an editor can click to the place.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { REPORT } from './messages/commands.ts';
+import { printable } from './messages/printable.ts';
+
+export { printable };
 
 export interface Tally {
   errors: number;
   warnings: number;
   notes: number;
-}
-
-/**
- * Characters that would break a message's line or hide what it says, shown as escapes: control
- * characters (a newline in a file name), line and paragraph separators, bidirectional overrides.
- */
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** A reason's own line breaks are kept, its further lines indented: only a message's first line starts at the margin. */
@@ -30,7 +23,7 @@ function printableReason(reason: string): string {
 
 function formatMessage(file: VFile, message: VFileMessage): string {
   const place = `:${message.line ?? 1}:${message.column ?? 1}`;
-  const severity = message.fatal ? '错误' : message.fatal === false ? '警告' : '提示';
+  const severity = message.fatal ? REPORT.severity.error : message.fatal === false ? REPORT.severity.warning : REPORT.severity.note;
   const rule = message.ruleId ? ` [${message.source ? `${message.source}:` : ''}${message.ruleId}]` : '';
   return `${printable(file.path)}${place}: ${severity}\uFF1A${printableReason(message.reason)}${rule}`;
 }
@@ -54,13 +47,13 @@ export function formatReport(files: readonly VFile[], options: { notes?: boolean
     for (const message of messages) lines.push(formatMessage(file, message));
   }
   const { errors, warnings, notes } = tally(files);
-  const noted = options.notes === true && notes > 0 ? `，${notes} 条提示` : '';
-  if (errors + warnings > 0 || noted) lines.push('', `共 ${errors} 个错误，${warnings} 个警告${noted}。`);
+  const noted = options.notes === true ? notes : 0;
+  if (errors + warnings + noted > 0) lines.push('', REPORT.totals(errors, warnings, noted));
   return lines.join('\n');
 }
 
 /** The drafts a build or check left out, said so that an editor does not think they were published. */
 export function formatDrafts(drafts: readonly string[]): string | undefined {
   if (drafts.length === 0) return undefined;
-  return `草稿 ${drafts.length} 期未发布：${drafts.join('、')}（要发布请去掉 draft: true，或用 --drafts 预览）`;
+  return REPORT.drafts(drafts);
 }

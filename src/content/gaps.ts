@@ -1,6 +1,7 @@
 // Where the archive has gaps: 期号 missing in a year (before its first issue, between two, or
 // after its last when the next year's 总期号 shows some), and 总期号 missing between two issues.
 // Readers see them on the year pages ("本年缺第5、6期"), editors in npm run check.
+import { archiveGapText } from '../messages/parts.ts';
 import { numberRuns } from '../text/chinese.ts';
 
 export interface Numbered {
@@ -33,8 +34,7 @@ export function formatNumbers(numbers: readonly number[]): string {
 
 /** "缺少总第575—581期（2019年第1—7期）", "缺少总第570—573期（2018—2019年）", "缺少2019年第5期". */
 export function describeGap(gap: Gap): string {
-  const where = gap.year !== undefined ? `${gap.year}年${gap.numbers ? `第${range(gap.numbers)}期` : ''}` : `${range(gap.years!)}年`;
-  return gap.totals ? `缺少总第${range(gap.totals)}期（${where}）` : `缺少${where}`;
+  return archiveGapText(gap);
 }
 
 export function findGaps(issues: readonly Numbered[]): Gap[] {

@@ -1,5 +1,6 @@
 // Stage 2: site.yml → the Site settings, every problem reported at its line.
 import type { VFile } from 'vfile';
+import { SITE_YML_WHERE } from '../messages/parts.ts';
 import { type Site, siteSchema } from '../model/site.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { checkBadgeFile } from './site-badge.ts';
@@ -29,6 +30,6 @@ export function loadSite(file: VFile): Site | undefined {
   if (file.messages.some((m) => m.fatal)) return undefined;
   const parsed = parseYaml(file, mendTypingSlips(file, String(file.value), SITE_FIELD_NAMES));
   if (!parsed) return undefined;
-  const site = validateWithSchema(file, parsed, siteSchema, { where: 'site.yml ', fieldNames: SITE_FIELD_NAMES });
+  const site = validateWithSchema(file, parsed, siteSchema, { where: SITE_YML_WHERE, fieldNames: SITE_FIELD_NAMES });
   return site && checkBadgeFile(file, parsed, site) ? site : undefined;
 }

@@ -2,6 +2,7 @@
 import matter from 'gray-matter';
 import type { VFile } from 'vfile';
 import { CONTENT } from '../messages/catalogue.ts';
+import { FRONT_MATTER_WHERE } from '../messages/parts.ts';
 import { type Point, report } from '../messages.ts';
 import { FIELD_NAMES, type FrontMatter, frontMatterSchema } from '../model/issue.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -59,7 +60,7 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
   }
   const parsed = parseYaml(file, mendTypingSlips(file, split.yaml, FIELD_NAMES));
   if (!parsed) return undefined;
-  const meta = validateWithSchema(file, parsed, frontMatterSchema, { where: '文件开头的设置', fieldNames: FIELD_NAMES });
+  const meta = validateWithSchema(file, parsed, frontMatterSchema, { where: FRONT_MATTER_WHERE, fieldNames: FIELD_NAMES });
   if (split.body.trim() === '') {
     report(file, CONTENT.emptyBody, undefined, { line: split.bodyLine, column: 1 });
     return undefined;

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { HARDENED } from '../messages/catalogue.ts';
-import { report, reportError } from '../messages.ts';
+import { BADGE_NOT_IMAGE } from '../messages/parts.ts';
+import { report } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import type { ParsedYaml } from './parse-yaml.ts';
 import { readRegularFile } from './read-regular-file.ts';
@@ -33,16 +34,16 @@ export type BadgeRead = { ok: true; bytes: Buffer } | { ok: false; why: string; 
 /** The badge's bytes, when it is an image file of the project; else why not. */
 export function readBadge(projectDir: string, badge: string): BadgeRead {
   const read = readRegularFile(path.join(projectDir, badge), MAX_BADGE_BYTES, projectDir);
-  if (read.ok) return isImage(read.bytes) ? read : { ok: false, why: '不是图片（文件的内容不是 PNG、GIF、JPEG、WebP 或 SVG 图片）' };
+  if (read.ok) return isImage(read.bytes) ? read : { ok: false, why: BADGE_NOT_IMAGE.notImage };
   switch (read.problem) {
     case 'missing':
       return { ok: false, why: '', missing: true };
     case 'outside':
-      return { ok: false, why: `是指向项目以外（${read.target}）的链接，不会读取` };
+      return { ok: false, why: BADGE_NOT_IMAGE.outside(read.target) };
     case 'too-large':
-      return { ok: false, why: `超过 ${MAX_BADGE_BYTES / 1024 / 1024} MB，不像是标识图片` };
+      return { ok: false, why: BADGE_NOT_IMAGE.tooLarge(MAX_BADGE_BYTES / 1024 / 1024) };
     default:
-      return { ok: false, why: '不是普通文件（是文件夹、管道或设备）' };
+      return { ok: false, why: BADGE_NOT_IMAGE.notRegularFile };
   }
 }
 
@@ -52,12 +53,7 @@ export function checkBadgeFile(file: VFile, parsed: ParsedYaml, site: Site): boo
   const read = readBadge(file.cwd, site.badge);
   if (read.ok) return true;
   if (read.missing) {
-    reportError(
-      file,
-      `找不到党政机关网站标识的图片 ${site.badge}：请把发给本站的标识图片存到这个位置（路径从项目文件夹算起，例如 templates/static/dzjg.png），或改正 badge 的路径`,
-      'badge-image',
-      parsed.placeOf(['badge']),
-    );
+    report(file, HARDENED.badgeMissing, { badge: site.badge }, parsed.placeOf(['badge']));
   } else report(file, HARDENED.badgeNotImage, { badge: site.badge, why: read.why }, parsed.placeOf(['badge']));
   return false;
 }

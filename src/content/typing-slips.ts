@@ -4,6 +4,7 @@
 // mended, so that the parser's own messages about the rest still point at the right lines.
 import type { VFile } from 'vfile';
 import { CONTENT } from '../messages/catalogue.ts';
+import { TYPING_SLIPS } from '../messages/parts.ts';
 import { report } from '../messages.ts';
 
 const FULL_COLON = '\uFF1A';
@@ -26,7 +27,7 @@ function mendLine(line: string, keyOf: Map<string, string>, known: Set<string>):
     column = column || at + 1;
   };
   const indent = /^[ \t\u3000]*/.exec(line)![0];
-  if (indent.includes(FULL_SPACE)) note('行首的空格要用半角空格，不用全角空格', 0);
+  if (indent.includes(FULL_SPACE)) note(TYPING_SLIPS.fullWidthIndent, 0);
   const rest = line.slice(indent.length);
   const mendedIndent = indent.replaceAll(FULL_SPACE, '  ');
   const m = indent === '' ? KEY_LINE.exec(rest) : null;
@@ -38,12 +39,12 @@ function mendLine(line: string, keyOf: Map<string, string>, known: Set<string>):
     // Not one of ours: leave it to the parser and the schema (unknown key, did you mean …).
     return reasons.length ? { line: mendedIndent + rest, reasons, column } : undefined;
   }
-  if (englishKey) note(`项目名要用英文 ${englishKey}，不用“${typedKey.trim()}”`, 0);
+  if (englishKey) note(TYPING_SLIPS.chineseKey(englishKey, typedKey.trim()), 0);
   const colonAt = typedKey.length + gap.length;
-  if (gap !== '') note('项目名和冒号之间不要空格', typedKey.length);
-  if (colon === FULL_COLON) note('冒号要用英文半角“:”，不用中文全角“\uFF1A”', colonAt);
-  if (spaceAfter.includes(FULL_SPACE)) note('冒号后的空格要用半角空格，不用全角空格', colonAt + 1);
-  else if (colon === ':' && spaceAfter === '' && value !== '') note('冒号后面要留一个空格', colonAt + 1);
+  if (gap !== '') note(TYPING_SLIPS.spaceBeforeColon, typedKey.length);
+  if (colon === FULL_COLON) note(TYPING_SLIPS.fullWidthColon, colonAt);
+  if (spaceAfter.includes(FULL_SPACE)) note(TYPING_SLIPS.fullWidthSpaceAfterColon, colonAt + 1);
+  else if (colon === ':' && spaceAfter === '' && value !== '') note(TYPING_SLIPS.noSpaceAfterColon, colonAt + 1);
   if (reasons.length === 0) return undefined;
   return { line: `${englishKey ?? typedKey}:${value === '' ? '' : ` ${value}`}`, reasons, column };
 }

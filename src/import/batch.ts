@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { writeNewFile } from '../files.ts';
+import { atPlace, IMPORT_REASONS, IMPORT_UNITS } from '../messages/import.ts';
 import { report, reportError, reportWarning } from '../messages.ts';
 import type { Site } from '../model/site.ts';
 import { Project } from '../pipeline/project.ts';
@@ -65,8 +66,8 @@ async function issuesInContent(projectDir: string): Promise<Placed[]> {
 /** The source's warnings, where the editor finds them: a line of a text file, a paragraph or page of a document. */
 function reportWarnings(file: VFile, imported: Imported): void {
   for (const { line, message } of imported.issue.warnings) {
-    if (imported.unit === '行') reportWarning(file, message, 'import', { line, column: 1 });
-    else reportWarning(file, `第 ${line} ${imported.unit}\uFF1A${message}`, 'import');
+    if (imported.unit === IMPORT_UNITS.line) reportWarning(file, message, 'import', { line, column: 1 });
+    else reportWarning(file, atPlace(line, imported.unit, message), 'import');
   }
 }
 
@@ -91,7 +92,7 @@ async function distinct(batch: Batch, files: readonly string[]): Promise<string[
       .update(await readFile(file))
       .digest('hex');
     const first = seen.get(hash);
-    if (first) batch.report.skipped.push({ source: batch.shown(file), reason: `与 ${batch.shown(first)} 内容完全相同` });
+    if (first) batch.report.skipped.push({ source: batch.shown(file), reason: IMPORT_REASONS.sameContent(batch.shown(first)) });
     else {
       seen.set(hash, file);
       unique.push(file);
@@ -107,16 +108,16 @@ async function place(batch: Batch, unique: readonly string[], results: readonly 
   for (const [i, result] of results.entries()) {
     const source = batch.shown(unique[i]!);
     if (!result.ok) {
-      reportError(batch.sourceFile(source), `${result.reason}（没有导入）`, result.rule ?? 'import');
+      reportError(batch.sourceFile(source), IMPORT_REASONS.notImported(result.reason), result.rule ?? 'import');
       continue;
     }
     const sameIssue = targets.get(result.target);
     if (sameIssue) {
-      batch.report.skipped.push({ source, reason: `与 ${sameIssue} 是同一期（${result.target}），已按 ${sameIssue} 导入` });
+      batch.report.skipped.push({ source, reason: IMPORT_REASONS.sameIssue(sameIssue, result.target) });
       continue;
     }
     if (await exists(path.join(batch.options.projectDir, result.target))) {
-      batch.report.skipped.push({ source, reason: `${result.target} 已经存在，没有覆盖；如要重新导入，请先把已有的文件改名或移走` });
+      batch.report.skipped.push({ source, reason: IMPORT_REASONS.targetExists(result.target) });
       continue;
     }
     targets.set(result.target, source);
@@ -148,7 +149,7 @@ async function write(batch: Batch, placed: readonly ImportedFile[], targetFiles:
   const { projectDir } = batch.options;
   for (const entry of placed) {
     if (await writeNewFile(path.join(projectDir, entry.imported.target), entry.imported.text)) batch.report.imported.push(entry);
-    else batch.report.skipped.push({ source: entry.source, reason: `${entry.imported.target} 已经存在，没有覆盖` });
+    else batch.report.skipped.push({ source: entry.source, reason: IMPORT_REASONS.targetAppeared(entry.imported.target) });
   }
   const written = batch.report.imported.map((entry) => entry.imported.target);
   for (const checked of written.length > 0 ? await checkImported(projectDir, written) : []) {
@@ -172,7 +173,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
       return file;
     },
   };
-  for (const { name, reason } of listed.problems) reportError(batch.sourceFile(name), `${reason}（没有导入）`, 'import');
+  for (const { name, reason } of listed.problems) reportError(batch.sourceFile(name), IMPORT_REASONS.notImported(reason), 'import');
   const unique = await distinct(batch, listed.files);
   const progress = (file: string, done: number) => options.progress?.(done + report.skipped.length, listed.files.length, batch.shown(file));
   const results = unique.length === 0 ? [] : await importInWorkers(unique, site, progress);

@@ -8,6 +8,7 @@
 
 import { isByline, isClosingLine, parseArticleDate, parseColumnTitle, parseRunInColumn } from '../grammar/article-parts.ts';
 import { headingLevel, isStandaloneHeading } from '../grammar/headings.ts';
+import { IMPORT_NOTES } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { type Block, escapeMarkdownText } from './blocks.ts';
@@ -79,7 +80,7 @@ class BodyReader {
       this.out.unshift({ role: 'title', markdown: '# 在这里写标题', text: '' });
       this.warnings.push({
         line: this.kept[0]?.line ?? 1,
-        message: '没有认出第一篇文章的标题，已在正文前加上“# 在这里写标题”\uFF1A请改成这篇文章的标题',
+        message: IMPORT_NOTES.untitledFirstArticle,
       });
     }
     settleRoles(this.out);
@@ -180,10 +181,9 @@ class BodyReader {
   private joinAcrossLines(block: Block): boolean {
     const last = this.out.at(-1);
     const text = block.text;
-    const around = () => `上一页末“${[...last!.text].slice(-12).join('')}”，下一页开头“${[...text].slice(0, 12).join('')}”`;
     if (this.continuesLast(block)) {
       if (block.afterBreak && endsSentence(last!.text)) {
-        this.warnings.push({ line: block.line, message: `${around()}：上一页以句末标点结束，已把这两段接成一段\uFF1A请对照原件核对是不是同一段` });
+        this.warnings.push({ line: block.line, message: IMPORT_NOTES.joinedAcrossPages(last!.text, text) });
       }
       // Chinese text has no spaces between words: the halves meet as they are.
       last!.text += text;
@@ -192,7 +192,7 @@ class BodyReader {
       return true;
     }
     if (this.options.rejoin && block.afterBreak && last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE) {
-      this.warnings.push({ line: block.line, message: `${around()}：上一页没有结束标点，这一行已另起一段\uFF1A请对照原件核对是不是同一段` });
+      this.warnings.push({ line: block.line, message: IMPORT_NOTES.splitAcrossPages(last.text, text) });
     }
     return false;
   }
@@ -229,7 +229,7 @@ class BodyReader {
     if (!endsSentence(text) && length(text) < MIN_BROKEN_LINE && headingLevel(text) === undefined) {
       this.warnings.push({
         line: block.line,
-        message: `“${text}”没有结束标点，像是小标题，也可能是被分页断开的半句，已作为一段导入\uFF1A请对照原件核对`,
+        message: IMPORT_NOTES.shortLine(text),
       });
     }
   }

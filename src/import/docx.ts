@@ -3,6 +3,7 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
+import { IMPORT_NOTES } from '../messages/import.ts';
 import { escapeHtml } from '../text/html.ts';
 import { type Block, escapeLineStart, escapeMarkdownText } from './blocks.ts';
 
@@ -165,7 +166,7 @@ const holdsTable = (node: Element): boolean => node.children.some((c) => c.type 
  */
 function notRebuilt(rows: Element[]): string | undefined {
   const nested = rows.some((row) => cellsOf(row).some(holdsTable));
-  if (nested) return '表格的单元格里还套着表格';
+  if (nested) return IMPORT_NOTES.tableInCell;
   const widths = new Array<number>(rows.length).fill(0);
   rows.forEach((row, r) => {
     for (const cell of cellsOf(row)) {
@@ -173,7 +174,7 @@ function notRebuilt(rows: Element[]): string | undefined {
         widths[r + below] = (widths[r + below] ?? 0) + span(cell, 'colSpan');
     }
   });
-  return new Set(widths).size > 1 ? '表格各行的格数不一致（合并的单元格对不齐）' : undefined;
+  return new Set(widths).size > 1 ? IMPORT_NOTES.tableRowsUneven : undefined;
 }
 
 /**
@@ -185,7 +186,7 @@ function tableMarkdown(table: Element, counter: Counter): { markdown: string; re
   const merged = rows.some((row) => cellsOf(row).some((cell) => span(cell, 'rowSpan') > 1 || span(cell, 'colSpan') > 1));
   const problem = notRebuilt(rows);
   if (problem) {
-    return { markdown: gfmTable(rows, counter), review: `${problem}，已按读到的单元格导入为一个简单表格，格子可能错位\uFF1A请对照原件核对这个表格` };
+    return { markdown: gfmTable(rows, counter), review: IMPORT_NOTES.tableAsRead(problem) };
   }
   return { markdown: merged ? htmlTable(rows, counter) : gfmTable(rows, counter) };
 }

@@ -1,5 +1,7 @@
 // The 版记 at the end of a past issue: 送: with one recipient group a line, 责任编辑,
 // 联系方式 and 批准文号, one or more to a line ("责任编辑:石 韧 吴静波 联系方式:…").
+
+import { IMPORT_NOTES } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import type { Block } from './blocks.ts';
 import { compact, type Note } from './text-tools.ts';
@@ -80,14 +82,14 @@ export function readEndMatter(blocks: readonly Block[], start: number, site: Sit
           break;
         case '批准文号':
           if (compact(value) !== compact(site.approval)) {
-            warn(`批准文号“${value}”与 site.yml 中的“${site.approval}”不同，每期不能单独设置，没有导入\uFF1A如网站的批准文号已变，请改 site.yml`);
+            warn(IMPORT_NOTES.otherApproval(value, site.approval));
           }
           break;
         case undefined:
-          warn(`版记中的“${value}”认不出是什么，没有导入\uFF1A请核对`);
+          warn(IMPORT_NOTES.unknownEndMatter(value));
           break;
         default:
-          warn(`版记中的“${current}\uFF1A${value}”没有对应的设置项目，没有导入\uFF1A请核对`);
+          warn(IMPORT_NOTES.unknownEndMatterLabel(current, value));
       }
     }
   }

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { issueFileName } from '../content/resolve-issue.ts';
 import { CONTENT, type ContentEntry, HARDENED, textOf } from '../messages/catalogue.ts';
+import { IMPORT_NOTES, IMPORT_UNITS, type ImportUnit, MASTHEAD_PARTS } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import { isCalendarDate, yearOf } from '../text/chinese.ts';
 import { binaryKind, decodeText, hasTextBom, type TextEncodingName } from '../text/decode-text.ts';
@@ -32,7 +33,7 @@ export interface Imported {
 /** rule: the message's rule id, when it is not the importer's own (LibreOffice's, from the catalogue). */
 export type ImportResult = Imported | { ok: false; reason: string; rule?: string };
 
-type Unit = '行' | '段' | '页';
+type Unit = ImportUnit;
 
 const fail = (reason: string, rule?: string): ImportResult => ({ ok: false, reason, rule });
 
@@ -65,7 +66,7 @@ async function readWord(bytes: Buffer): Promise<Source> {
   if (xml > MAX_DOCUMENT_XML) return { problem: tooLong(Math.round(xml / 1024 / 1024)) };
   try {
     const word = await docxToBlocks(bytes);
-    return { blocks: word.blocks, unit: '段', images: word.images };
+    return { blocks: word.blocks, unit: IMPORT_UNITS.paragraph, images: word.images };
   } catch {
     return problem(CONTENT.importDamagedWord, undefined);
   }
@@ -87,14 +88,8 @@ async function readPdf(bytes: Buffer): Promise<Source> {
         return problem(CONTENT.importDamagedPdf, undefined);
     }
   }
-  const notes =
-    pdf.textless.length > 0
-      ? [
-          { line: pdf.textless[0]!, message: `第 ${pdf.textless.join('、')} 页没有文字，像是扫描的页面或空白页，这些页的内容没有导入\uFF1A请对照原件补上` },
-          ...pdf.notes,
-        ]
-      : pdf.notes;
-  return { blocks: pdf.blocks, unit: '页', images: 0, dropped: pdf.dropped, notes };
+  const notes = pdf.textless.length > 0 ? [{ line: pdf.textless[0]!, message: IMPORT_NOTES.textlessPages(pdf.textless) }, ...pdf.notes] : pdf.notes;
+  return { blocks: pdf.blocks, unit: IMPORT_UNITS.page, images: 0, dropped: pdf.dropped, notes };
 }
 
 async function readSource(file: string, bytes: Buffer, extension: string): Promise<Source> {
@@ -111,7 +106,7 @@ async function readSource(file: string, bytes: Buffer, extension: string): Promi
   if (kind === 'binary') return problem(CONTENT.importUnknownKind, undefined);
   const decoded = decodeText(bytes);
   if (!decoded.ok) return problem(CONTENT.importUnknownEncoding, undefined);
-  return { blocks: textToBlocks(decoded.text), unit: '行', encoding: decoded.encoding, images: 0 };
+  return { blocks: textToBlocks(decoded.text), unit: IMPORT_UNITS.line, encoding: decoded.encoding, images: 0 };
 }
 
 /** Node reads no file of 2 GB or more into one buffer; no issue comes near this (it would be read whole). */
@@ -141,10 +136,10 @@ export async function importFile(file: string, site: Site): Promise<ImportResult
     return fail(textOf(CONTENT.importContents, undefined));
   }
 
-  const issue = recogniseIssue(source.blocks, site, { rejoin: source.unit === '行' });
+  const issue = recogniseIssue(source.blocks, site, { rejoin: source.unit === IMPORT_UNITS.line });
   issue.dropped = [...(source.dropped ?? []), ...issue.dropped];
   issue.warnings = [...(source.notes ?? []), ...issue.warnings].sort((a, b) => a.line - b.line);
-  const missing = [issue.issue ? '' : '期号', issue.date ? '' : '出刊日期'].filter(Boolean);
+  const missing = [issue.issue ? '' : MASTHEAD_PARTS.issue, issue.date ? '' : MASTHEAD_PARTS.date].filter(Boolean);
   if (missing.length > 0) {
     return fail(textOf(CONTENT.importNoMasthead, { missing, read: issue.mastheadLines }));
   }

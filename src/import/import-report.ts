@@ -2,6 +2,7 @@
 // (imported, skipped with why, not imported with why, and what to check, by file and line).
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { IMPORT_REPORT } from '../messages/import.ts';
 import { chineseDate, numberRuns } from '../text/chinese.ts';
 import type { BatchReport, ImportedFile } from './batch.ts';
 import type { Imported } from './import-file.ts';
@@ -9,23 +10,19 @@ import type { Imported } from './import-file.ts';
 export const REPORT_FILE = 'import-report.md';
 
 export function describe({ issue }: Imported): string {
-  const parts = [`第${issue.issue}期`, issue.total ? `总第${issue.total}期` : '总期号待补', chineseDate(issue.date!)];
-  return parts.join('，');
+  return IMPORT_REPORT.issue(issue.issue, issue.total, chineseDate(issue.date!));
 }
 
 /** What was done to the text that the editor may want to check, a line each. */
 export function changesMade(imported: Imported): string[] {
   const { issue, unit } = imported;
   const lines: string[] = [];
-  const list = (ns: number[]) =>
-    numberRuns(ns)
-      .map(([a, b]) => (a === b ? `第 ${a} ${unit}` : `第 ${a}—${b} ${unit}`))
-      .join('、');
-  if (imported.encoding === 'GB18030') lines.push('按 GBK（GB18030）编码读取，已存为 UTF-8。');
-  if (imported.encoding === 'UTF-16') lines.push('按 UTF-16 编码读取，已存为 UTF-8。');
-  if (issue.joined.length > 0) lines.push(`接上了 ${issue.joined.length} 处被分页断开的句子（${list(issue.joined)}接到上一段）。`);
-  if (issue.dropped.length > 0) lines.push(`去掉了页码或页眉（${list(issue.dropped)}）。`);
-  if (imported.images > 0) lines.push(`原件中有 ${imported.images} 张图片，没有导入。`);
+  const list = (ns: number[]) => IMPORT_REPORT.places(numberRuns(ns), unit);
+  if (imported.encoding === 'GB18030') lines.push(IMPORT_REPORT.readAsGbk);
+  if (imported.encoding === 'UTF-16') lines.push(IMPORT_REPORT.readAsUtf16);
+  if (issue.joined.length > 0) lines.push(IMPORT_REPORT.joined(issue.joined.length, list(issue.joined)));
+  if (issue.dropped.length > 0) lines.push(IMPORT_REPORT.dropped(list(issue.dropped)));
+  if (imported.images > 0) lines.push(IMPORT_REPORT.images(imported.images));
   return lines;
 }
 
@@ -60,18 +57,16 @@ function counts(report: BatchReport) {
 
 export function summary(report: BatchReport): string {
   const n = counts(report);
-  const done = report.dryRun ? `可导入 ${n.imported} 期` : `已导入 ${n.imported} 期`;
-  const line = `共 ${report.total} 个文件：${done}，跳过 ${n.skipped} 个，没有导入 ${n.failed} 个；需要核对 ${n.review} 处。`;
-  return report.dryRun ? `${line}\n试运行（--dry-run）：没有写入任何文件。` : line;
+  return IMPORT_REPORT.summary(report.dryRun, report.total, n.imported, n.skipped, n.failed, n.review);
 }
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function importedTable(list: ImportedFile[]): string[] {
-  if (list.length === 0) return ['（无）'];
+  if (list.length === 0) return [IMPORT_REPORT.none];
   return [
-    '| 原件 | 导入为 | 期号 | 总期号 | 日期 | 处理 |',
+    IMPORT_REPORT.tableHead,
     '| --- | --- | --- | --- | --- | --- |',
     ...list.map(({ source, imported }) => {
       const { issue } = imported;
@@ -79,7 +74,7 @@ function importedTable(list: ImportedFile[]): string[] {
         code(source),
         code(imported.target),
         String(issue.issue),
-        issue.total ? String(issue.total) : '待补',
+        issue.total ? String(issue.total) : IMPORT_REPORT.noTotal,
         issue.date!,
         changesMade(imported).join('') || '—',
       ];
@@ -98,27 +93,27 @@ function stamp(at: Date): string {
 export function reportMarkdown(report: BatchReport, at: Date): string {
   const failed = entries(report.files, notImported);
   const review = entries(report.files, toCheck);
-  const list = (items: Entry[]) => (items.length === 0 ? ['（无）'] : items.map((e) => `- ${code(e.place)}\uFF1A${e.reason}`));
+  const list = (items: Entry[]) => (items.length === 0 ? [IMPORT_REPORT.none] : items.map((e) => IMPORT_REPORT.item(code(e.place), e.reason)));
   return [
-    `# 导入报告（${stamp(at)}）`,
+    IMPORT_REPORT.heading(stamp(at)),
     '',
     summary(report),
     '',
-    `## ${report.dryRun ? '可以导入' : '已导入'}（${report.imported.length}）`,
+    IMPORT_REPORT.importedHeading(report.dryRun, report.imported.length),
     '',
     ...importedTable(report.imported),
     '',
-    `## 跳过（${report.skipped.length}）`,
+    IMPORT_REPORT.skippedHeading(report.skipped.length),
     '',
-    ...(report.skipped.length === 0 ? ['（无）'] : report.skipped.map((s) => `- ${code(s.source)}\uFF1A${s.reason}`)),
+    ...(report.skipped.length === 0 ? [IMPORT_REPORT.none] : report.skipped.map((s) => IMPORT_REPORT.item(code(s.source), s.reason))),
     '',
-    `## 没有导入（${failed.length}）`,
+    IMPORT_REPORT.failedHeading(failed.length),
     '',
     ...list(failed),
     '',
-    `## 需要核对（${review.length}）`,
+    IMPORT_REPORT.reviewHeading(review.length),
     '',
-    '对照原件核对以下各处，改好后运行 npm run check。',
+    IMPORT_REPORT.reviewHint,
     '',
     ...list(review),
     '',

@@ -1,5 +1,7 @@
 // A task of the worker pool (workers/pool.ts): imports one file. A thrown error becomes the
 // file's failure here, so that one file's failure never stops the others.
+
+import { IMPORT_REASONS } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import { type ImportResult, importFile } from './import-file.ts';
 
@@ -17,6 +19,6 @@ export default async function importTask({ file, site }: ImportJob): Promise<Imp
   try {
     return await importFile(file, site);
   } catch (error) {
-    return { ok: false, reason: `读取这个文件时程序出错（${(error as Error).message}）：这是程序的问题，请把这个文件发给维护人员` };
+    return { ok: false, reason: IMPORT_REASONS.crashed((error as Error).message) };
   }
 }

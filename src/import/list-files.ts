@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HARDENED, textOf } from '../messages/catalogue.ts';
+import { IMPORT_REASONS } from '../messages/import.ts';
 import { MAX_FILE_BYTES } from './import-file.ts';
 
 const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
@@ -57,7 +58,7 @@ export async function listFiles(names: readonly string[], cwd: string): Promise<
   for (const name of names) {
     const full = path.resolve(cwd, name);
     const info = await stat(full).catch(() => undefined);
-    if (!info) listed.problems.push({ name, reason: '找不到这个文件或文件夹，或没有读取权限\uFF1A请检查名字和路径' });
+    if (!info) listed.problems.push({ name, reason: IMPORT_REASONS.notFound });
     else if (info.isDirectory()) {
       // Each entry under an importable name, FIFOs and devices included, is imported or named.
       for (const file of await namesIn(full)) {
@@ -65,7 +66,7 @@ export async function listFiles(names: readonly string[], cwd: string): Promise<
         if (found) take(path.relative(cwd, file) || file, file, found);
       }
     } else if (info.isFile()) take(name, full, info);
-    else listed.problems.push({ name, reason: '这不是普通的文件或文件夹（是设备或管道）\uFF1A请写出要导入的文件或文件夹' });
+    else listed.problems.push({ name, reason: IMPORT_REASONS.notRegular });
   }
   listed.files = [...new Set(listed.files)];
   return listed;

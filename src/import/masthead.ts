@@ -1,5 +1,7 @@
 // The 报头 of a past issue: 刊名, pinyin, 第N期, (总第N期), 编印单位 and the date,
 // one or more to a line, at the top of the document.
+
+import { IMPORT_NOTES } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import type { Block } from './blocks.ts';
 import { CHINESE_NUMERALS, compact, type Note, readDate, readNumber } from './text-tools.ts';
@@ -69,7 +71,7 @@ export function readMasthead(blocks: readonly Block[], site: Site, warnings: Not
     }
     const moreToCome = !masthead.date && blocks.slice(i + 1, i + 1 + LOOKAHEAD).some((b) => readLine(b, site));
     if (!moreToCome) break;
-    warnings.push({ line: blocks[i]!.line, message: `报头中的“${blocks[i]!.text}”认不出是什么，没有导入\uFF1A请核对` });
+    warnings.push({ line: blocks[i]!.line, message: IMPORT_NOTES.unknownMasthead(blocks[i]!.text) });
     i++;
   }
   masthead.end = i;

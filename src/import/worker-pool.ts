@@ -1,6 +1,8 @@
 // Files imported side by side, in the worker pool (workers/pool.ts): reading a PDF or a Word
 // document is work for a processor, and each worker thread has its own LibreOffice profile (so at
 // most as many conversions at once as there are workers). Results come back in the order of the files.
+
+import { IMPORT_REASONS, workerExited } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
 import { runTask, WorkerCrashed } from '../workers/pool.ts';
 import type { ImportResult } from './import-file.ts';
@@ -15,8 +17,8 @@ export async function importInWorkers(files: readonly string[], site: Site, fini
       files.map(async (file) => {
         // A worker that dies (out of memory on a monstrous file) fails its file only.
         const result = await runTask<ImportJob, ImportResult>('import', { file, site }).catch((error: unknown): ImportResult => {
-          if (error instanceof WorkerCrashed) return { ok: false, reason: '读取这个文件时程序意外退出\uFF1A这是程序的问题，请把这个文件发给维护人员' };
-          return { ok: false, reason: `读取这个文件时程序出错（${(error as Error).message}）\uFF1A这是程序的问题，请把这个文件发给维护人员` };
+          if (error instanceof WorkerCrashed) return { ok: false, reason: workerExited };
+          return { ok: false, reason: IMPORT_REASONS.crashed((error as Error).message) };
         });
         finished?.(file, ++done);
         return result;

@@ -12,6 +12,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Processor } from 'unified';
 import { MAX_CONTAINERS, MAX_HTML_NESTING, MAX_INLINE_MARKS, MAX_NESTING, MAX_SPAN, MAX_TABLE_CELLS } from '../limits.ts';
 import { CONTENT, type ContentEntry, HARDENED, textOf } from '../messages/catalogue.ts';
+import { TOO_DEEP } from '../messages/parts.ts';
 import type { Point } from '../messages.ts';
 
 /** A limit passed: where, the message and its rule: too-deep (nesting) or too-large (a count). */
@@ -184,14 +185,14 @@ export function checkBeforeParsing(text: string, firstLine = 1): PastLimit | und
     const containers = lineContainers(line, open);
     open = containers.open;
     markers += containers.markers;
-    if (open > MAX_NESTING) return tooDeep({ line: firstLine + i, column: 1 }, '列表或引用（行首的 >、-、*、1. 等）', MAX_NESTING);
+    if (open > MAX_NESTING) return tooDeep({ line: firstLine + i, column: 1 }, TOO_DEEP.containers, MAX_NESTING);
     if (markers > MAX_CONTAINERS) return past({ line: firstLine + i, column: 1 }, CONTENT.tooManyContainers, { limit: MAX_CONTAINERS });
     // A blank line ends a paragraph; a new list item or footnote starts one.
     const inline = inlineMarks(line, containers.content, line.trim() === '' || containers.newItem ? 0 : marks);
     if (inline.column) return past({ line: firstLine + i, column: inline.column }, CONTENT.tooManyMarks, { limit: MAX_INLINE_MARKS });
     marks = inline.count;
     const column = htmlTags(line, elements);
-    if (column) return tooDeep({ line: firstLine + i, column }, ' HTML 标签（没有结束标签的也算）', MAX_HTML_NESTING);
+    if (column) return tooDeep({ line: firstLine + i, column }, TOO_DEEP.htmlTags, MAX_HTML_NESTING);
   }
   return checkTableCells(text, firstLine);
 }
@@ -207,7 +208,7 @@ export function checkTreeNesting(tree: Root): PastLimit | undefined {
     const here = depth + (NESTING.has(node.type) ? 1 : 0);
     if (here > MAX_NESTING) {
       const start = node.position?.start ?? { line: 1, column: 1 };
-      return tooDeep({ line: start.line, column: start.column }, '引用、列表、加粗、斜体、删除线或链接', MAX_NESTING);
+      return tooDeep({ line: start.line, column: start.column }, TOO_DEEP.tree, MAX_NESTING);
     }
     if ('children' in node) for (const child of node.children) stack.push([child, here]);
   }

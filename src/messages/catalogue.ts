@@ -18,6 +18,9 @@ export interface CatalogueEntry<P> {
   exit: ExitName;
 }
 
+/** The source of every message the program records: shown as [bulletin:rule]. */
+export const SOURCE = 'bulletin';
+
 const entry = <P = void>(e: CatalogueEntry<P>): CatalogueEntry<P> => e;
 
 /** An entry's hint for these values. */
@@ -667,6 +670,13 @@ export const HARDENED = {
     severity: 'error',
     message: ({ badge, why }) => `党政机关网站标识 ${badge} ${why}`,
     hint: '请把发给本站的标识图片（.png、.gif、.jpg、.svg 或 .webp，不超过 1 MB）本身存到项目里，例如 templates/static/dzjg.png，再改正 badge 的路径',
+  }),
+  badgeMissing: check<{ badge: string }>({
+    rule: 'badge-image',
+    title: 'site.yml 的党政机关网站标识 badge 图片找不到或不是图片',
+    severity: 'error',
+    message: ({ badge }) => `找不到党政机关网站标识的图片 ${badge}`,
+    hint: '请把发给本站的标识图片存到这个位置（路径从项目文件夹算起，例如 templates/static/dzjg.png），或改正 badge 的路径',
   }),
   bidiCharacter: check<{ where: string }>({
     rule: 'bidi-character',

@@ -2,10 +2,9 @@
 // itself, kept after the Chinese message for whoever maintains the site. It is printed without a
 // stack trace, and the command ends with the entry's exit code.
 
-import { SOURCE } from '../messages.ts';
-import { printable } from '../report.ts';
-import { type CatalogueEntry, hintOf } from './catalogue.ts';
+import { type CatalogueEntry, hintOf, SOURCE } from './catalogue.ts';
 import { EXIT } from './exit-codes.ts';
+import { printable } from './printable.ts';
 
 /** At most this much of a tool's own text is shown: its first lines, not its stack or call log. */
 const ORIGINAL_LINES = 3;

@@ -47,7 +47,7 @@ export function messagesDocument(): string {
     '<!-- Made by `npm run docs:messages` from src/messages/catalogue.ts, reading.ts, fields.ts and exit-codes.ts: edit those, not this file. -->',
     '',
     '每条信息都以它的规则名结尾，如 `[bulletin:invalid-date]`；在下表中查这个名字，就知道是什么问题。',
-    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts`、`reading.ts` 和 `fields.ts`（各设置项的说明）中。',
+    '信息的全文和“怎么办”都在 `src/messages/catalogue.ts`、`reading.ts` 和 `fields.ts`（各设置项的说明）中；检查时填入的部分在 `parts.ts`，导入的说明在 `import.ts`，命令行的输出在 `commands.ts`。',
     '',
     '## 退出码',
     '',

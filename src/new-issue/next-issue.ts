@@ -3,6 +3,7 @@
 
 import type { SourceIssue } from '../content/parse-issue.ts';
 import { issueFileName } from '../content/resolve-issue.ts';
+import { NEW_COMMAND } from '../messages/commands.ts';
 import { chineseDate, yearOf } from '../text/chinese.ts';
 
 export interface NextIssue {
@@ -29,7 +30,7 @@ export function planNextIssue(sources: readonly SourceIssue[], date: string): Pl
   if (latest && date < latest.meta.date) {
     return {
       ok: false,
-      problem: `日期 ${chineseDate(date)} 早于最新一期 ${latest.file.path}（${chineseDate(latest.meta.date)}）\uFF1A新的一期应在最新一期之后，请改用 --date 指定正确的日期`,
+      problem: NEW_COMMAND.beforeLatest(chineseDate(date), latest.file.path, chineseDate(latest.meta.date)),
     };
   }
   const sameYear = sources.filter((s) => yearOf(s.meta.date) === year);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { CATALOGUE, type CatalogueEntry, hintOf } from '../messages/catalogue.ts';
+import { PAGE_NAMES, TEMPLATE_WORDS } from '../messages/commands.ts';
 import { originalText } from '../messages/failure.ts';
 import { pageOfPath, SITE_PAGES } from '../model/output.ts';
 
@@ -31,7 +32,7 @@ export class TemplateError extends Error {
     const { rule, text, needle } = explain(read.words, outputPath === undefined ? undefined : pageName(outputPath));
     const found = outputPath === undefined ? { file, line: read.line, column: read.column } : locate(read, file, templatesDir, needle);
     const original = originalText(read.words.replace(/^FilterFailed: \w+: /, ''));
-    return new TemplateError(path.relative(projectDir, found.file), found.line, found.column, `${text}\n原始信息\uFF1A${original}`, rule);
+    return new TemplateError(path.relative(projectDir, found.file), found.line, found.column, TEMPLATE_WORDS.withOriginal(text, original), rule);
   }
 }
 
@@ -80,17 +81,13 @@ function readNunjucksError(text: string): NunjucksError {
 /** The page being rendered, as an editor knows it: "2019年第9期的页面（2019/09/index.html）". */
 export function pageName(outputPath: string): string {
   const page = pageOfPath(outputPath);
-  const named: Record<string, string> = {
-    [SITE_PAGES.home]: '首页',
-    [SITE_PAGES.archive]: '往期总目录',
-    [SITE_PAGES.search]: '搜索页',
-    [SITE_PAGES.feed]: '订阅源',
-    [SITE_PAGES.sitemap]: '网站地图',
-    [SITE_PAGES.robots]: '给搜索引擎的 robots.txt',
-    [SITE_PAGES.notFound]: '“找不到页面”的页面',
-  };
-  const name = !page ? (named[outputPath] ?? '页面') : page.number === undefined ? `${page.year}年各期的页面` : `${page.year}年第${page.number}期的页面`;
-  return ` ${name}（${outputPath}）`;
+  const named = new Map<string, string>(Object.entries(SITE_PAGES).map(([key, file]) => [file, PAGE_NAMES[key as keyof typeof SITE_PAGES]]));
+  const name = !page
+    ? (named.get(outputPath) ?? PAGE_NAMES.other)
+    : page.number === undefined
+      ? PAGE_NAMES.year(page.year)
+      : PAGE_NAMES.issue(page.year, page.number);
+  return PAGE_NAMES.named(name, outputPath);
 }
 
 /** The message and what to do, its rule, and what to look for in the template's lines. */
@@ -125,13 +122,13 @@ function explain(words: string, page: string | undefined): Explained {
 /** Nunjucks' words for a template it cannot read, in Chinese. */
 function syntaxInChinese(words: string): string {
   const tag = /unknown block tag: (\S+)/.exec(words);
-  if (tag) return `不认识的标签 {% ${tag[1]} %}`;
-  if (/expected variable end/.test(words)) return '{{ 之后缺少配对的 }}';
-  if (/expected block end/.test(words)) return '{% 之后缺少配对的 %}';
-  if (/end of file|EOF/.test(words)) return '有标签没有结束（缺少 {% endif %}、{% endfor %}、{% endmacro %} 之类），文件就结束了';
+  if (tag) return TEMPLATE_WORDS.unknownTag(tag[1]!);
+  if (/expected variable end/.test(words)) return TEMPLATE_WORDS.variableEnd;
+  if (/expected block end/.test(words)) return TEMPLATE_WORDS.blockEnd;
+  if (/end of file|EOF/.test(words)) return TEMPLATE_WORDS.endOfFile;
   const token = /unexpected token: (.+)$/.exec(words);
-  if (token) return `这里不该出现 ${token[1]}`;
-  return '模板引擎读不懂这一行';
+  if (token) return TEMPLATE_WORDS.unexpected(token[1]!);
+  return TEMPLATE_WORDS.unreadable;
 }
 
 /** The templates a template imports or includes, by their paths from templatesDir. */

@@ -24,6 +24,7 @@ import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
 import { type ContentEntry, given, OUTPUT_FOLDER, textOf } from '../messages/catalogue.ts';
+import { neitherMadeNorKept } from '../messages/commands.ts';
 import { z } from '../vendor/zod.ts';
 import type { Writer } from './writer.ts';
 
@@ -470,7 +471,7 @@ export class DiskWriter implements Writer {
   async commit(files: ReadonlySet<string>): Promise<string[]> {
     try {
       for (const file of files) {
-        if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(`${file}\uFF1A没有生成，也不在已发布的网站中（这是程序的问题）`);
+        if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(neitherMadeNorKept(file));
       }
       await rm(path.join(this.staging, STAGING_TOKEN), { force: true });
       const { [OUTPUT_MARKER]: _, ...site } = this.next;

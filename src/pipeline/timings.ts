@@ -5,17 +5,10 @@
 // counted by the stage that makes them (cache/namespaces.ts), whenever it runs: the search index
 // is made beside the PDFs and pages, and its row shows the time the build waited for it after them.
 import { NAMESPACES, type Namespace } from '../cache/namespaces.ts';
+import { TIMINGS } from '../messages/commands.ts';
 
-/** The stages, in the order of the table (the numbers of project.ts). */
-const STAGES = {
-  read: '1 读取稿件',
-  parse: '2 解析与排版',
-  check: '3 全刊检查',
-  pdfs: '5 PDF',
-  pages: '6 生成页面',
-  search: '7 搜索索引',
-  publish: '8 写出网站',
-} as const;
+/** The stages, in the order of the table, with their labels. */
+const STAGES = TIMINGS.stages;
 
 export type Stage = keyof typeof STAGES;
 
@@ -73,17 +66,17 @@ export class Timings {
    */
   format({ startupMs, totalMs }: { startupMs: number; totalMs: number }): string {
     // Nine and thirteen columns wide on a terminal, where a Chinese character takes two.
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} 秒`.padStart(8);
+    const seconds = (ms: number) => TIMINGS.seconds((ms / 1000).toFixed(2)).padStart(8);
     const hits = ({ hits, misses }: Spent) => (hits + misses === 0 ? '—' : `${hits}/${hits + misses}`).padStart(13);
     const none = { ms: 0, hits: 0, misses: 0 };
     const rows = [
-      '     用时 缓存命中/查找  阶段',
-      `${seconds(startupMs)} ${hits(none)}  0 启动（Node 与程序载入）`,
+      TIMINGS.header,
+      `${seconds(startupMs)} ${hits(none)}  ${TIMINGS.startup}`,
       ...this.stages().map((s) => `${seconds(s.ms)} ${hits(s)}  ${s.label}`),
-      `${seconds(totalMs)} ${hits(none)}  合计`,
+      `${seconds(totalMs)} ${hits(none)}  ${TIMINGS.total}`,
     ];
-    const notes = ['（缓存命中/查找：从 .cache/build/ 直接取用的条目数/查找的条目数。）'];
-    if (this.spent.has('search')) notes.push('（搜索索引与 PDF、页面同时生成：“7 搜索索引”是页面生成之后还要等它的时间。）');
-    return `各阶段用时：\n${rows.join('\n')}\n${notes.join('\n')}`;
+    const notes: string[] = [TIMINGS.cacheNote];
+    if (this.spent.has('search')) notes.push(TIMINGS.searchNote);
+    return TIMINGS.table(`${rows.join('\n')}\n${notes.join('\n')}`);
   }
 }

@@ -7,17 +7,10 @@
 
 import type { VFile } from 'vfile';
 import { CONTENT, HARDENED } from '../messages/catalogue.ts';
+import { INVISIBLE_CHARACTERS } from '../messages/parts.ts';
 import { type Point, report } from '../messages.ts';
 
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const NAMES: Record<number, string> = {
-  0: '空字符',
-  8: '退格符',
-  11: '垂直制表符',
-  12: '换页符',
-  27: '转义符',
-};
 
 export function hasXmlForbidden(text: string): boolean {
   return new RegExp(FORBIDDEN.source).test(text);
@@ -27,15 +20,8 @@ export function withoutXmlForbidden(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
-function describe(character: string): string {
-  const code = character.charCodeAt(0);
-  const name = NAMES[code] ?? (code < 0x20 ? '控制字符' : code >= 0xfffe ? '非字符' : '不成对的代理项');
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}（${name}）`;
-}
-
 function warn(file: VFile, first: string, count: number, place: Point | undefined, todo: string): void {
-  const what = count === 1 ? `一个看不见的字符 ${describe(first)}` : ` ${count} 个看不见的字符，第一个是 ${describe(first)}`;
-  report(file, CONTENT.controlCharacter, { what, todo }, place);
+  report(file, CONTENT.controlCharacter, { what: INVISIBLE_CHARACTERS.what(first.charCodeAt(0), count), todo }, place);
 }
 
 /**
@@ -58,7 +44,7 @@ export function removeFromFile(file: VFile, read: string): string {
   const text = new RegExp(BIDI.source).test(read)
     ? read
         .split('\n')
-        .map((line, i) => withoutBidi(file, line, (column) => ({ line: i + 1, column: column + 1 }), '这一行'))
+        .map((line, i) => withoutBidi(file, line, (column) => ({ line: i + 1, column: column + 1 }), INVISIBLE_CHARACTERS.bidiInLine))
         .join('\n')
     : read;
   if (!hasXmlForbidden(text)) return text;
@@ -66,8 +52,7 @@ export function removeFromFile(file: VFile, read: string): string {
     .split('\n')
     .map((line, i) => {
       const found = [...line.matchAll(FORBIDDEN)];
-      if (found.length > 0)
-        warn(file, found[0]![0], found.length, { line: i + 1, column: found[0]!.index + 1 }, '它多半是从 Word 或网页复制时带来的，请在编辑器中删去');
+      if (found.length > 0) warn(file, found[0]![0], found.length, { line: i + 1, column: found[0]!.index + 1 }, INVISIBLE_CHARACTERS.todoInFile);
       return found.length > 0 ? withoutXmlForbidden(line) : line;
     })
     .join('\n');
@@ -75,9 +60,9 @@ export function removeFromFile(file: VFile, read: string): string {
 
 /** A value that an escape made (YAML "\f", HTML &#1;) without forbidden characters, warned at its place. */
 export function removeFromValue(file: VFile, escaped: string, place: Point | undefined): string {
-  const value = withoutBidi(file, escaped, () => place, '转义写法（如 \\u202E 或 &#x202E;）得到的文字');
+  const value = withoutBidi(file, escaped, () => place, INVISIBLE_CHARACTERS.bidiInEscape);
   const found = [...value.matchAll(FORBIDDEN)];
   if (found.length === 0) return value;
-  warn(file, found[0]![0], found.length, place, '它是由转义写法（如 \\f、\\u0001 或 &#1;）得到的，请删去这个转义');
+  warn(file, found[0]![0], found.length, place, INVISIBLE_CHARACTERS.todoInEscape);
   return withoutXmlForbidden(value);
 }

@@ -4,6 +4,8 @@
 // Lines larger than the text are titles (one title over several lines is one block); lines whose
 // cells line up are a table; lines opening with a bullet are a list. The 送 line of the
 // 版记 hangs: its recipient groups start under the first one, one group a line unless it wraps.
+
+import { IMPORT_NOTES } from '../../messages/import.ts';
 import { type Block, escapeLineStart, escapeMarkdownText, paragraphBlock } from '../blocks.ts';
 import { endsSentence, type Note } from '../text-tools.ts';
 import { type Cell, dominantSize, type Line } from './lines.ts';
@@ -116,10 +118,8 @@ function follows(previous: Line, next: Line, column: Column, isLastOnPage: boole
 /** The next line stands at the top of the next page or column. */
 const isBreak = (previous: Line, next: Line) => next.page !== previous.page || next.y > previous.y;
 
-/** A few characters of a line's end or start, to find it by. */
-const tail = (text: string) => [...text].slice(-12).join('');
-const head = (text: string) => [...text].slice(0, 12).join('');
-const where = (previous: Line, next: Line) => (next.page === previous.page ? '栏末' : '页末');
+/** Whether a break between two lines is a column's end, not a page's. */
+const sameColumn = (previous: Line, next: Line) => next.page === previous.page;
 
 /**
  * Groups the lines into runs, each the lines of one paragraph, title, list item or table row.
@@ -153,7 +153,7 @@ function runsOf(pages: readonly Line[][], column: Column, notes: Note[]): Run[] 
         if (isBreak(previous, line) && endsSentence(previous.text)) {
           notes.push({
             line: previous.page,
-            message: `${where(previous, line)}“${tail(previous.text)}”以句末标点结束，下一${where(previous, line) === '栏末' ? '栏' : '页'}开头“${head(line.text)}”没有缩进，已接成一段\uFF1A请对照原件核对是不是同一段`,
+            message: IMPORT_NOTES.joinedAcrossBreak(sameColumn(previous, line), previous.text, line.text),
           });
         }
         return run.lines.push(line);
@@ -161,7 +161,7 @@ function runsOf(pages: readonly Line[][], column: Column, notes: Note[]): Run[] 
       if (reachesEdge && isBreak(previous, line) && !endsSentence(previous.text) && !isHeading(previous, column) && !isRow(previous)) {
         notes.push({
           line: previous.page,
-          message: `${where(previous, line)}“${tail(previous.text)}”没有结束标点，下一${where(previous, line) === '栏末' ? '栏' : '页'}开头“${head(line.text)}”已另起一段\uFF1A请对照原件核对是不是同一段`,
+          message: IMPORT_NOTES.splitAcrossBreak(sameColumn(previous, line), previous.text, line.text),
         });
       }
       start();

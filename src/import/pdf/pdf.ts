@@ -1,5 +1,7 @@
 // A PDF with a text layer → blocks in reading order, without page furniture, each numbered by
 // its page; pages with no text at all are named (a scan needs OCR first).
+
+import { IMPORT_NOTES } from '../../messages/import.ts';
 import type { Block } from '../blocks.ts';
 import type { Note } from '../text-tools.ts';
 import { readColumns } from './columns.ts';
@@ -47,10 +49,10 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfDocument> {
     const own = columns.has(number);
     const split = reading.lines.length > page.length;
     if (!own && (split || reading.borrowed)) {
-      notes.push({ line: number, message: '这一页分栏的行不多，已按其他页的两栏读出（先左栏，后右栏）\uFF1A请对照原件核对这一页的文字顺序和分段' });
+      notes.push({ line: number, message: IMPORT_NOTES.columnsBorrowed });
     } else if (reading.trailing.length > 0) {
       const text = reading.trailing.map((l) => l.text).join('');
-      notes.push({ line: number, message: `这一页分两栏，左栏比右栏多出的“${text}”已接在左栏末尾、右栏之前\uFF1A请对照原件核对它是不是左栏的文字` });
+      notes.push({ line: number, message: IMPORT_NOTES.columnTrailing(text) });
     }
     return own || split || reading.borrowed ? reading.lines : page;
   });
