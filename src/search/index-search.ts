@@ -17,7 +17,7 @@ import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
-import { runTask, WorkerCrashed, withWorkers } from '../workers/pool.ts';
+import { runTask, startWorkers, WorkerCrashed, withWorkers } from '../workers/pool.ts';
 import type { IndexJob } from './index-task.ts';
 import { indexedHtml, separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
@@ -189,6 +189,8 @@ async function indexPart(
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
+  // The lane's thread starts while this thread makes the part's documents.
+  startWorkers('search', { background });
   const fresh = await indexInWorkers(partName(part, issues), await documentsOf(issues, hanAsWords), background);
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };

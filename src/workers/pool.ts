@@ -39,7 +39,12 @@ type Lane = 'compute' | 'search' | 'background';
  * growing one it does not need (50 MB less a thread, measured at 1000 issues).
  */
 const SEARCH_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
-const SEARCH = { concurrentTasksPerWorker: 2, resourceLimits: SEARCH_HEAP };
+/**
+ * A search lane keeps one thread from its start (startWorkers()) to its end: a thread starts and
+ * loads its module while the main thread makes the part's documents, rather than after, when the
+ * main thread, busy with the pages, would hear late that it is ready for its part.
+ */
+const SEARCH = { concurrentTasksPerWorker: 2, resourceLimits: SEARCH_HEAP, minThreads: 1 };
 
 const LANES: Record<Lane, Partial<ConstructorParameters<typeof Tinypool>[0]>> = {
   compute: {},
@@ -80,6 +85,11 @@ function shared(lane: Lane): Tinypool {
     pools.set(lane, pool);
   }
   return pool;
+}
+
+/** Starts a thread of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH). */
+export function startWorkers(kind: TaskKind, options: TaskOptions = {}): void {
+  shared(laneOf(kind, options));
 }
 
 const isSent = (error: unknown): error is { failure: SentFailure } => typeof error === 'object' && error !== null && 'failure' in error;
