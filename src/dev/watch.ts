@@ -26,6 +26,120 @@ const SCRATCH = /(^|\/)(\.[^/]*|[^/]*~|[^/]*\.swp|[^/]*\.tmp|4913|sed[A-Za-z0-9]
 
 const gone = (error: unknown) => ['ENOENT', 'ENOTDIR', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
 
+/** The paths saved, collected over settleMs and handed to onChange together, sorted. */
+function savedPaths(onChange: (relPaths: string[]) => void, settleMs: number) {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  return {
+    changed(relPath: string): void {
+      if (closed || SCRATCH.test(relPath)) return;
+      pending.add(relPath);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const paths = [...pending].sort();
+        pending.clear();
+        onChange(paths);
+      }, settleMs);
+    },
+    close(): void {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The watches of the folders, each with the inode of the folder it follows, kept in line with their names. */
+class FolderWatches {
+  private readonly watched = new Map<string, { watcher: FSWatcher; ino: number }>();
+  private closed = false;
+
+  constructor(
+    private readonly projectDir: string,
+    private readonly changed: (relPath: string) => void,
+    private readonly onError: (folder: string, error: Error) => void,
+  ) {}
+
+  unwatch(relDir: string): void {
+    for (const [dir, { watcher }] of this.watched) {
+      if (dir !== relDir && !dir.startsWith(`${relDir}/`)) continue;
+      watcher.close();
+      this.watched.delete(dir);
+    }
+  }
+
+  /** Watches a folder and those in it; `announce`: reports its files as saved, for a folder that just appeared. */
+  async watchFolder(relDir: string, announce: boolean): Promise<void> {
+    if (this.closed || this.watched.has(relDir)) return;
+    const dir = path.join(this.projectDir, relDir);
+    const { ino } = statSync(dir);
+    const watcher = watch(dir, (_event, name) => {
+      if (!name) return this.changed(`${relDir}/`);
+      const relPath = `${relDir}/${name}`;
+      if (SCRATCH.test(relPath)) return;
+      this.changed(relPath);
+      void this.refresh(relPath);
+    });
+    this.watched.set(relDir, { watcher, ino });
+    watcher.on('error', (error) => {
+      if (this.watched.get(relDir)?.watcher === watcher) this.unwatch(relDir);
+      if (gone(error)) void this.refresh(relDir);
+      else this.onError(relDir, error);
+    });
+    if (announce) this.changed(`${relDir}/`);
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const relPath = `${relDir}/${entry.name}`;
+      if (!(await this.isFolder(relPath, entry))) {
+        if (announce) this.changed(relPath);
+      } else if (!SCRATCH.test(relPath)) await this.watchFolder(relPath, announce).catch(() => undefined); // gone again already
+    }
+  }
+
+  /** A folder, or a link to one (a year folder may be a link, as the build allows). */
+  private async isFolder(relPath: string, entry: Dirent): Promise<boolean> {
+    return (
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() &&
+        (await stat(path.join(this.projectDir, relPath)).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )))
+    );
+  }
+
+  /** Brings the watch of a path in line with what now has its name: nothing, a file, the same folder or another. */
+  async refresh(relPath: string): Promise<void> {
+    const now = await stat(path.join(this.projectDir, relPath)).catch(() => undefined);
+    const before = this.watched.get(relPath);
+    if (now?.isDirectory() && before?.ino === now.ino) return;
+    if (before) {
+      this.unwatch(relPath);
+      this.changed(`${relPath}/`);
+    }
+    if (now?.isDirectory()) await this.watchFolder(relPath, true).catch(() => undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const { watcher } of this.watched.values()) watcher.close();
+    this.watched.clear();
+  }
+}
+
+/** The project folder, for its watched folders moved, deleted or made. */
+function watchProjectFolder(projectDir: string, folders: readonly string[], watches: FolderWatches, onError: (folder: string, error: Error) => void) {
+  try {
+    const projectWatcher = watch(projectDir, (_event, name) => {
+      if (name && folders.includes(name)) void watches.refresh(name);
+    });
+    projectWatcher.on('error', (error) => onError('.', error));
+    return projectWatcher;
+  } catch (error) {
+    onError('.', error as Error);
+    return undefined;
+  }
+}
+
 export function watchProject(
   projectDir: string,
   folders: readonly string[],
@@ -33,104 +147,20 @@ export function watchProject(
   onError: (folder: string, error: Error) => void,
   settleMs = 10,
 ): Watcher {
-  const pending = new Set<string>();
-  /** Each folder watched, with the inode of the folder the watch follows. */
-  const watched = new Map<string, { watcher: FSWatcher; ino: number }>();
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-
-  const changed = (relPath: string) => {
-    if (closed || SCRATCH.test(relPath)) return;
-    pending.add(relPath);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const paths = [...pending].sort();
-      pending.clear();
-      onChange(paths);
-    }, settleMs);
-  };
-
-  const unwatch = (relDir: string) => {
-    for (const [dir, { watcher }] of watched) {
-      if (dir !== relDir && !dir.startsWith(`${relDir}/`)) continue;
-      watcher.close();
-      watched.delete(dir);
-    }
-  };
-
-  /** Watches a folder and those in it; `announce`: reports its files as saved, for a folder that just appeared. */
-  const watchFolder = async (relDir: string, announce: boolean): Promise<void> => {
-    if (closed || watched.has(relDir)) return;
-    const dir = path.join(projectDir, relDir);
-    const { ino } = statSync(dir);
-    const watcher = watch(dir, (_event, name) => {
-      if (!name) return changed(`${relDir}/`);
-      const relPath = `${relDir}/${name}`;
-      if (SCRATCH.test(relPath)) return;
-      changed(relPath);
-      void refresh(relPath);
-    });
-    watched.set(relDir, { watcher, ino });
-    watcher.on('error', (error) => {
-      if (watched.get(relDir)?.watcher === watcher) unwatch(relDir);
-      if (gone(error)) void refresh(relDir);
-      else onError(relDir, error);
-    });
-    if (announce) changed(`${relDir}/`);
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const relPath = `${relDir}/${entry.name}`;
-      if (!(await isFolder(relPath, entry))) {
-        if (announce) changed(relPath);
-      } else if (!SCRATCH.test(relPath)) await watchFolder(relPath, announce).catch(() => undefined); // gone again already
-    }
-  };
-
-  /** A folder, or a link to one (a year folder may be a link, as the build allows). */
-  const isFolder = async (relPath: string, entry: Dirent) =>
-    entry.isDirectory() ||
-    (entry.isSymbolicLink() &&
-      (await stat(path.join(projectDir, relPath)).then(
-        (s) => s.isDirectory(),
-        () => false,
-      )));
-
-  /** Brings the watch of a path in line with what now has its name: nothing, a file, the same folder or another. */
-  const refresh = async (relPath: string): Promise<void> => {
-    const now = await stat(path.join(projectDir, relPath)).catch(() => undefined);
-    const before = watched.get(relPath);
-    if (now?.isDirectory() && before?.ino === now.ino) return;
-    if (before) {
-      unwatch(relPath);
-      changed(`${relPath}/`);
-    }
-    if (now?.isDirectory()) await watchFolder(relPath, true).catch(() => undefined);
-  };
-
-  // The project folder, for its watched folders moved, deleted or made.
-  let projectWatcher: FSWatcher | undefined;
-  try {
-    projectWatcher = watch(projectDir, (_event, name) => {
-      if (name && folders.includes(name)) void refresh(name);
-    });
-    projectWatcher.on('error', (error) => onError('.', error));
-  } catch (error) {
-    onError('.', error as Error);
-  }
-
+  const saved = savedPaths(onChange, settleMs);
+  const watches = new FolderWatches(projectDir, saved.changed, onError);
+  const projectWatcher = watchProjectFolder(projectDir, folders, watches, onError);
   const start = (folder: string) =>
-    watchFolder(folder, false).catch((error: unknown) => {
-      unwatch(folder);
+    watches.watchFolder(folder, false).catch((error: unknown) => {
+      watches.unwatch(folder);
       if (!gone(error)) onError(folder, error as Error); // one that is missing is watched when it appears
     });
-
   return {
     ready: Promise.all(folders.map(start)),
     close() {
-      closed = true;
-      clearTimeout(timer);
+      saved.close();
       projectWatcher?.close();
-      for (const { watcher } of watched.values()) watcher.close();
-      watched.clear();
+      watches.close();
     },
   };
 }

@@ -10,13 +10,16 @@
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
+import { runTask, startWorkers, WorkerCrashed, withWorkers } from '../workers/pool.ts';
+import type { IndexJob } from './index-task.ts';
 import { indexedHtml, separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
-import { PagefindPool } from './pagefind-pool.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
 
 /** The issue line shown with each hit: 第9期 · 总第583期 · 2019年4月29日 */
@@ -153,6 +156,18 @@ async function documentsOf(issues: Issue[], hanAsWords: boolean): Promise<Docume
 }
 
 /**
+ * One part indexed in the worker pool's search lane (search/index-task.ts); background: in the
+ * threads that give way to the main thread. A thread that dies fails its part as Pagefind's crash.
+ */
+async function indexInWorkers(work: string, documents: Documents, background: boolean): Promise<IndexFiles> {
+  try {
+    return await runTask<IndexJob, IndexFiles>('search', { work, documents }, { background });
+  } catch (error) {
+    throw error instanceof WorkerCrashed ? Failure.of(CATALOGUE.pagefindCrashed, { work }, error) : error;
+  }
+}
+
+/**
  * A part's index files, from the cache when its issues and the tool are as they were (its
  * documents are made of nothing else: they are made only when the part is indexed).
  */
@@ -160,7 +175,7 @@ async function indexPart(
   part: number,
   issues: Issue[],
   hanAsWords: boolean,
-  pool: PagefindPool,
+  background: boolean,
   cache: Cache | undefined,
   toolVersion: string,
 ): Promise<{ key: string; files: IndexFiles }> {
@@ -174,7 +189,9 @@ async function indexPart(
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) return { key, files };
-  const fresh = await pool.index(partName(part, issues), await documentsOf(issues, hanAsWords));
+  // The lane's thread starts while this thread makes the part's documents.
+  startWorkers('search', { background });
+  const fresh = await indexInWorkers(partName(part, issues), await documentsOf(issues, hanAsWords), background);
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
   return { key, files: fresh };
 }
@@ -212,16 +229,16 @@ const PARTS_AT_ONCE = 4;
 /** Indexes every article of the published issues into Pagefind's files, to add to the site: given to put, or returned. */
 export async function indexSearch(
   issues: Issue[],
-  { hanAsWords = true, cache, toolVersion = '', put, signal, background }: SearchIndexing = {},
+  { hanAsWords = true, cache, toolVersion = '', put, signal, background = false }: SearchIndexing = {},
 ): Promise<SiteOutput> {
   const output: SiteOutput = new Map();
   const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
   const parts = partsOf(issues);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const first = numbers[0] ?? 0;
-  const pool = new PagefindPool({ background });
   const made = new Map<string, IndexFiles>();
-  try {
+  // The search lane's threads end with the index, and their Pagefind processes with them.
+  return withWorkers('search', { background }, async () => {
     // Newest first: the latest year's part is the one an edit most often changes, and it is indexed
     // while the older parts, usually unchanged, are read from the cache and published (at 1000
     // issues, the wait for the index after an edit to the newest issue went 0.49 → 0.17–0.25 s).
@@ -230,7 +247,7 @@ export async function indexSearch(
       newestFirst,
       PARTS_AT_ONCE,
       async (n) => {
-        const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, pool, cache, toolVersion);
+        const { key, files } = await indexPart(n, parts.get(n)!, hanAsWords, background, cache, toolVersion);
         made.set(key, files);
         for (const [file, content] of files) {
           if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
@@ -244,7 +261,5 @@ export async function indexSearch(
     const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
     await emit(PARTS_FILE, JSON.stringify(listed));
     return output;
-  } finally {
-    await pool.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // One part of the search index, made by Pagefind's Node API: a new index, its documents added,
 // its files taken, the index deleted (so that Pagefind's process holds one part at a time).
 // Each process has one Pagefind backend (the API keeps it in a module variable), so the parts
-// are made side by side in worker threads (pagefind-pool.ts), each with a backend of its own.
+// are made side by side in worker threads (index-task.ts), each with a backend of its own.
 //
 // Pagefind's Node API runs Pagefind's own program as a service and talks to it through a pipe.
 // It has no time limit, prints its own failures with a stack trace, and when the program dies

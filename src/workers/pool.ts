@@ -1,49 +1,128 @@
 // The one worker pool of the tool, on Tinypool: a task of a kind runs its task module (a default
-// export from input to output) in one of at most workerCount() threads, shared by every caller.
-// One failure rule: an error thrown by a task rejects its run as it was thrown (the caller maps it
-// to a catalogue message); a worker that dies fails the task it was running with WorkerCrashed;
-// an aborted signal rejects with the signal's AbortError. Idle threads do not keep the process alive.
-// Run from the sources (the tests), a task module is run through tsx (run-typescript-task.mjs).
+// export from input to output) in one of at most workerCount() threads of its lane, shared by every
+// caller. Every thread runs run-task.ts, which loads the task modules; from the sources (the tests)
+// it is run through tsx (run-typescript-task.mjs). One failure rule: an error thrown by a task
+// rejects its run as it was thrown (a Failure crosses the thread as failure.sent() and is thrown
+// again here; the caller maps any other error to a catalogue message); a worker that dies fails the
+// task it was running with WorkerCrashed; an aborted signal rejects with the signal's reason.
+// Idle threads do not keep the process alive, and end after a second.
+//
+// The lanes are Tinypool instances with the same module and protocol, each of workerCount() threads:
+// - compute: Markdown and import, one task a thread at a time (batches sent all at once are
+//   spread evenly over the threads);
+// - search: the search index's parts; a thread keeps a Pagefind process across parts, and is sent
+//   its next part while it indexes one (index-task.ts runs them in turn), so that it never waits on
+//   a busy main thread; its heap is limited to what two parts need;
+// - background: the same for the dev server's index, in threads that give way to the main thread
+//   (run-task.ts). An unprivileged thread cannot raise its priority again, so these threads never
+//   run anything else: a save renders in the compute lane at full speed.
+// A lane's threads end when the last caller of withWorkers() on it is done, after each task module's
+// teardown (the Pagefind processes are closed): none is left running after a build or the dev server.
 import Tinypool from 'tinypool';
+import { Failure, type SentFailure } from '../messages/failure.ts';
 import { workerCount } from './worker-count.ts';
 
-/** The task modules, relative to this folder, without extension. */
+/** The task modules, relative to this folder, without extension, and the lane each runs in. */
 const TASKS = {
-  render: '../markdown/render-task',
-  import: '../import/import-task',
+  render: { module: '../markdown/render-task', lane: 'compute' },
+  import: { module: '../import/import-task', lane: 'compute' },
+  search: { module: '../search/index-task', lane: 'search' },
 } as const;
 
 export type TaskKind = keyof typeof TASKS;
+type Lane = 'compute' | 'search' | 'background';
+
+/**
+ * A search thread holds two parts' documents, one part's messages to Pagefind (its documents as
+ * base64 JSON) and one part's files: a few MB for parts of real issues, under 100 MB for parts of the
+ * largest issues the input limits allow (128 KB each). A heap limited to that keeps the thread from
+ * growing one it does not need (50 MB less a thread, measured at 1000 issues).
+ */
+const SEARCH_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+/**
+ * A search lane keeps one thread from its start (startWorkers()) to its end: a thread starts and
+ * loads its module while the main thread makes the part's documents, rather than after, when the
+ * main thread, busy with the pages, would hear late that it is ready for its part.
+ */
+const SEARCH = { concurrentTasksPerWorker: 2, resourceLimits: SEARCH_HEAP, minThreads: 1 };
+
+const LANES: Record<Lane, Partial<ConstructorParameters<typeof Tinypool>[0]>> = {
+  compute: {},
+  search: { ...SEARCH, workerData: { background: false } },
+  background: { ...SEARCH, workerData: { background: true } },
+};
 
 /** A worker thread died (out of memory, process.exit) while it ran the task. */
 export class WorkerCrashed extends Error {
   override name = 'WorkerCrashed';
 }
 
-const compiled = import.meta.url.endsWith('.js');
-let pool: Tinypool | undefined;
+export interface TaskOptions {
+  signal?: AbortSignal;
+  /** Run in the background lane (the dev server's search index); for the search only. */
+  background?: boolean;
+}
 
-function shared(): Tinypool {
-  pool ??= new Tinypool({
-    filename: compiled ? null : new URL('./run-typescript-task.mjs', import.meta.url).href,
-    maxThreads: workerCount(),
-    minThreads: 0,
-    idleTimeout: 1000,
-  });
+const compiled = import.meta.url.endsWith('.js');
+const pools = new Map<Lane, Tinypool>();
+const users = new Map<Lane, number>();
+
+function laneOf(kind: TaskKind, { background }: TaskOptions): Lane {
+  return background ? 'background' : TASKS[kind].lane;
+}
+
+function shared(lane: Lane): Tinypool {
+  let pool = pools.get(lane);
+  if (!pool) {
+    pool = new Tinypool({
+      filename: new URL(compiled ? './run-task.js' : './run-typescript-task.mjs', import.meta.url).href,
+      teardown: 'teardown',
+      maxThreads: workerCount(),
+      minThreads: 0,
+      idleTimeout: 1000,
+      ...LANES[lane],
+    });
+    pools.set(lane, pool);
+  }
   return pool;
 }
 
-/** Runs one task of `kind` in the shared pool. */
-export async function runTask<I, O>(kind: TaskKind, input: I, options: { signal?: AbortSignal } = {}): Promise<O> {
-  const entry = new URL(`${TASKS[kind]}.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
-  const task = compiled ? shared().run(input, { filename: entry, signal: options.signal }) : shared().run({ entry, input }, { signal: options.signal });
+/** Starts a thread of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH). */
+export function startWorkers(kind: TaskKind, options: TaskOptions = {}): void {
+  shared(laneOf(kind, options));
+}
+
+const isSent = (error: unknown): error is { failure: SentFailure } => typeof error === 'object' && error !== null && 'failure' in error;
+
+/** Runs one task of `kind` in its lane. */
+export async function runTask<I, O>(kind: TaskKind, input: I, options: TaskOptions = {}): Promise<O> {
+  const entry = new URL(`${TASKS[kind].module}.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
   try {
-    return (await task) as O;
+    return (await shared(laneOf(kind, options)).run({ entry, input }, { signal: options.signal })) as O;
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
-    if (error instanceof Error && /terminated|exited|exit code/i.test(error.message) && !(error as { fromTask?: boolean }).fromTask) {
-      throw new WorkerCrashed(error.message, { cause: error });
-    }
+    if (isSent(error)) throw Failure.received(error.failure);
+    if (error instanceof Error && /terminated|exited|exit code/i.test(error.message)) throw new WorkerCrashed(error.message, { cause: error });
     throw error;
+  }
+}
+
+/**
+ * Runs use(), which runs tasks of `kind`; when the last such caller of the lane is done, its
+ * threads end, each after its task modules' teardown (the search index's Pagefind processes).
+ */
+export async function withWorkers<T>(kind: TaskKind, options: TaskOptions, use: () => Promise<T>): Promise<T> {
+  const lane = laneOf(kind, options);
+  users.set(lane, (users.get(lane) ?? 0) + 1);
+  try {
+    return await use();
+  } finally {
+    const left = users.get(lane)! - 1;
+    users.set(lane, left);
+    const pool = pools.get(lane);
+    if (left === 0 && pool) {
+      pools.delete(lane);
+      await pool.destroy();
+    }
   }
 }

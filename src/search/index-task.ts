@@ -1,0 +1,39 @@
+// A task of the worker pool (workers/pool.ts, its search lanes): indexes one part of the search
+// index with this thread's Pagefind process, and cuts its chunks small, beside the pages the main
+// thread renders. Pagefind's backend handles one message at a time, so each thread has a process
+// of its own (the two cores index two parts at once), and indexes its parts one at a time, in the
+// order sent: the pool sends a thread its next part while it indexes one.
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
+import { closePagefind, type Documents, type IndexFiles, indexWithPagefind } from './run-pagefind.ts';
+import { splitChunks } from './split-chunks.ts';
+
+export interface IndexJob {
+  /** The part, as messages name it: 总第1–100期. */
+  work: string;
+  documents: Documents;
+}
+
+let last: Promise<unknown> = Promise.resolve();
+
+async function indexNow({ work, documents }: IndexJob): Promise<IndexFiles> {
+  try {
+    return splitChunks(await indexWithPagefind(work, documents));
+  } catch (error) {
+    // A Pagefind that failed (crashed, hung) is not given the next part: that starts a new one.
+    await closePagefind();
+    throw error instanceof Failure ? error : Failure.of(CATALOGUE.pagefindCrashed, { work }, error);
+  }
+}
+
+export default function indexPartHere(job: IndexJob): Promise<IndexFiles> {
+  const indexed = last.then(() => indexNow(job));
+  last = indexed.catch(() => undefined);
+  return indexed;
+}
+
+/** Before the thread ends: its Pagefind process, once its parts are done. */
+export async function teardown(): Promise<void> {
+  await last;
+  await closePagefind();
+}
