@@ -3,6 +3,7 @@
 // over the page, and the search index brought up to date in the background.
 
 import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
+import { DEV_SESSION } from '../messages/commands.ts';
 import { Failure } from '../messages/failure.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
 import { MemoryWriter } from '../pipeline/writer.ts';
@@ -107,12 +108,12 @@ function searchRefresher(project: Project, writer: MemoryWriter, log: (line: str
     running = project
       .indexSearch(writer)
       .then(
-        () => log(`搜索索引已更新（${project.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
+        () => log(DEV_SESSION.searchUpdated({ issues: project.issues.length, seconds: (performance.now() - started) / 1000 })),
         (error: unknown) =>
           log(
             error instanceof Failure
-              ? `搜索索引没有更新（页面预览不受影响）\uFF1A\n${error.format()}`
-              : `搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error instanceof Error ? error.message : String(error)}`,
+              ? DEV_SESSION.searchNotUpdated(error.format())
+              : DEV_SESSION.searchNotUpdatedBug(error instanceof Error ? error.message : String(error)),
           ),
       )
       .finally(() => {
@@ -159,17 +160,14 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     try {
       update = await applySaves(project, writer, paths);
     } catch (error) {
-      log(
-        `出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${error instanceof Error ? error.stack : String(error)}`,
-      );
+      log(DEV_SESSION.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error)));
       return;
     }
     const ms = Math.round(performance.now() - started);
-    const which = paths.length === 1 ? paths[0]! : `${paths[0]} 等 ${paths.length} 个文件`;
     const pages = update.changed.filter((p) => p.endsWith('.html')).length;
-    log(`[${time()}] ${which} 已保存\uFF1A${pages > 0 ? `更新了 ${pages} 个页面` : '页面没有变化'}，用时 ${ms} 毫秒`);
+    log(DEV_SESSION.saved({ time: time(), which: DEV_SESSION.savedFiles(paths), pages, ms }));
     if (update.report !== lastReport) {
-      log(update.report || '问题都已改正。');
+      log(update.report || DEV_SESSION.allFixed);
       lastReport = update.report;
       server.setProblems(update.problems);
     }
@@ -178,9 +176,7 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     if (update.changed.length > 0) server.reload(update.full || loaded ? ['*'] : update.changed);
     if (paths.some(isIssuePath) || paths.includes(SITE_FILE)) search.schedule();
   });
-  const watcher: Watcher = watchProject(projectDir, WATCHED, onSave, (folder, error) =>
-    log(`不能再监视 ${folder}/ 的改动（${error.message}）\uFF1A请按 Ctrl+C 停止，再运行 npm run dev`),
-  );
+  const watcher: Watcher = watchProject(projectDir, WATCHED, onSave, (folder, error) => log(DEV_SESSION.cannotWatch({ folder, why: error.message })));
   await watcher.ready;
 
   return {

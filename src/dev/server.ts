@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEV_ANSWERS } from '../messages/catalogue.ts';
+import { DEV_SESSION } from '../messages/commands.ts';
 import { contentTypeOf, lookUp, pageUrlPath, type SiteOutput } from '../model/output.ts';
 import { isLocalHost, isSameOrigin } from './local-only.ts';
 
@@ -41,8 +42,7 @@ export interface DevServer {
 }
 
 /** The page shown when there is no site yet: the errors that keep it from being built are in the overlay. */
-const NO_SITE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
-<body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`;
+const NO_SITE = DEV_SESSION.noSitePage;
 
 /** The answer to a request that does not come from this computer's browser (local-only.ts). */
 const REFUSED = '预览只回答本机浏览器的请求：请在本机用 http://127.0.0.1:端口/ 或 http://localhost:端口/ 打开';

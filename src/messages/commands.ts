@@ -220,3 +220,19 @@ export const TEMPLATE_WORDS = {
 
 /** A bug in the output folder's writer (pipeline/disk-writer.ts): a file to publish that was neither made nor kept. */
 export const neitherMadeNorKept = (file: string): string => `${file}\uFF1A没有生成，也不在已发布的网站中（这是程序的问题）`;
+
+/** What npm run dev says in the terminal as files are saved, and the page it shows with no site yet. */
+export const DEV_SESSION = {
+  searchUpdated: ({ issues, seconds }: { issues: number; seconds: number }) => `搜索索引已更新（${issues} 期，用时 ${seconds.toFixed(1)} 秒）`,
+  searchNotUpdated: (failure: string) => `搜索索引没有更新（页面预览不受影响）\uFF1A\n${failure}`,
+  searchNotUpdatedBug: (error: string) => `搜索索引没有更新（这是程序的问题，页面预览不受影响）\uFF1A${error}`,
+  unexpected: (stack: string) => `出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${stack}`,
+  /** The files of one save: the one, or the first and how many. */
+  savedFiles: (paths: readonly string[]) => (paths.length === 1 ? paths[0]! : `${paths[0]} 等 ${paths.length} 个文件`),
+  saved: ({ time, which, pages, ms }: { time: string; which: string; pages: number; ms: number }) =>
+    `[${time}] ${which} 已保存\uFF1A${pages > 0 ? `更新了 ${pages} 个页面` : '页面没有变化'}，用时 ${ms} 毫秒`,
+  allFixed: '问题都已改正。',
+  cannotWatch: ({ folder, why }: { folder: string; why: string }) => `不能再监视 ${folder}/ 的改动（${why}）\uFF1A请按 Ctrl+C 停止，再运行 npm run dev`,
+  noSitePage: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>
+<body><p>网站还没有生成：请按页面上方列出的错误改正文件，保存后会自动刷新。</p></body></html>`,
+} as const;

@@ -75,3 +75,10 @@ export const FRONT_MATTER_WHERE = '文件开头的设置';
 
 /** Where the settings are, for site.yml. */
 export const SITE_YML_WHERE = 'site.yml ';
+
+/** Why Pagefind's program cannot be run (CATALOGUE.pagefindMissing's why). */
+export const PAGEFIND_WHY = { notInstalled: '没有安装', missing: '不存在', notExecutable: '不能执行（没有执行权限）' } as const;
+
+/** A part of the search index as messages name it: 总第1–250期, or 2019年各期 for the latest year's. */
+export const searchPartName = (part: { first: number; last: number } | { year: number }): string =>
+  'year' in part ? `${part.year}年各期` : `总第${part.first}–${part.last}期`;

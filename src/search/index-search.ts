@@ -12,6 +12,7 @@ import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
+import { searchPartName } from '../messages/parts.ts';
 import type { Article, Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
@@ -96,7 +97,9 @@ export function partsOf(issues: readonly Issue[]): Map<number, Issue[]> {
 /** A part as messages name it: 总第501–600期, or 2019年各期 for the latest year's. */
 function partName(part: number, issues: readonly Issue[]): string {
   const first = issues[0]!;
-  return Math.floor((first.total - 1) / PART_SIZE) === part ? `总第${part * PART_SIZE + 1}–${(part + 1) * PART_SIZE}期` : `${first.year}年各期`;
+  return Math.floor((first.total - 1) / PART_SIZE) === part
+    ? searchPartName({ first: part * PART_SIZE + 1, last: (part + 1) * PART_SIZE })
+    : searchPartName({ year: first.year });
 }
 
 /** The first part is the bundle the page loads (pagefind/); the others are merged into it. */

@@ -15,6 +15,7 @@ import os from 'node:os';
 import * as pagefind from 'pagefind';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
+import { PAGEFIND_WHY } from '../messages/parts.ts';
 import { seconds, toolTimeLimit, withTimeLimit } from '../tools/time-limit.ts';
 
 /** Errors Pagefind reported for the documents it was given. */
@@ -74,11 +75,11 @@ const VERSION_LIMIT_MS = 10_000;
 /** The program found, executable, and answering as Pagefind does; a Failure that says which is not. */
 async function checkProgram(): Promise<void> {
   const { path, found } = pagefindProgram();
-  if (!found) throw Failure.of(CATALOGUE.pagefindMissing, { path, why: '没有安装' });
+  if (!found) throw Failure.of(CATALOGUE.pagefindMissing, { path, why: PAGEFIND_WHY.notInstalled });
   try {
     await access(path, constants.X_OK);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '不存在' : '不能执行（没有执行权限）';
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? PAGEFIND_WHY.missing : PAGEFIND_WHY.notExecutable;
     throw Failure.of(CATALOGUE.pagefindMissing, { path, why }, error);
   }
   const answer = await new Promise<{ said: string; error?: Error }>((resolve) => {
