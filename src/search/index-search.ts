@@ -94,7 +94,7 @@ export function partsOf(issues: readonly Issue[]): Map<number, Issue[]> {
   return parts;
 }
 
-/** A part as messages name it: 总第501–600期, or 2019年各期 for the latest year's. */
+/** A part as messages name it: 总第501–750期, or 2019年各期 for the latest year's. */
 function partName(part: number, issues: readonly Issue[]): string {
   const first = issues[0]!;
   return Math.floor((first.total - 1) / PART_SIZE) === part

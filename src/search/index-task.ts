@@ -9,7 +9,7 @@ import { closePagefind, type Documents, type IndexFiles, indexWithPagefind } fro
 import { splitChunks } from './split-chunks.ts';
 
 export interface IndexJob {
-  /** The part, as messages name it: 总第1–100期. */
+  /** The part, as messages name it: 总第1–250期. */
   work: string;
   documents: Documents;
 }

@@ -133,7 +133,7 @@ function listen(heard: (said: string) => void): () => void {
 const limitFor = (documents: number) => toolTimeLimit(60_000 + 20 * documents);
 
 /**
- * Runs Pagefind's work on documents, the part of the index named work ("总第1–100期"): a crash, a
+ * Runs Pagefind's work on documents, the part of the index named work ("总第1–250期"): a crash, a
  * hang, a garbled answer or an error Pagefind reports becomes a Failure that says so in Chinese.
  */
 async function runPagefind<T>(work: string, documents: number, run: () => Promise<T>): Promise<T> {
@@ -154,7 +154,7 @@ async function runPagefind<T>(work: string, documents: number, run: () => Promis
   }
 }
 
-/** Indexes one part's documents, the part named work ("总第1–100期"), with the checks above. */
+/** Indexes one part's documents, the part named work ("总第1–250期"), with the checks above. */
 export function indexWithPagefind(work: string, documents: Documents): Promise<IndexFiles> {
   return runPagefind(work, documents.length, () => indexDocuments(documents));
 }

@@ -84,6 +84,16 @@ describe('small index chunks', () => {
     const long = Buffer.concat([raw.subarray(0, 12), body.subarray(0, at), Buffer.from([0x18, body[at]!]), body.subarray(at + 1)]);
     const widened = files.map(([path, content]): [string, Uint8Array] => [path, path === chunkPath ? gzipSync(long) : content]);
     expect(splitChunks(widened)).toBe(widened);
+    // A word whose bytes are not UTF-8 (read, it would be a U+FFFD in the metadata's boundaries).
+    const words = new Tokenizer(body);
+    let wordAt = -1;
+    while (wordAt < 0 && !words.done()) {
+      const token = words.next();
+      if (token.type === Type.string) wordAt = words.pos() - Buffer.byteLength(token.value);
+    }
+    const garbled = Buffer.concat([raw.subarray(0, 12), body.subarray(0, wordAt), Buffer.from([0xff]), body.subarray(wordAt + 1)]);
+    const notUtf8 = files.map(([path, content]): [string, Uint8Array] => [path, path === chunkPath ? gzipSync(garbled) : content]);
+    expect(splitChunks(notUtf8)).toBe(notUtf8);
     // Another version of Pagefind.
     const entry = files.find(([path]) => path === 'pagefind-entry.json')!;
     const other = files.map(([path, content]): [string, Uint8Array] => [

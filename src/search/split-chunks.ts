@@ -95,6 +95,9 @@ function chunkPieces(content: Uint8Array): { words: { word: string; bytes: Uint8
       const entry = tokens.next();
       const word = tokens.next();
       if (entry.type !== Type.array || entry.value < 1 || word.type !== Type.string) return undefined;
+      // A word whose bytes are not UTF-8 would be read with U+FFFD in it: its bytes must be its text's.
+      const text = Buffer.from(word.value);
+      if (!body.subarray(tokens.pos() - text.length, tokens.pos()).equals(text)) return undefined;
       if (i > 0 && !(words[i - 1]!.word < word.value)) return undefined;
       for (let j = 1; j < entry.value; j++) skipItem(tokens);
       words.push({ word: word.value, bytes: body.subarray(start, tokens.pos()) });
@@ -105,6 +108,7 @@ function chunkPieces(content: Uint8Array): { words: { word: string; bytes: Uint8
       skipItem(tokens);
       rest.push(body.subarray(start, tokens.pos()));
     }
+    // Nothing after the pieces, and heads written as arrayHead writes them.
     const again = Buffer.concat([arrayHead(chunk.value), arrayHead(words.length), ...words.map((w) => w.bytes), ...rest]);
     return again.equals(body) ? { words, rest } : undefined;
   } catch {

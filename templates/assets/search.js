@@ -148,7 +148,14 @@ function showHits(number, target) {
 async function showBatch(number, end) {
   if (number !== searchNumber) return;
   const batch = shown.slice(hitCount(), end);
-  const items = await Promise.all(batch.map((hit) => renderHit(hit, words)));
+  let items;
+  try {
+    items = await Promise.all(batch.map((hit) => renderHit(hit, words)));
+  } catch {
+    // A hit's text could not be fetched (the connection dropped): the button lets the reader try again.
+    if (number === searchNumber) more.hidden = false;
+    return;
+  }
   if (number !== searchNumber) return;
   batch.forEach(({ divider }, i) => {
     if (divider) list.append(divider);
@@ -180,8 +187,11 @@ nearEnd.observe(listEnd);
 async function run(state) {
   const number = ++searchNumber;
   list.setAttribute('aria-busy', 'true');
-  await search(state, number);
-  if (number === searchNumber) list.setAttribute('aria-busy', 'false');
+  try {
+    await search(state, number);
+  } finally {
+    if (number === searchNumber) list.setAttribute('aria-busy', 'false');
+  }
 }
 
 async function search(state, number) {
