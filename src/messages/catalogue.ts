@@ -38,6 +38,11 @@ export interface ContentEntry<P> {
 
 export const check = <P = void>(e: ContentEntry<P>): ContentEntry<P> => e;
 
+/** Entries of one rule: the rule gives its id, title and severity, each entry its message and hint. */
+const entriesOf =
+  (rule: Pick<ContentEntry<void>, 'rule' | 'title' | 'severity'>) =>
+  <P = void>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({ ...rule, ...e });
+
 /** An entry with its values given, to record later. */
 export const given = <P>(entry: ContentEntry<P>, params: P): ContentEntry<void> => ({
   ...entry,
@@ -54,12 +59,7 @@ type Other = { path: string };
 const SAVE_AS_DOCX = '请在 Word 中打开它，点“另存为”，保存类型选“Word 文档（*.docx）”，再导入新存的文件';
 
 /** A file npm run import did not import. */
-const imported = <P = void>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
-  rule: 'import',
-  title: 'npm run import：这个文件没有导入，或导入后有需要核对的地方',
-  severity: 'error',
-  ...e,
-});
+const imported = entriesOf({ rule: 'import', title: 'npm run import：这个文件没有导入，或导入后有需要核对的地方', severity: 'error' });
 
 export const CONTENT = {
   // Where an issue's file stands.
@@ -569,12 +569,7 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
 /** Why the build will not replace an output folder (pipeline/disk-writer.ts): the folder as the project names it. */
 type Folder = { folder: string };
 
-const refused = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
-  rule: 'output-folder',
-  title: '输出目录不能用（不是本程序生成的目录等）',
-  severity: 'error',
-  ...e,
-});
+const refused = entriesOf({ rule: 'output-folder', title: '输出目录不能用（不是本程序生成的目录等）', severity: 'error' });
 
 export const OUTPUT_FOLDER = {
   inProject: refused<Folder>({
@@ -614,12 +609,7 @@ export interface Neighbour {
 const named = ({ target, date, issue, total }: Neighbour) => `${target}（${date.slice(0, 4)}年第${issue}期${total ? `，总第${total}期` : ''}）`;
 
 /** How an imported issue disagrees with the issues before and after it by date (import/neighbours.ts). */
-const neighbours = <P>(e: Pick<ContentEntry<P>, 'message' | 'hint'>): ContentEntry<P> => ({
-  rule: 'import-neighbours',
-  title: 'npm run import：导入的期号、总期号与前后各期不符',
-  severity: 'warning',
-  ...e,
-});
+const neighbours = entriesOf({ rule: 'import-neighbours', title: 'npm run import：导入的期号、总期号与前后各期不符', severity: 'warning' });
 
 export const IMPORT_NEIGHBOURS = {
   issueOrder: neighbours<{ issue: number; other: Neighbour }>({
