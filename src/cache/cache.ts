@@ -7,10 +7,11 @@
 // corrupt, of the wrong shape or of another format version is a miss (and is removed), never an
 // error and never a wrong output. A write that fails (a full disk, no permission) is skipped.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegularFile } from '../content/read-regular-file.ts';
 import { writeAtomically } from '../files.ts';
 import type { Namespace } from './namespaces.ts';
 
@@ -98,38 +99,19 @@ export function openEntry(stored: Buffer): Buffer | undefined {
   return payload.length === header.length && hashOf(payload) === header.sha256 ? payload : undefined;
 }
 
-/** No link is followed, and a FIFO does not wait for a writer: a regular file is unaffected. */
-const ENTRY_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+/** Far above any entry the build writes (a search part of 250 issues is a few MB). */
+const MAX_ENTRY_BYTES = 1024 ** 3;
 
 /**
- * An entry's bytes, when it is a regular file: a symbolic link (to /dev/zero, say), a FIFO or a
- * device is a miss, never a read that does not end. No more than the size found is read. Read
- * synchronously: an entry is most often a small file in the page cache, and four calls to the
- * thread pool for each cost more than the read (at 1000 issues, the cached issues of a build after
- * an edit were read in 0.46 s, and in 0.36 s so). A search part's entry is a few MB: a few
- * milliseconds of the main thread.
+ * An entry's bytes, when it is a regular file: a symbolic link (to /dev/zero, or to another entry),
+ * a FIFO or a device is a miss, never a read that does not end nor another key's entry. Read
+ * synchronously, as content/ is (read-regular-file.ts): at 1000 issues, the cached issues of a build
+ * after an edit were read in 0.46 s through the thread pool, and in 0.36 s so. A search part's entry
+ * is a few MB: a few milliseconds of the main thread.
  */
 function readEntryFile(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, ENTRY_FLAGS);
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    const bytes = Buffer.alloc(info.size);
-    return readSync(fd, bytes, 0, info.size, 0) === info.size ? bytes : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // A close that fails (a network file system) does not make the entry's bytes wrong.
-    }
-  }
+  const read = readRegularFile(file, MAX_ENTRY_BYTES, { followLinks: false });
+  return read.ok ? read.bytes : undefined;
 }
 
 /** Checks a value read back from the cache: true when it has the shape its reader expects. */

@@ -65,7 +65,7 @@ export interface RawSource {
 
 /** Reads a file of the project as bytes, when it is a regular file within the size limit. */
 export function readSource(root: string, relPath: string): RawSource {
-  return { relPath, read: readRegularFile(path.join(root, relPath), MAX_FILE_BYTES, root) };
+  return { relPath, read: readRegularFile(path.join(root, relPath), MAX_FILE_BYTES, { within: root }) };
 }
 
 /**

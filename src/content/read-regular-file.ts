@@ -37,11 +37,17 @@ function outside(fd: number, absPath: string, within: string): string | undefine
 /** Opening a FIFO for reading without O_NONBLOCK waits for a writer; a regular file is unaffected. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** within: a folder the file must really be inside, links followed (the project). */
-export function readRegularFile(absPath: string, maxBytes: number, within?: string): FileRead {
+export interface Reading {
+  /** A folder the file must really be inside, links followed (the project). */
+  within?: string;
+  /** false: a symbolic link is not followed, and reads as missing (the cache's entries). */
+  followLinks?: boolean;
+}
+
+export function readRegularFile(absPath: string, maxBytes: number, { within, followLinks = true }: Reading = {}): FileRead {
   let fd: number;
   try {
-    fd = openSync(absPath, OPEN_FLAGS);
+    fd = openSync(absPath, followLinks ? OPEN_FLAGS : OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     return { ok: false, problem: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'folder' : 'missing' };
   }
@@ -67,6 +73,10 @@ export function readRegularFile(absPath: string, maxBytes: number, within?: stri
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { ok: false, problem: 'folder' };
     return { ok: false, problem: 'missing' };
   } finally {
-    closeSync(fd);
+    try {
+      closeSync(fd);
+    } catch {
+      // A close that fails (a network file system) does not make the bytes read wrong.
+    }
   }
 }

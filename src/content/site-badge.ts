@@ -33,7 +33,7 @@ export type BadgeRead = { ok: true; bytes: Buffer } | { ok: false; why: string; 
 
 /** The badge's bytes, when it is an image file of the project; else why not. */
 export function readBadge(projectDir: string, badge: string): BadgeRead {
-  const read = readRegularFile(path.join(projectDir, badge), MAX_BADGE_BYTES, projectDir);
+  const read = readRegularFile(path.join(projectDir, badge), MAX_BADGE_BYTES, { within: projectDir });
   if (read.ok) return isImage(read.bytes) ? read : { ok: false, why: BADGE_NOT_IMAGE.notImage };
   switch (read.problem) {
     case 'missing':
