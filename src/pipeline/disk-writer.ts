@@ -17,7 +17,7 @@
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
 import { lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
@@ -242,10 +242,34 @@ async function makeFolder(dir: string): Promise<void> {
  * Removes a site folder of the build's, its marker last: a kill midway leaves a folder that still
  * proves itself the build's (its marker, and only files it lists), which the next build removes.
  */
-async function removeSite(dir: string): Promise<void> {
+async function removeSite(dir: string, listed?: readonly string[]): Promise<void> {
+  if (listed) await removeListed(dir, listed);
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => name !== OUTPUT_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Files removed at once (each unlink waits on the file system). */
+const REMOVED_AT_ONCE = 16;
+
+/**
+ * Removes the files a site folder is known to hold (its marker aside), then their folders, deepest
+ * first: a third fewer calls than a removal that looks at each entry first. What it did not list is
+ * left, for removeSite to find.
+ */
+async function removeListed(dir: string, listed: readonly string[]): Promise<void> {
+  const files = listed.filter((file) => file !== OUTPUT_MARKER);
+  await mapLimited(files, REMOVED_AT_ONCE, (file) => unlink(path.join(dir, file)).catch(() => undefined));
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let at = path.dirname(file); at !== '.' && !folders.has(at); at = path.dirname(at)) folders.add(at);
+  }
+  // A level at a time, deepest first: a folder is empty once the level below it is gone.
+  const depth = (folder: string) => folder.split(path.sep).length;
+  for (let level = Math.max(0, ...[...folders].map(depth)); level > 0; level--) {
+    const here = [...folders].filter((folder) => depth(folder) === level);
+    await mapLimited(here, REMOVED_AT_ONCE, (folder) => rmdir(path.join(dir, folder)).catch(() => undefined));
+  }
 }
 
 /** The cache key under which a build records the staging folder it is about to make. */
@@ -265,7 +289,7 @@ async function isOwnStaging(dir: string, cache?: Cache): Promise<boolean> {
 const STAGING_TOKEN = '.lianluodongtai-staging';
 
 /** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
-async function swapIn(outDir: string, staging: string): Promise<void> {
+async function swapIn(outDir: string, staging: string, published: readonly string[]): Promise<void> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
   if (
     await stat(retired).then(
@@ -287,7 +311,7 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
     if (hadOutput) await rename(retired, outDir).catch(() => undefined);
     throw error;
   }
-  if (hadOutput) await removeSite(retired);
+  if (hadOutput) await removeSite(retired, published);
 }
 
 /** The refusal for a folder of the build's names that it cannot prove its own. */
@@ -307,6 +331,8 @@ export class DiskWriter implements Writer {
   private manifest: Manifest = {};
   /** The manifest whose every file was found as written, by this build: not checked again. */
   private checked?: Manifest;
+  /** The files of the version this writer's last commit published, as it wrote them. */
+  private committed?: Manifest;
   private published?: Published;
   /** Whether the record was looked up: a build that finds none looks once. */
   private lookedUp = false;
@@ -343,6 +369,10 @@ export class DiskWriter implements Writer {
     if (!published || !this.allIntact(published)) return undefined;
     await recoverOutputFolder(this.outDir, this.cache, published.files);
     return hashOfValue(published.files);
+  }
+
+  committedVersion(): string | undefined {
+    return this.committed && hashOfValue(this.committed);
   }
 
   /**
@@ -487,6 +517,7 @@ export class DiskWriter implements Writer {
     const untouched = this.written === 0 && removed.length === 0 && countFiles(this.outDir) === all.length;
     const record = async () => {
       this.published = { files: this.next };
+      this.committed = this.next;
       await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);
     };
     if (untouched) {
@@ -495,7 +526,7 @@ export class DiskWriter implements Writer {
       return [];
     }
     try {
-      await swapIn(this.outDir, this.staging);
+      await swapIn(this.outDir, this.staging, Object.keys(this.manifest));
     } catch (error) {
       await this.abort();
       throw error;

@@ -218,7 +218,7 @@ export class Project {
       });
       const pageCount = [...published.paths].filter((p) => p.endsWith('.html')).length;
       const done: RunResult = { ...result, ok: true, paths: [...published.paths].sort(), pageCount, ...published.result };
-      await store?.write({ build: key, summary: this.summaryOf(done), version: (await writer!.version()) ?? '', files: published.keys });
+      await store?.write({ build: key, summary: this.summaryOf(done), version: writer!.committedVersion() ?? '', files: published.keys });
       this.paths = published.paths;
       this.published = issues;
       return done;

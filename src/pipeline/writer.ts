@@ -14,6 +14,12 @@ export interface Writer {
    * one changed since.
    */
   version(): Promise<string | undefined>;
+  /**
+   * The version the writer's last commit published, as it wrote it, without looking at the site
+   * again: what the run that committed records (version() would find the same unless the site
+   * was changed in the meantime, which the next run's version() finds).
+   */
+  committedVersion(): string | undefined;
   /** Opens a new version of the site. */
   begin(): Promise<void>;
   /**
@@ -42,6 +48,10 @@ export class MemoryWriter implements Writer {
 
   /** Nothing but the writer changes the site in memory: it is always as committed. */
   async version(): Promise<string | undefined> {
+    return 'memory';
+  }
+
+  committedVersion(): string | undefined {
     return 'memory';
   }
 
@@ -78,6 +88,9 @@ export class MemoryWriter implements Writer {
 /** Keeps nothing: npm run check runs every stage and publishes nowhere. */
 export class NullWriter implements Writer {
   async version(): Promise<string | undefined> {
+    return undefined;
+  }
+  committedVersion(): string | undefined {
     return undefined;
   }
   async begin(): Promise<void> {}
