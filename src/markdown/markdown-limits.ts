@@ -137,11 +137,6 @@ function delimiterCells(line: string): number {
   return text.replace(/^\||\|$/g, '').split('|').length;
 }
 
-/**
- * The cells of the tables, as remark-gfm makes them, before parsing: from a delimiter row on,
- * each line up to a blank one is a row of the header's width (an upper bound: the parser may end
- * a table sooner). Returns the line where the total passes the limit.
- */
 /** The cells an HTML table's <td>/<th> tags on a line make: each its rowspan × colspan, as bounded after sanitising (1 to MAX_SPAN). */
 function htmlCells(line: string): number {
   let cells = 0;
@@ -155,6 +150,11 @@ function htmlCells(line: string): number {
   return cells;
 }
 
+/**
+ * The cells of the tables, as remark-gfm makes them, before parsing: from a delimiter row on,
+ * each line up to a blank one is a row of the header's width (an upper bound: the parser may end
+ * a table sooner). Returns the line where the total passes the limit.
+ */
 export function checkTableCells(text: string, firstLine = 1): PastLimit | undefined {
   let cells = 0;
   let width = 0;

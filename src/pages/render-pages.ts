@@ -1,7 +1,6 @@
 // Stage 6: pages rendered from the Nunjucks templates. The templates are compiled, and the
 // assets read, once for each version of templates/ (Templates); each page is rendered from its
 // source (page-list.ts) alone.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
@@ -9,6 +8,7 @@ import type { SiteOutput } from '../model/output.ts';
 import { chineseDate, chineseMonthDay, chineseNumber, padName } from '../text/chinese.ts';
 import { keepNumbersWhole } from '../text/keep-numbers.ts';
 import { wordBreaks } from '../text/word-breaks.ts';
+import { versionImports, versionOf } from './asset-versions.ts';
 import type { PageSource } from './page-list.ts';
 import { nameFilterErrors, TemplateError } from './template-errors.ts';
 
@@ -63,15 +63,15 @@ async function readAssets(templatesDir: string): Promise<SiteOutput> {
   return new Map([...(await readFolder(path.join(templatesDir, 'static'), '')), ...(await readFolder(path.join(templatesDir, 'assets'), 'assets/'))]);
 }
 
-const shortHash = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex').slice(0, 10);
-
 /** The templates of one version of templates/, compiled, with its assets. */
 export interface Templates {
   /** The hash of every file under templates/ (build-keys.ts templatesKey): part of every page's key. */
   key: string;
   env: nunjucks.Environment;
-  /** templates/assets/ and templates/static/, as output paths → contents. */
+  /** templates/assets/ and templates/static/, as output paths → contents as published (asset-versions.ts). */
   assets: SiteOutput;
+  /** Each asset's version, for its address in the pages. */
+  versions: Map<string, string>;
   templatesDir: string;
   /** The project folder, to name templates in messages. */
   projectDir: string;
@@ -81,13 +81,15 @@ export interface Templates {
 export async function loadTemplates(templatesDir: string, projectDir: string, key: string): Promise<Templates> {
   const env = createEnvironment(templatesDir);
   await compileTemplates(env, templatesDir, projectDir);
-  return { key, env, assets: await readAssets(templatesDir), templatesDir, projectDir };
+  const assets = await versionImports(await readAssets(templatesDir));
+  const versions = new Map([...assets].map(([file, content]) => [file, versionOf(content)]));
+  return { key, env, assets, versions, templatesDir, projectDir };
 }
 
 /** One page, rendered from its source alone; a TemplateError names the template, its line and the page. */
 export function renderPage(templates: Templates, { path: outputPath, template, data, root }: PageSource): string {
-  const { env, assets, templatesDir, projectDir } = templates;
-  const asset = (name: string) => `${root}${name}?v=${shortHash(assets.get(name) ?? '')}`;
+  const { env, versions, templatesDir, projectDir } = templates;
+  const asset = (name: string) => `${root}${name}?v=${versions.get(name) ?? versionOf('')}`;
   try {
     return env.render(template, { ...data, root, asset });
   } catch (error) {

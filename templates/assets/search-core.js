@@ -1,6 +1,6 @@
 // Phrase-first search over Pagefind, for Chinese.
 //
-// The index holds Chinese a character a word (see src/stages/index-search.ts), so the query
+// The index holds Chinese a character a word (see src/search/indexed-html.ts), so the query
 // is spaced the same way: 韶山灌区 → 韶 山 灌 区. Typed as is, Pagefind then finds the pages
 // holding every character anywhere and ranks them; quoted, it finds the pages holding the
 // characters in a row, the exact phrase. A reader typing 韶山灌区 means the phrase: the
@@ -8,7 +8,7 @@
 // follow (灌区, or most of its characters), so that nothing findable is lost, and pages sharing
 // a single character with it (情 of 疫情防控) are left out. Space-separated words are each a phrase.
 
-/** A Han character: a copy of HAN in src/format/han.ts (the index is spaced by that one), checked by its test. */
+/** A Han character: a copy of HAN in src/text/han.ts (the index is spaced by that one), checked by its test. */
 export const HAN = /[\p{Script=Han}]/u;
 
 /**

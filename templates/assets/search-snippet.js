@@ -35,7 +35,7 @@ const singleHan = (segment) => segment !== undefined && [...segment].length === 
 /**
  * Offsets from 0 to length at which a word starts, for a text standing at `at` in whole. ICU cuts
  * words it does not know into single characters (灌/区): a start beside one is not trusted, as in
- * src/format/word-breaks.ts.
+ * src/text/word-breaks.ts.
  */
 function wordStarts(whole, at, length) {
   const segments = [...segmenter.segment(whole)];
