@@ -6,7 +6,10 @@ const text = (output: SiteOutput, file: string) => Buffer.from(output.get(file)!
 
 const site = (core: string): SiteOutput =>
   new Map<string, string | Uint8Array>([
-    ['assets/search.js', "import { a } from './search-core.js';\nimport { b } from './search-snippet.js';\n// from './not-an-import.js'\nconst s = \"import x from './nor-this.js'\";\n"],
+    [
+      'assets/search.js',
+      "import { a } from './search-core.js';\nimport { b } from './search-snippet.js';\n// from './not-an-import.js'\nconst s = \"import x from './nor-this.js'\";\n",
+    ],
     ['assets/search-snippet.js', "import { a } from './search-core.js';\nexport const b = a;\n"],
     ['assets/search-core.js', Buffer.from(core)],
     ['assets/style.css', '@import "./print.css";\n'],
@@ -27,7 +30,7 @@ describe('versionImports', () => {
     const assets = site('export const a = 1;\n');
     const published = await versionImports(assets);
     expect(text(published, 'assets/search.js')).toContain("// from './not-an-import.js'");
-    expect(text(published, 'assets/search.js')).toContain("\"import x from './nor-this.js'\"");
+    expect(text(published, 'assets/search.js')).toContain('"import x from \'./nor-this.js\'"');
     for (const file of ['assets/search-core.js', 'assets/style.css', 'assets/print.css']) expect(published.get(file)).toBe(assets.get(file));
   });
 
