@@ -58,6 +58,25 @@ describe('DiskWriter', () => {
     expect(await readdir(parent)).toEqual(['dist']);
   });
 
+  it('removes the old version without reaching through a folder replaced by a link during the build', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const elsewhere = path.join(parent, 'elsewhere');
+    await mkdir(path.join(elsewhere, '09'), { recursive: true });
+    await writeFile(path.join(elsewhere, '09', 'index.html'), 'not the build’s');
+    const writer = new DiskWriter(out, parent);
+    await publish(writer, new Map([['2019/09/index.html', 'issue']]));
+    await writer.begin();
+    await writer.put('2019/09/index.html', 'issue, edited');
+    // By hand, while the build runs: the published year folder becomes a link to someone's folder.
+    await rm(path.join(out, '2019'), { recursive: true });
+    await symlink(elsewhere, path.join(out, '2019'));
+    await writer.commit(new Set(['2019/09/index.html']));
+    expect(await readFile(path.join(out, '2019/09/index.html'), 'utf8')).toBe('issue, edited');
+    expect(await readFile(path.join(elsewhere, '09', 'index.html'), 'utf8')).toBe('not the build’s');
+    expect((await readdir(parent)).sort()).toEqual(['dist', 'elsewhere']);
+  });
+
   it('leaves the published folder as it was when writing fails', async () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');

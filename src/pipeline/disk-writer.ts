@@ -254,18 +254,25 @@ const REMOVED_AT_ONCE = 16;
 
 /**
  * Removes the files a site folder is known to hold (its marker aside), then their folders, deepest
- * first: a third fewer calls than a removal that looks at each entry first. What it did not list is
- * left, for removeSite to find.
+ * first: a third fewer calls than a removal that looks at each entry first. Only when each of those
+ * folders is a real one: a folder replaced by a link since (by hand, during the build) would have
+ * the removal reach through it, so then nothing is removed here. What it did not list is left, for
+ * removeSite to find.
  */
 async function removeListed(dir: string, listed: readonly string[]): Promise<void> {
   const files = listed.filter((file) => file !== OUTPUT_MARKER);
-  await mapLimited(files, REMOVED_AT_ONCE, (file) => unlink(path.join(dir, file)).catch(() => undefined));
   const folders = new Set<string>();
   for (const file of files) {
     for (let at = path.dirname(file); at !== '.' && !folders.has(at); at = path.dirname(at)) folders.add(at);
   }
+  const real = (folder: string) => {
+    const found = lstatSync(path.join(dir, folder), { throwIfNoEntry: false });
+    return found === undefined || found.isDirectory();
+  };
+  if (![...folders].every(real)) return;
+  await mapLimited(files, REMOVED_AT_ONCE, (file) => unlink(path.join(dir, file)).catch(() => undefined));
   // A level at a time, deepest first: a folder is empty once the level below it is gone.
-  const depth = (folder: string) => folder.split(path.sep).length;
+  const depth = (folder: string) => folder.split(/[\\/]/).length;
   for (let level = Math.max(0, ...[...folders].map(depth)); level > 0; level--) {
     const here = [...folders].filter((folder) => depth(folder) === level);
     await mapLimited(here, REMOVED_AT_ONCE, (folder) => rmdir(path.join(dir, folder)).catch(() => undefined));
