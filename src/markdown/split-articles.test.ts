@@ -32,6 +32,35 @@ describe('splitArticles', () => {
     expect(report!.body).toHaveLength(1);
   });
 
+  it('stops at a title typed without the space after #, or with a full-width ＃, and says how to write it', () => {
+    const { articles, file } = split('# 第一篇\n\n正文。\n\n#快讯\n\n某地召开座谈会。\n\n\uFF03 【工作动态】第三篇\n\n正文。\n');
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([
+      ['title-slip', true, 5],
+      ['title-slip', true, 9],
+    ]);
+    expect(file.messages[0]!.reason).toContain('应写作“# 快讯”');
+    expect(file.messages[0]!.reason).toContain('后面要留一个空格');
+    expect(file.messages[1]!.reason).toContain('应写作“# 【工作动态】第三篇”');
+    expect(file.messages[1]!.reason).toContain('半角');
+    // Read as the titles they were meant to be: no article swallows the next, nothing else is said.
+    expect(articles.map((a) => [a.column, a.title])).toEqual([
+      ['工作动态', '第一篇'],
+      ['快讯', null],
+      ['工作动态', '第三篇'],
+    ]);
+  });
+
+  it('says the same of the first title, rather than that the body has none', () => {
+    const { file } = split('#关于某事的调研报告\n\n正文。\n');
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['title-slip']);
+  });
+
+  it('leaves a paragraph that only opens with #: a tag, a long sentence', () => {
+    const long = `#${'各地认真贯彻落实会议精神'.repeat(6)}。`;
+    const { file } = split(`# 标题\n\n#两会# 代表们认真履职。\n\n${long}\n`);
+    expect(file.messages).toEqual([]);
+  });
+
   it('takes the site default column when the title names none', () => {
     expect(split('# 某地召开座谈会\n\n正文。').articles[0]).toMatchObject({ column: '工作动态', title: '某地召开座谈会' });
   });

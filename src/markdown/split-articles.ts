@@ -75,6 +75,21 @@ function readArticle(heading: RootContent, nodes: RootContent[], site: Site, fil
   return parts;
 }
 
+/** The longest line taken for a title typed without its space: a longer one is a paragraph. */
+const MAX_SLIPPED_TITLE = 60;
+
+/**
+ * A paragraph that an editor meant as a title: one short line opening with # and no space after it
+ * ("#快讯"), or with a full-width ＃ ("＃ 快讯"), which Markdown reads as text. A tag written
+ * between two # ("#两会# …") is not one.
+ */
+function slippedTitle(node: RootContent): { title: string; fullWidth: boolean } | undefined {
+  const text = plainParagraph(node);
+  const match = text === undefined ? null : /^([#\uFF03]+)[ \t\u3000]*(\S.*)$/.exec(text.trim());
+  if (!match || /[#\uFF03]/.test(match[2]!) || [...match[2]!].length > MAX_SLIPPED_TITLE) return undefined;
+  return { title: match[2]!.trim(), fullWidth: match[1]!.includes('\uFF03') };
+}
+
 export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts[] {
   const articles: ArticleParts[] = [];
   let heading: RootContent | undefined;
@@ -83,7 +98,15 @@ export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts
     if (heading) articles.push(readArticle(heading, nodes, site, file));
   };
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth === 1) {
+    const slipped = slippedTitle(node);
+    if (slipped) {
+      // An error, so the issue is not published; read as the title it was meant to be, so that
+      // nothing else is said of the articles around it.
+      report(file, CONTENT.titleSlip, { line: `# ${slipped.title}`, fullWidth: slipped.fullWidth }, node.position?.start);
+      flush();
+      heading = { type: 'heading', depth: 1, children: [{ type: 'text', value: slipped.title }], position: node.position };
+      nodes = [];
+    } else if (node.type === 'heading' && node.depth === 1) {
       flush();
       heading = node;
       nodes = [];

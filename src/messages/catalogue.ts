@@ -167,6 +167,14 @@ export const CONTENT = {
     message: () => '正文应以文章标题开头',
     hint: '请在第一篇文章前加一行 "# 标题"',
   }),
+  titleSlip: check<{ line: string; fullWidth: boolean }>({
+    rule: 'title-slip',
+    title: '文章标题的 # 写得不对（# 后没有空格，或用了全角 ＃）',
+    severity: 'error',
+    message: ({ line }) => `这一行像是文章标题，应写作“${line}”`,
+    hint: ({ fullWidth }) =>
+      fullWidth ? '标题前的 # 要在英文输入法下输入（半角），后面留一个空格' : '标题前的 # 后面要留一个空格，否则这一行只是上一篇文章里的一段',
+  }),
   emptyArticle: check<{ title: string }>({
     rule: 'empty-article',
     title: '文章只有标题，没有正文',
