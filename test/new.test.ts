@@ -22,13 +22,28 @@ describe('npm run new', () => {
     expect(result.files.flatMap((f) => f.messages.filter((m) => m.fatal !== undefined).map(String))).toEqual([]);
     const page = String(result.output!.get('2019/11/index.html')).replaceAll('<wbr>', '');
     expect(page).toContain('<h2 class="article-title" id="article-1-title">在这里写文章标题</h2>');
-    expect(page).toContain('<p class="article-byline">署名单位</p>');
+    expect(page).toContain('<p class="article-byline">在这里写署名单位</p>');
     expect(page).toContain('<time datetime="2019-06-10">');
-    expect(page).toContain('<h3 class="h-1" id="article-1-s1">一、一级标题</h3>');
+    expect(page).toContain('<h3 class="h-1" id="article-1-s1">一、在这里写一级标题</h3>');
     expect(page).toContain('<p class="closing">');
     expect(page).toContain('data-column="快讯"');
     // Without --drafts, the skeleton is not published.
     expect((await build({ projectDir: dir, write: false })).output!.has('2019/11/index.html')).toBe(false);
+  });
+
+  it('never publishes its sample text: an issue no longer a draft that still holds it is an error at each line', async () => {
+    const dir = await copyProject();
+    expect((await cli(dir, 'new', '--date', '2019-06-10')).code).toBe(0);
+    const file = path.join(dir, 'content', '2019', '11.md');
+    const text = (await readFile(file, 'utf8')).replace(/^draft: true.*\n/m, '');
+    await writeFile(file, text.replace('在这里写正文。', '各地认真开展代表活动。'));
+    const { code, stderr } = await cli(dir, 'build');
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((l) => l.includes('[bulletin:sample-text]'));
+    const sampleLines = text.split('\n').flatMap((l, i) => (l.includes('在这里写') && !l.includes('在这里写正文') ? [i + 1] : []));
+    expect(lines.map((l) => Number(/^content\/2019\/11\.md:(\d+):/.exec(l)?.[1]))).toEqual(sampleLines);
+    expect(lines[0]).toContain('示例文字');
+    expect(stderr).toContain('draft: true');
   });
 
   it('starts again at 第1期 in a new year, carrying the 总期号 on, and copies the latest issue\u2019s own editors', async () => {

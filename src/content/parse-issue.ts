@@ -6,6 +6,7 @@ import { FRONT_MATTER_WHERE } from '../messages/parts.ts';
 import { type Point, report } from '../messages.ts';
 import { FIELD_NAMES, type FrontMatter, frontMatterSchema } from '../model/issue.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { reportSampleText } from './sample-text.ts';
 import { mendTypingSlips } from './typing-slips.ts';
 import { validateWithSchema } from './validate-schema.ts';
 
@@ -66,6 +67,7 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
     return undefined;
   }
   if (!meta) return undefined;
+  reportSampleText(file, meta.draft);
   return {
     file,
     meta,

@@ -167,6 +167,13 @@ export const CONTENT = {
     message: () => '正文应以文章标题开头',
     hint: '请在第一篇文章前加一行 "# 标题"',
   }),
+  sampleText: check<{ text: string }>({
+    rule: 'sample-text',
+    title: '要改写的示例文字（“在这里写……”）还在，这一期却已不是草稿',
+    severity: 'error',
+    message: ({ text }) => `“${text}”是要改写的示例文字，这一期没有 draft: true，会发布出去`,
+    hint: '请改写或删去这一行；还没写完时，在设置中加回一行 draft: true',
+  }),
   titleSlip: check<{ line: string; fullWidth: boolean }>({
     rule: 'title-slip',
     title: '文章标题的 # 写得不对（# 后没有空格，或用了全角 ＃）',

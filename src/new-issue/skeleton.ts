@@ -1,6 +1,7 @@
 // The file `npm run new` writes: the next issue's front matter, marked as a draft, and a body
 // that shows the conventions of the editor guide by example, ready to be written over.
 
+import { SAMPLE_MARK } from '../content/sample-text.ts';
 import type { Site } from '../model/site.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { type FrontMatterField, formatFrontMatter } from '../text/front-matter.ts';
@@ -25,18 +26,18 @@ function guide(site: Site): string {
 function sampleArticles(next: NextIssue, site: Site): string[] {
   const articles = [
     [
-      `# 【${site.defaultColumn}】在这里写文章标题`,
-      '署名单位',
+      `# 【${site.defaultColumn}】${SAMPLE_MARK}文章标题`,
+      `${SAMPLE_MARK}署名单位`,
       `（${chineseDate(next.date)}）`,
-      '在这里写正文。段与段之间空一行，开头不用空格。',
-      '一、一级标题',
-      '（一）二级标题。这一句是标题，后面接着写正文，同在一段。',
-      '1.三级标题。后面接着写正文。',
-      '（调研组人员：张三 李四）',
+      `${SAMPLE_MARK}正文。段与段之间空一行，开头不用空格。`,
+      `一、${SAMPLE_MARK}一级标题`,
+      `（一）${SAMPLE_MARK}二级标题。这一句是标题，后面接着写正文，同在一段。`,
+      `1.${SAMPLE_MARK}三级标题。后面接着写正文。`,
+      `（调研组人员：${SAMPLE_MARK}姓名）`,
     ].join('\n\n'),
   ];
   if (site.columns.includes(QUICK_NEWS)) {
-    articles.push(`# ${QUICK_NEWS}\n\n在这里写快讯的内容，网页上印作“${QUICK_NEWS}：……”。`);
+    articles.push(`# ${QUICK_NEWS}\n\n${SAMPLE_MARK}快讯的内容，网页上印作“${QUICK_NEWS}：……”。`);
   }
   return articles;
 }
@@ -47,7 +48,9 @@ export function newIssueText(next: NextIssue, site: Site): string {
     { key: 'total', value: next.total },
     { key: 'date', value: next.date },
     { key: 'draft', value: true, comment: '草稿：定稿后删去这一行，才会发布' },
-    next.distribution.length > 0 ? { key: 'distribution', value: next.distribution } : { key: 'distribution', value: ['在这里写送达单位，每个单位组一行'] },
+    next.distribution.length > 0
+      ? { key: 'distribution', value: next.distribution }
+      : { key: 'distribution', value: [`${SAMPLE_MARK}送达单位，每个单位组一行`] },
   ];
   if (next.editors) fields.push({ key: 'editors', value: next.editors });
   return `${formatFrontMatter(fields)}\n${guide(site)}\n\n${sampleArticles(next, site).join('\n\n')}\n`;
