@@ -2,6 +2,7 @@
 // The command line: a command name → its module → an exit code. Arguments are parsed, and
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 import type { Command } from './commands/command.ts';
 import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
 import { CLI } from './messages/commands.ts';
@@ -38,10 +39,20 @@ function optionProblem(error: Error & { code: string }): string {
   }
 }
 
-async function main([name = 'build', ...args]: string[]): Promise<number> {
+/** The asks for help without a command: every command, each with its line. */
+const HELP = new Set(['help', '--help', '-h']);
+
+async function main(argv: string[]): Promise<number> {
+  // Options without a command are the build's (node lib/cli.js --drafts), as the command is.
+  const [name = 'build', ...args] = argv[0]?.startsWith('-') && !HELP.has(argv[0]) ? ['build', ...argv] : argv;
+  if (HELP.has(name)) {
+    console.log(CLI.overview(await listCommands()));
+    return EXIT.ok;
+  }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    console.error(CLI.unknownCommand(name, await listCommands()));
+    const near = closest(name, Object.keys(COMMANDS));
+    console.error(CLI.unknownCommand(name, distance(name, near) <= 2 ? near : undefined, await listCommands()));
     return EXIT.usage;
   }
   const command = await load();

@@ -215,4 +215,17 @@ describe('the command line', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('用法\uFF1Anpm run build');
   });
+
+  it('lists its commands when asked for help, and names the command a mistyped one likely meant', async () => {
+    for (const ask of ['--help', 'help', '-h']) {
+      const { code, stdout } = await cli(PROJECT_DIR, ask);
+      expect(code, ask).toBe(0);
+      expect(stdout, ask).toContain('npm run import');
+    }
+    const typo = await cli(PROJECT_DIR, 'biuld');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('不认识的命令 biuld，是不是要写 build？');
+    const unknown = await cli(PROJECT_DIR, 'publish');
+    expect(unknown.stderr).toContain('不认识的命令 publish。可用的命令');
+  });
 });

@@ -100,7 +100,9 @@ export const CLI = {
   extraArgument: (named: string) => `多余的参数 ${named}：这个命令不需要它，请删去`,
   /** Node's own words, in English, for any other wrong option. */
   badOption: (words: string) => `选项有误：请对照下面的说明（${words}）`,
-  unknownCommand: (name: string, commands: string) => `不认识的命令 ${name}。可用的命令：\n${commands}`,
+  unknownCommand: (name: string, near: string | undefined, commands: string) =>
+    `不认识的命令 ${name}${near ? `，是不是要写 ${near}？` : '。'}可用的命令：\n${commands}`,
+  overview: (commands: string) => `联络动态网站生成工具。可用的命令：\n${commands}\n\n每个命令的说明：npm run <命令> -- --help`,
   nothingChanged: '已有的稿件和已发布的网站都没有改动。',
 } as const;
 
