@@ -591,6 +591,11 @@ export const OUTPUT_FOLDER = {
     message: ({ folder }) => `输出目录 ${folder} 是项目本身或它的 content、templates 等目录`,
     hint: '生成网站会整个替换输出目录，请另选一个目录，例如 dist',
   }),
+  isLink: refused<Folder & { target: string }>({
+    message: ({ folder, target }) => `输出目录 ${folder} 是一个链接，指向 ${target}`,
+    hint: ({ target }) =>
+      `生成网站会整个替换输出目录：替换链接会让它指向的目录变空。请把输出目录直接设为 ${target}（npm run build -- --out ${target}），或让网站服务器的目录链接到这里生成的目录`,
+  }),
   isFile: refused<Folder>({
     message: ({ folder }) => `输出目录 ${folder} 是一个文件，不是目录`,
     hint: '请另选一个目录，例如 dist',

@@ -269,6 +269,21 @@ describe('refuseOutputFolder', () => {
     expect(await readFile(path.join(notes, '稿子.md'), 'utf8')).toBe('编辑自己的文件');
   });
 
+  it('refuses an output folder that is a link, and leaves the site it points to whole', async () => {
+    const parent = await parentFolder();
+    const served = path.join(parent, 'www');
+    const first = new DiskWriter(served, parent);
+    await publish(first, new Map([['index.html', 'the live site']]));
+    const out = path.join(parent, 'dist');
+    await symlink(served, out);
+    const writer = new DiskWriter(out, parent);
+    const refused = await publish(writer, new Map([['index.html', 'new']])).catch((error: Error) => error.message);
+    expect(refused).toContain('是一个链接，指向');
+    expect(refused).toContain('--out');
+    expect(await readFile(path.join(served, 'index.html'), 'utf8')).toBe('the live site');
+    expect((await readdir(parent)).sort()).toEqual(['dist', 'www']);
+  });
+
   it('accepts a new folder, an empty one, and one it wrote', async () => {
     const project = await mkdtemp(path.join(tmpdir(), 'lldt-project-'));
     const out = path.join(project, 'dist');

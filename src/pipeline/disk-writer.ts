@@ -16,8 +16,8 @@
 // running, each only when proven its own (a retired folder by its marker, a staging folder by the
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
@@ -137,6 +137,10 @@ export async function refuseOutputFolder(outDir: string, projectDir: string, rec
   if (inside(out, project) || ['content', 'templates', 'src', 'lib', 'node_modules', '.git', '.cache'].some((d) => inside(path.join(project, d), out))) {
     return given(OUTPUT_FOLDER.inProject, { folder });
   }
+  // A link would be renamed away with the old site, and the folder it points to emptied with it.
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    return given(OUTPUT_FOLDER.isLink, { folder, target: await realpath(out).catch(() => readlinkSync(out)) });
+  }
   const info = await stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) return given(OUTPUT_FOLDER.isFile, { folder });
   const entries = await readdir(out).catch(() => [] as string[]);
@@ -242,41 +246,12 @@ async function makeFolder(dir: string): Promise<void> {
  * Removes a site folder of the build's, its marker last: a kill midway leaves a folder that still
  * proves itself the build's (its marker, and only files it lists), which the next build removes.
  */
-async function removeSite(dir: string, listed?: readonly string[]): Promise<void> {
-  if (listed) await removeListed(dir, listed);
+async function removeSite(dir: string): Promise<void> {
+  // A link in its place (put there by hand meanwhile) goes alone: what it points to is not the build's.
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return rm(dir, { force: true });
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => name !== OUTPUT_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
   await rm(dir, { recursive: true, force: true });
-}
-
-/** Files removed at once (each unlink waits on the file system). */
-const REMOVED_AT_ONCE = 16;
-
-/**
- * Removes the files a site folder is known to hold (its marker aside), then their folders, deepest
- * first: a third fewer calls than a removal that looks at each entry first. Only when each of those
- * folders is a real one: a folder replaced by a link since (by hand, during the build) would have
- * the removal reach through it, so then nothing is removed here. What it did not list is left, for
- * removeSite to find.
- */
-async function removeListed(dir: string, listed: readonly string[]): Promise<void> {
-  const files = listed.filter((file) => file !== OUTPUT_MARKER);
-  const folders = new Set<string>();
-  for (const file of files) {
-    for (let at = path.dirname(file); at !== '.' && !folders.has(at); at = path.dirname(at)) folders.add(at);
-  }
-  const real = (folder: string) => {
-    const found = lstatSync(path.join(dir, folder), { throwIfNoEntry: false });
-    return found === undefined || found.isDirectory();
-  };
-  if (![...folders].every(real)) return;
-  await mapLimited(files, REMOVED_AT_ONCE, (file) => unlink(path.join(dir, file)).catch(() => undefined));
-  // A level at a time, deepest first: a folder is empty once the level below it is gone.
-  const depth = (folder: string) => folder.split(/[\\/]/).length;
-  for (let level = Math.max(0, ...[...folders].map(depth)); level > 0; level--) {
-    const here = [...folders].filter((folder) => depth(folder) === level);
-    await mapLimited(here, REMOVED_AT_ONCE, (folder) => rmdir(path.join(dir, folder)).catch(() => undefined));
-  }
 }
 
 /** The cache key under which a build records the staging folder it is about to make. */
@@ -296,7 +271,7 @@ async function isOwnStaging(dir: string, cache?: Cache): Promise<boolean> {
 const STAGING_TOKEN = '.lianluodongtai-staging';
 
 /** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
-async function swapIn(outDir: string, staging: string, published: readonly string[]): Promise<void> {
+async function swapIn(outDir: string, staging: string): Promise<void> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
   if (
     await stat(retired).then(
@@ -318,7 +293,9 @@ async function swapIn(outDir: string, staging: string, published: readonly strin
     if (hadOutput) await rename(retired, outDir).catch(() => undefined);
     throw error;
   }
-  if (hadOutput) await removeSite(retired, published);
+  // The new site is in place: a removal that fails (a file held open on Windows) leaves the old one
+  // for the next build to remove, proven by its marker, rather than failing this one.
+  if (hadOutput) await removeSite(retired).catch(() => undefined);
 }
 
 /** The refusal for a folder of the build's names that it cannot prove its own. */
@@ -533,7 +510,7 @@ export class DiskWriter implements Writer {
       return [];
     }
     try {
-      await swapIn(this.outDir, this.staging, Object.keys(this.manifest));
+      await swapIn(this.outDir, this.staging);
     } catch (error) {
       await this.abort();
       throw error;
