@@ -1,6 +1,8 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteOutput } from '../model/output.ts';
-import { versionImports, versionOf } from './asset-versions.ts';
+import { versionAssets, versionOf } from './asset-versions.ts';
 
 const text = (output: SiteOutput, file: string) => Buffer.from(output.get(file)!).toString('utf8');
 
@@ -12,45 +14,73 @@ const site = (core: string): SiteOutput =>
     ],
     ['assets/search-snippet.js', "import { a } from './search-core.js';\nexport const b = a;\n"],
     ['assets/search-core.js', Buffer.from(core)],
-    ['assets/style.css', '@import "./print.css";\n'],
-    ['assets/print.css', 'body {}\n'],
+    ['assets/style.css', 'body { color: red }\n'],
   ]);
 
-describe('versionImports', () => {
-  it("names each imported asset's version, as published, in the importing script", async () => {
-    const published = await versionImports(site('export const a = 1;\n'));
-    const core = versionOf(published.get('assets/search-core.js')!);
-    const snippet = versionOf(published.get('assets/search-snippet.js')!);
-    expect(text(published, 'assets/search-snippet.js')).toBe(`import { a } from './search-core.js?v=${core}';\nexport const b = a;\n`);
-    expect(text(published, 'assets/search.js')).toContain(`from './search-core.js?v=${core}'`);
-    expect(text(published, 'assets/search.js')).toContain(`from './search-snippet.js?v=${snippet}'`);
+describe('versionAssets', () => {
+  it('names in each import the version the pages give that script', async () => {
+    const { files, versions } = await versionAssets(site('export const a = 1;\n'));
+    const core = versions.get('assets/search-core.js')!;
+    const snippet = versions.get('assets/search-snippet.js')!;
+    expect(text(files, 'assets/search-snippet.js')).toBe(`import { a } from './search-core.js?v=${core}';\nexport const b = a;\n`);
+    expect(text(files, 'assets/search.js')).toContain(`from './search-core.js?v=${core}'`);
+    expect(text(files, 'assets/search.js')).toContain(`from './search-snippet.js?v=${snippet}'`);
+    expect(versions.get('assets/style.css')).toBe(versionOf('body { color: red }\n'));
   });
 
   it('leaves comments, strings, styles and scripts without imports byte for byte', async () => {
     const assets = site('export const a = 1;\n');
-    const published = await versionImports(assets);
-    expect(text(published, 'assets/search.js')).toContain("// from './not-an-import.js'");
-    expect(text(published, 'assets/search.js')).toContain('"import x from \'./nor-this.js\'"');
-    for (const file of ['assets/search-core.js', 'assets/style.css', 'assets/print.css']) expect(published.get(file)).toBe(assets.get(file));
+    const { files } = await versionAssets(assets);
+    expect(text(files, 'assets/search.js')).toContain("// from './not-an-import.js'");
+    expect(text(files, 'assets/search.js')).toContain('"import x from \'./nor-this.js\'"');
+    for (const file of ['assets/search-core.js', 'assets/style.css']) expect(files.get(file)).toBe(assets.get(file));
   });
 
-  it('changes every importer, however far up, when a module it imports changes', async () => {
-    const before = await versionImports(site('export const a = 1;\n'));
-    const after = await versionImports(site('export const a = 2;\n'));
+  it('gives a new version to every script that imports a changed one, however far up', async () => {
+    const before = await versionAssets(site('export const a = 1;\n'));
+    const after = await versionAssets(site('export const a = 2;\n'));
     for (const file of ['assets/search-core.js', 'assets/search-snippet.js', 'assets/search.js']) {
-      expect(versionOf(after.get(file)!)).not.toBe(versionOf(before.get(file)!));
+      expect(after.versions.get(file)).not.toBe(before.versions.get(file));
+      expect(text(after.files, file)).not.toBe(text(before.files, file));
     }
+    expect(after.versions.get('assets/style.css')).toBe(before.versions.get('assets/style.css'));
   });
 
-  it('leaves an import of something that is not an asset, or already versioned, alone; and ends on a cycle', async () => {
-    const assets: SiteOutput = new Map<string, string | Uint8Array>([
-      ['assets/a.js', "import './missing.js';\nimport './b.js?v=1';\nimport 'https://example.org/x.js';\nimport './b.js';\n"],
-      ['assets/b.js', "import './a.js';\n"],
-    ]);
-    const published = await versionImports(assets);
-    const a = text(published, 'assets/a.js');
-    expect(a).toContain("import './missing.js';\nimport './b.js?v=1';\nimport 'https://example.org/x.js';\n");
-    expect(a).toMatch(/import '\.\/b\.js\?v=[0-9a-f]{10}';/);
-    expect(text(published, 'assets/b.js')).toBe("import './a.js';\n");
+  it('versions a dynamic import of a script, and leaves other imports alone', async () => {
+    const { files, versions } = await versionAssets(
+      new Map<string, string | Uint8Array>([
+        ['assets/a.js', "import './missing.js';\nimport './b.js?v=1';\nimport 'https://example.org/x.js';\nconst m = import('./b.js');\nimport(name);\n"],
+        ['assets/b.js', 'export const b = 1;\n'],
+      ]),
+    );
+    expect(text(files, 'assets/a.js')).toBe(
+      `import './missing.js';\nimport './b.js?v=1';\nimport 'https://example.org/x.js';\nconst m = import('./b.js?v=${versions.get('assets/b.js')}');\nimport(name);\n`,
+    );
+  });
+
+  it('gives the scripts of an import cycle one version, under which each is imported', async () => {
+    const make = (a: string) =>
+      versionAssets(
+        new Map<string, string | Uint8Array>([
+          ['assets/a.js', `import './b.js';\n${a}`],
+          ['assets/b.js', "import './a.js';\n"],
+        ]),
+      );
+    const { files, versions } = await make('');
+    const shared = versions.get('assets/a.js')!;
+    expect(versions.get('assets/b.js')).toBe(shared);
+    expect(text(files, 'assets/a.js')).toBe(`import './b.js?v=${shared}';\n`);
+    expect(text(files, 'assets/b.js')).toBe(`import './a.js?v=${shared}';\n`);
+    // Either changed, both get a new address.
+    const changed = await make('export const a = 1;\n');
+    expect(changed.versions.get('assets/b.js')).not.toBe(shared);
+  });
+
+  it("finds no other file named in the templates' stylesheets, whose addresses are not versioned", async () => {
+    const dir = path.join(import.meta.dirname, '../../templates/assets');
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.css'))) {
+      const css = (await readFile(path.join(dir, name), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(css, name).not.toMatch(/url\(|@import/);
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { SiteOutput } from '../model/output.ts';
 import { chineseDate, chineseMonthDay, chineseNumber, padName } from '../text/chinese.ts';
 import { keepNumbersWhole } from '../text/keep-numbers.ts';
 import { wordBreaks } from '../text/word-breaks.ts';
-import { versionImports, versionOf } from './asset-versions.ts';
+import { versionAssets, versionOf } from './asset-versions.ts';
 import type { PageSource } from './page-list.ts';
 import { nameFilterErrors, TemplateError } from './template-errors.ts';
 
@@ -81,8 +81,7 @@ export interface Templates {
 export async function loadTemplates(templatesDir: string, projectDir: string, key: string): Promise<Templates> {
   const env = createEnvironment(templatesDir);
   await compileTemplates(env, templatesDir, projectDir);
-  const assets = await versionImports(await readAssets(templatesDir));
-  const versions = new Map([...assets].map(([file, content]) => [file, versionOf(content)]));
+  const { files: assets, versions } = await versionAssets(await readAssets(templatesDir));
   return { key, env, assets, versions, templatesDir, projectDir };
 }
 
