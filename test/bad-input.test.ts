@@ -56,7 +56,7 @@ describe('files refused with a message that says what to do', () => {
     [
       'a Word document saved under .md',
       async () => makeWordIssue(),
-      `${ISSUE}:1:1: 错误\uFF1A这个文件其实是 Word 文档，不是文本\uFF1A请用 npm run import -- 文件名 导入`,
+      `${ISSUE}:1:1: 错误\uFF1A这个文件其实是 Word 文档，不是文本\uFF1A不要只改扩展名\uFF1A请把它移出 content/ 并改回 .docx，例如改为 旧稿/${path.basename(ISSUE, '.md')}.docx，再运行 npm run import -- 旧稿/${path.basename(ISSUE, '.md')}.docx`,
     ],
     [
       'full-width colons in front matter',

@@ -95,6 +95,7 @@ describe('npm run dev', () => {
     expect((data as { pages: string[] }).pages).toEqual(expect.arrayContaining(['/lldt/2019/08/', '/lldt/2019/09/']));
     expect((await page('2019/08/')).status).toBe(404);
     expect((await page('2019/09/')).text).toContain('rel="prev" href="../../2018/12/"');
+    expect(lines.filter((line) => !line.startsWith('搜索索引')).at(-1)).toMatch(/content\/2019\/08\.md 已删除\uFF1A/);
   });
 
   it('re-renders every page when a template changes, and shows a template error', async () => {

@@ -54,7 +54,7 @@ describe('publishing', () => {
     expect((await publishing(true)).output!.has('2019/02/index.html')).toBe(true);
   });
 
-  it('publishes an issue dated in the future with a warning at its date, and says a Word file must be imported', async () => {
+  it('publishes an issue dated in the future with a warning at its date, and says a Word file must be imported (not its lock file, ~$旧稿.docx)', async () => {
     const result = await publishing();
     expect(result.output!.has('2099/01/index.html')).toBe(true);
     const warnings = result.files.flatMap((f) => f.messages.map((m) => `${f.path}:${m.line}:${m.column} ${m.ruleId} ${m.fatal}`));

@@ -31,15 +31,15 @@ const UNREADABLE: Record<Exclude<Unreadable, 'outside'>, ContentEntry<void>> = {
 };
 
 /** The message for a text that is not UTF-8: which kind of file it is, and how to save it as text. */
-export function notUtf8(decoded: Decoded): ContentEntry<void> {
+export function notUtf8(decoded: Decoded, relPath: string): ContentEntry<void> {
   if (decoded.ok) return READING.gbk;
   switch (decoded.binary) {
     case 'docx':
-      return READING.docx;
+      return given(READING.docx, { relPath });
     case 'doc':
-      return READING.doc;
+      return given(READING.doc, { relPath });
     case 'pdf':
-      return READING.pdf;
+      return given(READING.pdf, { relPath });
     case 'binary':
       return READING.binary;
     default:
@@ -85,7 +85,7 @@ export function decodeSource(root: string, { relPath, read }: RawSource): VFile 
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok || decoded.encoding === 'GB18030') {
-    report(file, notUtf8(decoded), undefined);
+    report(file, notUtf8(decoded, relPath), undefined);
     return file;
   }
   if (hasMoreLines(decoded.text, MAX_LINES)) {
@@ -132,6 +132,8 @@ async function isFolder(dir: string, entry: Dirent): Promise<boolean> {
 
 /** Why a file beside the issues (`inYear`: in a year folder, else in content/ itself) is not read, if it looks meant for publishing. */
 function notRead(relPath: string, name: string, inYear: boolean): Unread | undefined {
+  // Word's lock file beside a document it has open (~$旧稿.docx): not a document, and gone when Word closes.
+  if (name.startsWith('~$')) return undefined;
   if (MARKDOWN_LIKE.test(name) && inYear) {
     return { relPath, entry: given(READING.issueFileName, { wanted: `${name.replace(MARKDOWN_LIKE, '')}.md` }) };
   }

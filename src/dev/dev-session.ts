@@ -2,6 +2,8 @@
 // an update of the pages it changes, browsers told to reload, errors shown in the terminal and
 // over the page, and the search index brought up to date in the background.
 
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
 import { DEV_SESSION } from '../messages/commands.ts';
 import { Failure } from '../messages/failure.ts';
@@ -165,7 +167,8 @@ export async function startDevSession({ projectDir, port, log, searchDelayMs = 1
     }
     const ms = Math.round(performance.now() - started);
     const pages = update.changed.filter((p) => p.endsWith('.html')).length;
-    log(DEV_SESSION.saved({ time: time(), which: DEV_SESSION.savedFiles(paths), pages, ms }));
+    const deleted = paths.every((p) => !existsSync(path.join(projectDir, p)));
+    log(DEV_SESSION.saved({ time: time(), which: DEV_SESSION.savedFiles(paths), deleted, pages, ms }));
     if (update.report !== lastReport) {
       log(update.report || DEV_SESSION.allFixed);
       lastReport = update.report;

@@ -231,8 +231,8 @@ export const DEV_SESSION = {
   unexpected: (stack: string) => `出现意外错误（这是程序的问题，不是稿件的问题，请把下面的信息发给维护人员；预览继续运行）\uFF1A\n${stack}`,
   /** The files of one save: the one, or the first and how many. */
   savedFiles: (paths: readonly string[]) => (paths.length === 1 ? paths[0]! : `${paths[0]} 等 ${paths.length} 个文件`),
-  saved: ({ time, which, pages, ms }: { time: string; which: string; pages: number; ms: number }) =>
-    `[${time}] ${which} 已保存\uFF1A${pages > 0 ? `更新了 ${pages} 个页面` : '页面没有变化'}，用时 ${ms} 毫秒`,
+  saved: ({ time, which, deleted, pages, ms }: { time: string; which: string; deleted: boolean; pages: number; ms: number }) =>
+    `[${time}] ${which} ${deleted ? '已删除' : '已保存'}\uFF1A${pages > 0 ? `更新了 ${pages} 个页面` : '页面没有变化'}，用时 ${ms} 毫秒`,
   allFixed: '问题都已改正。',
   cannotWatch: ({ folder, why }: { folder: string; why: string }) => `不能再监视 ${folder}/ 的改动（${why}）\uFF1A请按 Ctrl+C 停止，再运行 npm run dev`,
   noSitePage: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站还没有生成</title></head>

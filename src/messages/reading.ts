@@ -6,6 +6,8 @@ import { check } from './catalogue.ts';
 const tooLarge = { rule: 'too-large', title: '文件或其中一段超过输入限制（大小、行数、列表项、标记）', severity: 'error' } as const;
 const notText = { rule: 'not-a-text-file', title: '不是普通文本文件（是文件夹、管道或设备）', severity: 'error' } as const;
 const encoding = { rule: 'encoding', title: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）', severity: 'error' } as const;
+/** A file's name without its folder and extension: content/2019/09.md → 09. */
+const stem = (relPath: string) => String(relPath).replace(/^.*\//, '').replace(/\.[^.]*$/, '');
 const yamlSyntax = (message: string, hint: string) =>
   check({ rule: 'yaml-syntax', title: '设置块的 YAML 写法有误', severity: 'error', message: () => message, hint });
 
@@ -75,17 +77,21 @@ export const READING = {
     message: () => '文件是 GBK（GB18030）编码，不是 UTF-8',
     hint: '请用记事本打开这个文件，点“另存为”，把“编码”选为 UTF-8 后保存',
   }),
-  docx: check({
+  docx: check<{ relPath: string }>({
     ...encoding,
     message: () => '这个文件其实是 Word 文档，不是文本',
-    hint: '请用 npm run import -- 文件名 导入 Word 文档，不要只改扩展名',
+    hint: ({ relPath }) => `不要只改扩展名：请把它移出 content/ 并改回 .docx，例如改为 旧稿/${stem(relPath)}.docx，再运行 npm run import -- 旧稿/${stem(relPath)}.docx`,
   }),
-  doc: check({
+  doc: check<{ relPath: string }>({
     ...encoding,
     message: () => '这个文件其实是旧版 Word 或 WPS 文档，不是文本',
-    hint: '请把它移出 content/，用 npm run import -- 文件名 导入',
+    hint: ({ relPath }) => `请把它移出 content/ 并改回 .doc（WPS 文档为 .wps），例如改为 旧稿/${stem(relPath)}.doc，再运行 npm run import -- 旧稿/${stem(relPath)}.doc`,
   }),
-  pdf: check({ ...encoding, message: () => '这个文件其实是 PDF，不是文本', hint: '请把它移出 content/，用 npm run import -- 文件名 导入' }),
+  pdf: check<{ relPath: string }>({
+    ...encoding,
+    message: () => '这个文件其实是 PDF，不是文本',
+    hint: ({ relPath }) => `请把它移出 content/ 并改回 .pdf，例如改为 旧稿/${stem(relPath)}.pdf，再运行 npm run import -- 旧稿/${stem(relPath)}.pdf`,
+  }),
   binary: check({
     ...encoding,
     message: () => '这个文件不是文本文件',
