@@ -150,7 +150,16 @@ describe('npm run import, bad files', () => {
     ['damaged.pdf', async () => '%PDF-1.4\n', '这个 PDF 已损坏，读不出内容'],
     ['big5.txt', async () => iconv.encode('聯絡動態，第九期：測試報告', 'big5'), '认不出文件的编码'],
     ['no-masthead.txt', async () => '关于某项工作的报告\n\n正文。\n', '报头中没有找到期号和出刊日期'],
-    ['no-date.txt', async () => '联络动态\n第 3 期\n某某委员会编\n\n关于某项工作的报告\n\n正文。\n', '读到的报头各行：“联络动态”、“第 3 期”、“某某委员会编”'],
+    [
+      'no-date.txt',
+      async () => '联络动态\n第 3 期\n某某委员会编\n\n关于某项工作的报告\n\n正文。\n',
+      '原件开头几行：“联络动态”、“第 3 期”、“某某委员会编”、“关于某项工作的报告” 等 5 行）：请在原件开头的报头里补上出刊日期（如“2019年4月29日”）',
+    ],
+    [
+      'paragraphs-first.txt',
+      async () => `${'各地认真贯彻落实会议精神，扎实推进代表工作。'.repeat(5)}\n\n${'正文。'.repeat(50)}\n`,
+      '原件开头几行：“各地认真贯彻落实会议精神，扎实推进代表工……”',
+    ],
   ];
 
   it.each(cases)('%s: a Chinese message that says what to do, no stack trace, content/ untouched', async (name, bytes, message) => {

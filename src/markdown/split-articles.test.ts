@@ -50,6 +50,11 @@ describe('splitArticles', () => {
     ]);
   });
 
+  it('says once that the body opens without a title, even when its first line reads as a byline', () => {
+    const { file } = split('各地推进的情况说明\n\n# 标题\n\n正文。\n');
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['no-article-title']);
+  });
+
   it('says the same of the first title, rather than that the body has none', () => {
     const { file } = split('#关于某事的调研报告\n\n正文。\n');
     expect(file.messages.map((m) => m.ruleId)).toEqual(['title-slip']);

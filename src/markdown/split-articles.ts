@@ -68,12 +68,16 @@ function readArticle(heading: RootContent, nodes: RootContent[], site: Site, fil
     parts.closing = last.trim();
     nodes = nodes.slice(0, -1);
   }
-  if (nodes.length === 0) {
+  // Text before the first title has its error already (no-article-title): no second one for its missing body.
+  if (nodes.length === 0 && !untitled.has(heading)) {
     report(file, CONTENT.emptyArticle, { title: title ?? column }, heading.position?.start);
   }
   parts.body = nodes;
   return parts;
 }
+
+/** The titles made up for text before the first title, which has its error already. */
+const untitled = new WeakSet<RootContent>();
 
 /** The longest line taken for a title typed without its space: a longer one is a paragraph. */
 const MAX_SLIPPED_TITLE = 60;
@@ -114,6 +118,7 @@ export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts
       if (node.type === 'html' && node.value.startsWith('<!--')) continue;
       report(file, CONTENT.noArticleTitle, undefined, node.position?.start);
       heading = { type: 'heading', depth: 1, children: [] } satisfies RootContent;
+      untitled.add(heading);
       nodes = [node];
     } else {
       nodes.push(node);

@@ -262,9 +262,8 @@ export const CONTENT = {
     hint: '目录不用导入；如果它确实是一期，请对照原件核对',
   }),
   importNoMasthead: imported<{ missing: string[]; read: string[] }>({
-    message: ({ missing, read }) =>
-      `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件（读到的报头各行：${read.map((l) => `“${l}”`).join('、') || '（无）'}）`,
-    hint: '请在原件开头补上这一行，再导入',
+    message: ({ missing, read }) => `报头中没有找到${missing.join('和')}，无法确定放到 content/ 的哪个文件（原件开头几行：${mastheadQuoted(read)}）`,
+    hint: ({ missing }) => `请在原件开头的报头里补上${missing.map((part) => `${part}（如${MASTHEAD_EXAMPLES[part] ?? ''}）`).join('和')}，再导入`,
   }),
   importBadDate: imported<{ date: string }>({
     message: ({ date }) => `报头中的出刊日期 ${date} 不存在`,
@@ -580,6 +579,16 @@ export const MACHINE_PROBLEMS: Record<string, CatalogueEntry<{ path: string }>> 
   EROFS: CATALOGUE.readOnly,
   EMFILE: CATALOGUE.tooManyFiles,
 };
+
+/** The first lines read as the masthead, each cut short: a file without one has paragraphs there. */
+function mastheadQuoted(read: readonly string[]): string {
+  const cut = (line: string) => ([...line].length > 20 ? `${[...line].slice(0, 20).join('')}……` : line);
+  const quoted = read.slice(0, 4).map((line) => `“${cut(line)}”`);
+  return `${quoted.join('、') || '（无）'}${read.length > 4 ? ` 等 ${read.length} 行` : ''}`;
+}
+
+/** What each part of a masthead (MASTHEAD_PARTS) looks like. */
+const MASTHEAD_EXAMPLES: Record<string, string> = { 期号: '“第9期”', 出刊日期: '“2019年4月29日”' };
 
 /** Why the build will not replace an output folder (pipeline/disk-writer.ts): the folder as the project names it. */
 type Folder = { folder: string };
