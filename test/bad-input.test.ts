@@ -64,6 +64,16 @@ describe('files refused with a message that says what to do', () => {
       `${ISSUE}:3:1: 错误\uFF1A这一行应写作“issue: 10”`,
     ],
     [
+      'a date typed the Chinese way',
+      async (text) => text.replace('date: 2019-05-27', 'date: 2019年5月27日'),
+      `${ISSUE}:5:7: 错误\uFF1A日期 2019年5月27日 应写作 年-月-日\uFF1Adate: 2019-05-27`,
+    ],
+    [
+      'a 期号 typed with its 第 and 期',
+      async (text) => text.replace('issue: 10', 'issue: 第10期'),
+      `${ISSUE}:3:8: 错误\uFF1A期号 issue 应写作阿拉伯数字\uFF1Aissue: 10`,
+    ],
+    [
       'a tab in front matter',
       async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'),
       `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`,

@@ -3,8 +3,9 @@
 
 import { IMPORT_NOTES } from '../messages/import.ts';
 import type { Site } from '../model/site.ts';
+import { CHINESE_NUMERALS, readNumber } from '../text/chinese.ts';
 import type { Block } from './blocks.ts';
-import { CHINESE_NUMERALS, compact, type Note, readDate, readNumber } from './text-tools.ts';
+import { compact, type Note, readDate } from './text-tools.ts';
 
 export interface Masthead {
   issue?: number;

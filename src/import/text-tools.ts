@@ -1,5 +1,6 @@
 // Small readings of printed text shared by the importer's recognisers.
-import nzh from 'nzh/cn';
+
+import { CHINESE_NUMERALS, readNumber } from '../text/chinese.ts';
 import { CHINESE_PUNCTUATION, HAN } from '../text/han.ts';
 
 export interface Note {
@@ -17,15 +18,6 @@ const SPACE_IN_CHINESE = new RegExp(`(?<=[${HAN}${CHINESE_PUNCTUATION}])\\s+(?=[
 export const closeUpHan = (text: string) => text.replace(SPACE_IN_CHINESE, '');
 
 const YEAR_DIGITS = '〇一二三四五六七八九';
-export const CHINESE_NUMERALS = '〇零一二三四五六七八九十百千两';
-
-/** 583, "583" or 五百八十三 → 583. */
-export function readNumber(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!new RegExp(`^[${CHINESE_NUMERALS}]+$`).test(text)) return undefined;
-  const n = Number(nzh.decodeS(text.replace(/两/g, '二')));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 /** 二〇一九 → 2019: years are read digit by digit. */
 function readYear(text: string): number | undefined {

@@ -48,12 +48,20 @@ const lines = (what: string, example: string): ListTexts => ({
 
 /** The front matter of an issue (model/issue.ts, frontMatterSchema). */
 export const ISSUE_FIELDS = {
-  issue: { notWhole: '期号 issue 应为整数，例如 issue: 9', belowOne: '期号 issue 从 1 开始' },
-  total: { notWhole: '总期号 total 应为整数，例如 total: 583', belowOne: '总期号 total 从 1 开始' },
+  /** meant: the number the value reads as (１０, 第10期, 十), when it does. */
+  issue: {
+    notWhole: (meant?: number) => (meant ? `期号 issue 应写作阿拉伯数字：issue: ${meant}` : '期号 issue 应为整数，例如 issue: 9'),
+    belowOne: '期号 issue 从 1 开始',
+  },
+  total: {
+    notWhole: (meant?: number) => (meant ? `总期号 total 应写作阿拉伯数字：total: ${meant}` : '总期号 total 应为整数，例如 total: 583'),
+    belowOne: '总期号 total 从 1 开始',
+  },
   date: {
     notText: '日期 date 应写作 年-月-日，例如 date: 2019-04-29',
-    /** Reported under invalid-date, with the articles' dates. */
-    noSuchDate: (written: string) => `日期 ${written} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`,
+    /** Reported under invalid-date, with the articles' dates; meant: the day it reads as (2019-5-27, 2019年5月27日), when it does. */
+    noSuchDate: (written: string, meant?: string) =>
+      meant ? `日期 ${written} 应写作 年-月-日：date: ${meant}` : `日期 ${written} 不存在或格式不对，应写作 年-月-日，例如 2019-04-29`,
   },
   distribution: { ...lines('送 distribution', '全国人大常委会办公厅联络局'), none: '送 distribution 至少要有一行' },
   editors: lines('责任编辑 editors', '吴静波'),

@@ -7,7 +7,10 @@ const tooLarge = { rule: 'too-large', title: '文件或其中一段超过输入�
 const notText = { rule: 'not-a-text-file', title: '不是普通文本文件（是文件夹、管道或设备）', severity: 'error' } as const;
 const encoding = { rule: 'encoding', title: '文件不是 UTF-8 文本（GBK 编码、Word 文档、二进制文件）', severity: 'error' } as const;
 /** A file's name without its folder and extension: content/2019/09.md → 09. */
-const stem = (relPath: string) => String(relPath).replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+const stem = (relPath: string) =>
+  String(relPath)
+    .replace(/^.*\//, '')
+    .replace(/\.[^.]*$/, '');
 const yamlSyntax = (message: string, hint: string) =>
   check({ rule: 'yaml-syntax', title: '设置块的 YAML 写法有误', severity: 'error', message: () => message, hint });
 
@@ -80,12 +83,14 @@ export const READING = {
   docx: check<{ relPath: string }>({
     ...encoding,
     message: () => '这个文件其实是 Word 文档，不是文本',
-    hint: ({ relPath }) => `不要只改扩展名：请把它移出 content/ 并改回 .docx，例如改为 旧稿/${stem(relPath)}.docx，再运行 npm run import -- 旧稿/${stem(relPath)}.docx`,
+    hint: ({ relPath }) =>
+      `不要只改扩展名：请把它移出 content/ 并改回 .docx，例如改为 旧稿/${stem(relPath)}.docx，再运行 npm run import -- 旧稿/${stem(relPath)}.docx`,
   }),
   doc: check<{ relPath: string }>({
     ...encoding,
     message: () => '这个文件其实是旧版 Word 或 WPS 文档，不是文本',
-    hint: ({ relPath }) => `请把它移出 content/ 并改回 .doc（WPS 文档为 .wps），例如改为 旧稿/${stem(relPath)}.doc，再运行 npm run import -- 旧稿/${stem(relPath)}.doc`,
+    hint: ({ relPath }) =>
+      `请把它移出 content/ 并改回 .doc（WPS 文档为 .wps），例如改为 旧稿/${stem(relPath)}.doc，再运行 npm run import -- 旧稿/${stem(relPath)}.doc`,
   }),
   pdf: check<{ relPath: string }>({
     ...encoding,

@@ -2,18 +2,25 @@
 
 import { CONTENT } from '../messages/catalogue.ts';
 import { ISSUE_FIELDS as FIELD, type ListTexts, type TextTexts } from '../messages/fields.ts';
-import { isCalendarDate } from '../text/chinese.ts';
+import { isCalendarDate, meantDate, meantNumber } from '../text/chinese.ts';
 import { z } from '../vendor/zod.ts';
 
 // Each field's texts are its entry in ISSUE_FIELDS (messages/fields.ts).
 const text = (says: TextTexts) => z.string({ error: says.notText }).trim().min(1, { error: says.empty });
 const textList = (says: ListTexts) => z.array(text(says.item), { error: says.notList });
 
+/** 期号 and 总期号: a whole number from 1; one typed another way (１０, 第10期) is told how to write it. */
+const wholeNumber = (says: { notWhole: (meant?: number) => string; belowOne: string }) =>
+  z
+    .number({ error: (issue) => says.notWhole(meantNumber(issue.input)) })
+    .int({ error: says.notWhole() })
+    .min(1, { error: says.belowOne });
+
 export const frontMatterSchema = z.object({
-  issue: z.number({ error: FIELD.issue.notWhole }).int({ error: FIELD.issue.notWhole }).min(1, { error: FIELD.issue.belowOne }),
-  total: z.number({ error: FIELD.total.notWhole }).int({ error: FIELD.total.notWhole }).min(1, { error: FIELD.total.belowOne }),
+  issue: wholeNumber(FIELD.issue),
+  total: wholeNumber(FIELD.total),
   date: z.string({ error: FIELD.date.notText }).refine(isCalendarDate, {
-    error: (issue) => FIELD.date.noSuchDate(String(issue.input)),
+    error: (issue) => FIELD.date.noSuchDate(String(issue.input), meantDate(String(issue.input))),
     params: { rule: CONTENT.articleDate.rule },
   }),
   distribution: textList(FIELD.distribution).min(1, { error: FIELD.distribution.none }),

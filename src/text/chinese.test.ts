@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseNumber, isCalendarDate, padName } from './chinese.ts';
+import { chineseDate, chineseNumber, isCalendarDate, meantDate, meantNumber, padName } from './chinese.ts';
 
 describe('chinese formatting', () => {
   it('writes 总期号 in Chinese numerals', () => {
@@ -20,5 +20,22 @@ describe('chinese formatting', () => {
     expect(isCalendarDate('2019-02-29')).toBe(false);
     expect(isCalendarDate('2020-02-29')).toBe(true);
     expect(isCalendarDate('2019-4-29')).toBe(false);
+  });
+
+  it('reads a date as an editor may have typed it, when it is a real day', () => {
+    for (const written of ['2019-5-27', '2019.5.27', '2019/05/27', '2019年5月27日', '２０１９－０５－２７', '2019 年 5 月 27 日']) {
+      expect(meantDate(written), written).toBe('2019-05-27');
+    }
+    expect(meantDate('2019-2-30')).toBeUndefined();
+    expect(meantDate('5月27日')).toBeUndefined();
+  });
+
+  it('reads a whole number as an editor may have typed it', () => {
+    expect(meantNumber('１０')).toBe(10);
+    expect(meantNumber('第10期')).toBe(10);
+    expect(meantNumber('五百八十四')).toBe(584);
+    expect(meantNumber('第十期')).toBe(10);
+    expect(meantNumber('十期左右')).toBeUndefined();
+    expect(meantNumber(9.5)).toBeUndefined();
   });
 });

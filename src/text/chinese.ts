@@ -56,6 +56,37 @@ export function isCalendarDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+export const CHINESE_NUMERALS = '〇零一二三四五六七八九十百千两';
+
+/** 583, "583" or 五百八十三 → 583. */
+export function readNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!new RegExp(`^[${CHINESE_NUMERALS}]+$`).test(text)) return undefined;
+  const n = Number(nzh.decodeS(text.replace(/两/g, '二')));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * A whole number as an editor may have typed it where a number belongs: full-width digits (１０),
+ * with its 第 and 期 (第10期), or in Chinese numerals (五百八十四); undefined for anything else.
+ */
+export function meantNumber(written: unknown): number | undefined {
+  if (typeof written !== 'string') return undefined;
+  const bare = /^第?\s*(\S+?)\s*期?$/.exec(written.normalize('NFKC').trim())?.[1];
+  return bare === undefined ? undefined : readNumber(bare);
+}
+
+/**
+ * A date as an editor may have typed it (2019-5-27, 2019.5.27, 2019年5月27日, full-width digits or
+ * hyphens), as YYYY-MM-DD when it is a real day; undefined for anything else.
+ */
+export function meantDate(written: string): string | undefined {
+  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(written.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
 /** Today in China, where the bulletin is dated, YYYY-MM-DD. */
 export function todayInChina(now = Date.now()): string {
   return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
