@@ -3,6 +3,7 @@
 // --help answered, here for every command.
 import { parseArgs } from 'node:util';
 import type { Command } from './commands/command.ts';
+import { requireProject } from './commands/project-folder.ts';
 import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
 import { CLI } from './messages/commands.ts';
 import { EXIT } from './messages/exit-codes.ts';
@@ -57,6 +58,7 @@ async function main([name = 'build', ...args]: string[]): Promise<number> {
     console.log(command.help);
     return EXIT.ok;
   }
+  if (command.needsProject) await requireProject(process.cwd());
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, process.cwd());
 }
 

@@ -570,6 +570,16 @@ export const CATALOGUE = {
     exit: 'unavailable',
   }),
 
+  // The command line: a command that needs a project, run in a folder that is not one (commands/project-folder.ts).
+  notAProject: entry<{ path: string; project?: string; go?: string }>({
+    rule: 'not-a-project',
+    title: '当前文件夹不是刊物项目（没有 content/ 文件夹）',
+    message: ({ path }) => `当前文件夹 ${path} 不是刊物项目（没有 content/ 文件夹）`,
+    hint: ({ project, go }) =>
+      project ? `它在刊物项目 ${project} 里面：请到那个文件夹里运行，例如 cd ${go}` : '请到包含 content/ 和 templates/ 的文件夹里运行，例如 cd 联络动态',
+    exit: 'usage',
+  }),
+
   bug: entry({
     rule: 'bug',
     title: '程序的问题',
