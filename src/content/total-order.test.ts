@@ -45,6 +45,17 @@ describe('the issue out of place', () => {
     expect(said(findOutOfPlace(issues, (x) => x))).toEqual([`date ${issues[24]!.name} before ${issues[23]!.name}`]);
   });
 
+  it('reports an archive dated backwards as one conflict, quickly', () => {
+    const issues = archive(2000);
+    const dates = issues.map((x) => x.date).reverse();
+    issues.forEach((x, i) => {
+      x.date = dates[i]!;
+    });
+    const started = performance.now();
+    expect(findOutOfPlace(issues, (x) => x).map((f) => f.kind)).toEqual(['both']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('reports a conflict no one issue explains once, naming two issues', () => {
     const issues = archive(10);
     [issues[4]!.date, issues[5]!.date] = [issues[5]!.date, issues[4]!.date];

@@ -31,6 +31,8 @@ type Field = 'date' | 'total';
 const CLEAR_MARGIN = 1.25;
 /** Conflicts larger than this are not searched for two issues out of place (it costs the cube of their size). */
 const PAIR_LIMIT = 60;
+/** Nor, past this, for one (the square): a conflict of a thousand issues is no slip of one or two. */
+const SINGLE_LIMIT = 1000;
 
 const DAY = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
@@ -104,8 +106,8 @@ function fieldOf<T>(x: Entry<T>, rest: readonly Entry<T>[]): Field | undefined {
   return undefined;
 }
 
-/** The finding that blames x's field, naming the nearest issue it disagrees with. */
-function blame<T>(x: Entry<T>, field: Field, rest: readonly Entry<T>[], all: readonly Entry<T>[]): Finding<T> {
+/** The finding that blames x's field, naming the nearest issue it disagrees with; none when it disagrees with none. */
+function blame<T>(x: Entry<T>, field: Field, rest: readonly Entry<T>[], all: readonly Entry<T>[]): Finding<T> | undefined {
   const others = rest.some((r) => conflict(x, r)) ? rest : all.filter((r) => r !== x);
   const pick = (keep: (r: Entry<T>) => boolean, better: (a: Entry<T>, b: Entry<T>) => boolean) =>
     others.filter(keep).reduce<Entry<T> | undefined>((best, r) => (best && !better(r, best) ? best : r), undefined);
@@ -118,8 +120,8 @@ function blame<T>(x: Entry<T>, field: Field, rest: readonly Entry<T>[], all: rea
     const later = pick(
       (r) => r.total > x.total && r.date < x.date,
       (a, b) => a.total < b.total,
-    )!;
-    return { kind: 'date', subject: x.item, other: later.item, relation: 'after' };
+    );
+    return later && { kind: 'date', subject: x.item, other: later.item, relation: 'after' };
   }
   const below = pick(
     (r) => r.date < x.date && r.total > x.total,
@@ -147,6 +149,7 @@ function both<T>(conflicting: readonly Entry<T>[]): Finding<T> {
 
 /** The groups of one or two issues whose removal leaves the conflict ordered: one when there is any. */
 function removals<T>(conflicting: readonly Entry<T>[]): Entry<T>[][] {
+  if (conflicting.length > SINGLE_LIMIT) return [];
   const singles = conflicting.filter((x) => ordered(conflicting.filter((e) => e !== x)));
   if (singles.length > 0 || conflicting.length > PAIR_LIMIT) return singles.map((x) => [x]);
   const pairs: Entry<T>[][] = [];
@@ -175,7 +178,8 @@ function explain<T>(conflicting: readonly Entry<T>[], context: readonly Entry<T>
   }
   if (!chosen) return [both(conflicting)];
   const { group, fields, rest } = chosen;
-  return group.map((x, i) => blame(x, fields[i]!, rest, context));
+  const blamed = group.map((x, i) => blame(x, fields[i]!, rest, context));
+  return blamed.every((f) => f !== undefined) ? blamed : [both(conflicting)];
 }
 
 /**
