@@ -2,8 +2,10 @@
 // 总期号, so the archive is read in that order: a conflict is a run of issues whose dates are not in
 // that order (a group of issues that no later issue's date can fall before). In each conflict the
 // issue (or two) whose removal leaves the rest ordered is the one out of place; its date is blamed,
-// or its 总期号 when the 期号 in its year shows that the date is where it belongs. When the
-// evidence does not single out one issue, the conflict is reported once, naming both issues.
+// or its 总期号 when the 期号 in its year shows that the date is where it belongs. When several
+// issues could each be it, the one furthest from where its neighbours put it is, if clearly the
+// furthest (misfit). When the evidence does not single out one issue (or one pair), the conflict
+// is reported once, naming two of its issues with both fields.
 
 /** What the order is read from: an issue's 总期号, date (ISO), 期号 and the year of its folder. */
 export interface Placed {
