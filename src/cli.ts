@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Command } from './commands/command.ts';
+import { requireProject } from './commands/project-folder.ts';
 import { CATALOGUE, MACHINE_PROBLEMS } from './messages/catalogue.ts';
 import { CLI } from './messages/commands.ts';
 import { EXIT } from './messages/exit-codes.ts';
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.help);
     return EXIT.ok;
   }
+  if (command.needsProject) await requireProject(process.cwd());
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, process.cwd());
 }
 

@@ -27,6 +27,7 @@ function buildCommand(mode: Mode): Command {
   const write = mode !== 'check';
   return {
     summary: BUILD.summary[mode],
+    needsProject: true,
     help: BUILD_HELP[mode],
     options: {
       ...(write ? { drafts: { type: 'boolean' }, out: { type: 'string' }, ...(mode === 'build' ? { pdf: { type: 'boolean' } } : {}) } : {}),

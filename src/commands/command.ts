@@ -14,6 +14,8 @@ export interface Command {
   help: string;
   /** Its options, for node's parseArgs (--help is every command's). */
   options?: NonNullable<ParseArgsConfig['options']>;
+  /** Whether it reads or writes a project (content/), so that run elsewhere it stops first (project-folder.ts). */
+  needsProject?: boolean;
   /** Whether it takes file names after the options. */
   positionals?: boolean;
   /** Runs the command; resolves to the exit code. */

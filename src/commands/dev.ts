@@ -20,6 +20,7 @@ const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EAD
 
 export const devServer: Command = {
   summary: DEV.summary,
+  needsProject: true,
   help,
   options: { port: { type: 'string' } },
   async run({ values }, projectDir) {

@@ -17,6 +17,8 @@ const help = importHelp(REPORT_FILE);
 export const importIssues: Command = {
   summary: IMPORT_COMMAND.summary,
   help,
+  // It writes into content/; --dry-run too reads content/site.yml and the files already there.
+  needsProject: true,
   options: { 'dry-run': { type: 'boolean' } },
   positionals: true,
   async run({ values, positionals }, projectDir) {

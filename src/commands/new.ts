@@ -13,6 +13,7 @@ import type { Command } from './command.ts';
 
 export const newIssue: Command = {
   summary: NEW_COMMAND.summary,
+  needsProject: true,
   help: NEW_HELP,
   options: { date: { type: 'string' } },
   async run({ values }, projectDir) {

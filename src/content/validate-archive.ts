@@ -1,5 +1,6 @@
 // Stage 3: checks that need the whole archive: the file's place agrees with its
-// year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date.
+// year and 期号, no 期号 repeats in a year, no 总期号 repeats, and 总期号 grows with the date
+// (where they disagree, total-order.ts finds the issue out of place).
 
 import { CONTENT } from '../messages/catalogue.ts';
 import { report } from '../messages.ts';
@@ -7,6 +8,7 @@ import { chineseDate, todayInChina, yearOf } from '../text/chinese.ts';
 import { noteGaps } from './note-gaps.ts';
 import type { SourceIssue } from './parse-issue.ts';
 import { issueFileName } from './resolve-issue.ts';
+import { findOutOfPlace, type Placed } from './total-order.ts';
 
 function checkPlace(source: SourceIssue): void {
   const { meta, pathYear, pathName, file } = source;
@@ -30,14 +32,21 @@ function checkRepeats(sources: SourceIssue[], keyOf: (s: SourceIssue) => string,
   }
 }
 
+/** Where the dates and 总期号 disagree: the issue out of place blamed at its date or 总期号 line (total-order.ts). */
 function checkTotalOrder(sources: SourceIssue[]): void {
-  const byDate = [...sources].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.total - b.meta.total);
-  for (let i = 1; i < byDate.length; i++) {
-    const previous = byDate[i - 1]!;
-    const current = byDate[i]!;
-    if (current.meta.total < previous.meta.total) {
-      const earlier = { path: previous.file.path, date: chineseDate(previous.meta.date), previousTotal: previous.meta.total };
-      report(current.file, CONTENT.totalOrder, { total: current.meta.total, ...earlier }, current.placeOf('total'));
+  const placed = (s: SourceIssue): Placed => ({ total: s.meta.total, date: s.meta.date, issue: s.meta.issue, year: s.pathYear });
+  for (const finding of findOutOfPlace(sources, placed)) {
+    const { subject, other } = finding;
+    const about = { path: other.file.path, otherDate: chineseDate(other.meta.date), otherTotal: other.meta.total };
+    if (finding.kind === 'date') {
+      const entry = finding.relation === 'before' ? CONTENT.dateBeforeSmaller : CONTENT.dateAfterLarger;
+      report(subject.file, entry, { date: chineseDate(subject.meta.date), ...about }, subject.placeOf('date'));
+    } else if (finding.kind === 'total') {
+      const entry = finding.relation === 'below' ? CONTENT.totalBelowEarlier : CONTENT.totalAboveLater;
+      report(subject.file, entry, { total: subject.meta.total, ...about }, subject.placeOf('total'));
+    } else {
+      const earlier = { path: other.file.path, date: chineseDate(other.meta.date), previousTotal: other.meta.total };
+      report(subject.file, CONTENT.totalOrder, { total: subject.meta.total, ownDate: chineseDate(subject.meta.date), ...earlier }, subject.placeOf('total'));
     }
   }
 }
