@@ -50,6 +50,16 @@ describe('splitArticles', () => {
     ]);
   });
 
+  it("stops at another issue's settings pasted into the body", () => {
+    const { file } = split('# 标题\n\n正文。\n\n---\nissue: 11\ntotal: 585\ndate: 2019-06-10\ndistribution:\n  - 各单位\n---\n# 第二期的文章\n\n正文。\n');
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([['settings-in-body', true, 6]]);
+  });
+
+  it('leaves a paragraph that names a date or an issue in passing', () => {
+    const { file } = split('# 标题\n\ndate: 会议日期另行通知。\n\n正文。\n');
+    expect(file.messages).toEqual([]);
+  });
+
   it('says once that the body opens without a title, even when its first line reads as a byline', () => {
     const { file } = split('各地推进的情况说明\n\n# 标题\n\n正文。\n');
     expect(file.messages.map((m) => m.ruleId)).toEqual(['no-article-title']);

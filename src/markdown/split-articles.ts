@@ -9,6 +9,7 @@ import { likelyKey } from '../content/validate-schema.ts';
 import { isByline, isClosingLine, parseArticleDate, parseColumnTitle } from '../grammar/article-parts.ts';
 import { CONTENT } from '../messages/catalogue.ts';
 import { report } from '../messages.ts';
+import { FIELD_NAMES } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { isCalendarDate } from '../text/chinese.ts';
 
@@ -94,6 +95,15 @@ function slippedTitle(node: RootContent): { title: string; fullWidth: boolean } 
   return { title: match[2]!.trim(), fullWidth: match[1]!.includes('\uFF03') };
 }
 
+/** A line of settings: one of the issue's keys (FIELD_NAMES), then a colon. */
+const SETTING_LINE = new RegExp(`^\\s*(?:${Object.keys(FIELD_NAMES).join('|')})\\s*[:\\uFF1A]`);
+
+/** A paragraph of two lines or more, each a setting: front matter pasted into the body (another issue's). */
+const isSettings = (node: RootContent) => {
+  const lines = node.type === 'paragraph' ? toString(node).split('\n') : [];
+  return lines.length >= 2 && lines.every((line) => SETTING_LINE.test(line));
+};
+
 export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts[] {
   const articles: ArticleParts[] = [];
   let heading: RootContent | undefined;
@@ -102,6 +112,7 @@ export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts
     if (heading) articles.push(readArticle(heading, nodes, site, file));
   };
   for (const node of tree.children) {
+    if (isSettings(node)) report(file, CONTENT.settingsInBody, undefined, node.position?.start);
     const slipped = slippedTitle(node);
     if (slipped) {
       // An error, so the issue is not published; read as the title it was meant to be, so that

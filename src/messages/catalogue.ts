@@ -177,6 +177,13 @@ export const CONTENT = {
     message: ({ text }) => `“${text}”是要改写的示例文字，这一期没有 draft: true，会发布出去`,
     hint: '请改写或删去这一行；还没写完时，在设置中加回一行 draft: true',
   }),
+  settingsInBody: check({
+    rule: 'settings-in-body',
+    title: '正文里有像设置块的几行（一个文件只写一期）',
+    severity: 'error',
+    message: () => '这几行像是一期的设置块（issue、total、date……），却在正文里，会原样印在网页上',
+    hint: '一个文件只写一期：另一期请放到它自己的文件里（如 content/2019/11.md），多余的请删去',
+  }),
   titleSlip: check<{ line: string; fullWidth: boolean }>({
     rule: 'title-slip',
     title: '文章标题的 # 写得不对（# 后没有空格，或用了全角 ＃）',
