@@ -74,6 +74,11 @@ describe('files refused with a message that says what to do', () => {
       `${ISSUE}:3:8: 错误\uFF1A期号 issue 应写作阿拉伯数字\uFF1Aissue: 10`,
     ],
     [
+      'a colon and a space inside a value',
+      async (text) => text.replace('date: 2019-05-27', 'date: 2019-05-27\ntitle: 专刊: 学习贯彻代表法'),
+      `${ISSUE}:6:8: 错误\uFF1A值里有半角冒号加空格（": "），YAML 把它当成了又一个键\uFF1A请把值里的冒号改为全角，写作“title: 专刊\uFF1A学习贯彻代表法”`,
+    ],
+    [
       'a tab in front matter',
       async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'),
       `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`,

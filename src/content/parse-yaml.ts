@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { type Document, isMap, isNode, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../limits.ts';
 import { CONTENT } from '../messages/catalogue.ts';
-import { YAML_PROBLEMS } from '../messages/reading.ts';
+import { COLON_IN_VALUE, YAML_PROBLEMS } from '../messages/reading.ts';
 import { type Point, report } from '../messages.ts';
 import { removeFromValue } from '../text/xml-characters.ts';
 
@@ -19,6 +19,16 @@ export interface ParsedYaml {
 
 /** What the editor is told of a parser's error. */
 const problemOf = (error: YAMLError) => YAML_PROBLEMS[error.code as keyof typeof YAML_PROBLEMS] ?? YAML_PROBLEMS.other;
+
+/** A key, then a value that holds ": " itself: the value, split. */
+const COLON_IN_VALUE_LINE = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(\S[^#]*?):\s+(.*)$/;
+
+/** A parser's error at its line, said as the editor is told it; a colon in a value, with the line mended. */
+function reportYamlError(file: VFile, error: YAMLError, line: string, place: Point): void {
+  const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? COLON_IN_VALUE_LINE.exec(line) : null;
+  if (colon) report(file, COLON_IN_VALUE, { line: `${colon[1]}${colon[2]}\uFF1A${colon[3]}`.trim() }, place);
+  else report(file, problemOf(error), undefined, place);
+}
 
 /**
  * Parses YAML text that starts at `firstLine` of `file`. Syntax errors are
@@ -36,7 +46,7 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): ParsedYaml 
     const lines = new Set<number>();
     for (const error of doc.errors) {
       const place = at(error.pos[0]);
-      if (!lines.has(place.line)) report(file, problemOf(error), undefined, place);
+      if (!lines.has(place.line)) reportYamlError(file, error, text.split('\n')[place.line - firstLine] ?? '', place);
       lines.add(place.line);
     }
     return undefined;

@@ -142,3 +142,10 @@ export const YAML_PROBLEMS = {
   RESOURCE_EXHAUSTION: yamlSyntax('这里的括号或缩进嵌套得太深', '设置中的值不会这样嵌套，请检查这一行'),
   other: yamlSyntax('文件开头的设置（YAML）写法有误', '请检查这一行的冒号、缩进和引号'),
 } as const;
+
+/** A value holding ": " (title: 专刊: 学习), which YAML takes for a second key: line, written with a full-width colon. */
+export const COLON_IN_VALUE = check<{ line: string }>({
+  ...YAML_PROBLEMS.other,
+  message: () => '值里有半角冒号加空格（": "），YAML 把它当成了又一个键',
+  hint: ({ line }) => `请把值里的冒号改为全角，写作“${line}”，或给整个值加上英文引号`,
+});
