@@ -2,7 +2,7 @@
 // an update of the pages it changes, browsers told to reload, errors shown in the terminal and
 // over the page, and the search index brought up to date in the background.
 
-import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
+import { isIssuePath, readsAll, SITE_FILE } from '../content/load-content.ts';
 import { DEV_SESSION } from '../messages/commands.ts';
 import { Failure } from '../messages/failure.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
@@ -70,10 +70,10 @@ const isSiteSource = (relPath: string) => isIssuePath(relPath) || relPath === SI
 
 /**
  * A folder of content/ that appeared or vanished as a whole (content/ itself moved back, a year
- * deleted), or an image in content/ (the 党政机关网站标识), is read again as a whole, as when
+ * deleted), or a picture or attachment of content/ (the 党政机关网站标识 among them), is read again as a whole, as when
  * site.yml changes.
  */
-const asSaved = (relPath: string) => ((relPath.startsWith('content/') && relPath.endsWith('/')) || isContentImage(relPath) ? SITE_FILE : relPath);
+const asSaved = (relPath: string) => (readsAll(relPath) ? SITE_FILE : relPath);
 
 /** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
 function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {
