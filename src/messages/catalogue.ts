@@ -607,7 +607,7 @@ export const OUTPUT_FOLDER = {
   foreignFiles: refused<Folder & { named: string[]; count: number }>({
     message: ({ folder, named, count }) =>
       `输出目录 ${folder} 里有不是本程序生成的文件：${named.join('、')}${count > named.length ? ` 等 ${count} 个文件` : ''}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成`,
-    hint: '要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
+    hint: '要随网站发布的文件请放到 content/（图片和 PDF 附件，放在与该期同名的文件夹里，如 content/2019/10/）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
   }),
   /** A folder of the build's own names (staging, retired) that it cannot prove its own. */
   leftInTheWay: refused<{ dir: string }>({
