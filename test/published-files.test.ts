@@ -89,6 +89,16 @@ describe('pictures of content/', () => {
     ]);
   });
 
+  it('a draft left out of the site is checked too, its links to itself found', async () => {
+    const dir = await project();
+    const file = path.join(dir, 'content', '2019', '10.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^issue: 10$/m, 'issue: 10\ndraft: true'));
+    const line = await addLine(dir, '![会议现场](现场照片.png)[本期](./)[开头](#top)');
+    const result = await build({ projectDir: dir, cacheDir: false, search: false });
+    expect(result.output!.has('2019/10/index.html')).toBe(false);
+    expect(warningsOf(result, 'content/2019/10.md').map((m) => [m.line, m.reason.split('：')[0]])).toEqual([[line, '找不到图片 现场照片.png']]);
+  });
+
   it('a link, one out of the project, or a file over the limit is not published, and is named', async () => {
     const dir = await project();
     const outside = await mkdtemp(path.join(tmpdir(), 'lldt-outside-'));

@@ -18,7 +18,7 @@ import type { LocalAddress } from '../markdown/rendered-file.ts';
 import { CONTENT } from '../messages/catalogue.ts';
 import { report } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
-import { fileForUrl } from '../model/output.ts';
+import { fileForUrl, issuePage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 import type { BuildInputs } from './build-keys.ts';
 import type * as Stages from './stages.ts';
@@ -166,7 +166,8 @@ export class Archive {
       if (!issue || !addresses || file.messages.some((m) => m.fatal)) continue;
       for (const { address, pathname, kind, line, column } of addresses) {
         const wanted = fileForUrl(pathname, this.basePath);
-        if (wanted === undefined || sitePaths.has(wanted)) continue;
+        // The page itself is there even when it is a draft left out of the site (its footnotes link to it).
+        if (wanted === undefined || sitePaths.has(wanted) || wanted === issuePage(issue.path)) continue;
         const isPage = kind === 'link' && wanted.endsWith('index.html');
         const params = { kind: kind === 'image' ? kind : isPage ? ('page' as const) : ('file' as const), address, page: issue.path };
         report(file, CONTENT.missingResource, { ...params, wanted: isPage ? wanted.replace(/index\.html$/, '') : wanted }, { line, column });
