@@ -45,12 +45,18 @@ describe('pictures of content/', () => {
     await mkdir(path.join(dir, 'content', '2019', '10', '附件'), { recursive: true });
     await writeFile(path.join(dir, 'content', '2019', '10', '现场照片.png'), PNG);
     await writeFile(path.join(dir, 'content', '2019', '10', '附件', '通知.pdf'), '%PDF-1.4');
+    // A folder named like a picture is looked into, not published.
+    await mkdir(path.join(dir, 'content', '2019', '10', '相册.png', '一'), { recursive: true });
+    await writeFile(path.join(dir, 'content', '2019', '10', '相册.png', '一', '甲.jpg'), PNG);
+    await mkdir(path.join(dir, 'content', '2019', '旧照.png'));
     const result = await build({ projectDir: dir, cacheDir: false, search: false });
     expect(result.ok).toBe(true);
     expect(warningsOf(result, 'content/2019/10.md')).toEqual([]);
     const site = result.output!;
     expect(Buffer.from(site.get('2019/10/现场照片.png')!)).toEqual(PNG);
     expect(String(site.get('2019/10/附件/通知.pdf'))).toBe('%PDF-1.4');
+    expect(site.has('2019/10/相册.png/一/甲.jpg')).toBe(true);
+    expect(result.files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'resource-not-published')).toEqual([]);
     // The page's address, read as the browser reads it from the page, is the file published.
     const page = String(site.get('2019/10/index.html'));
     const src = /<img[^>]* src="([^"]+)"/.exec(page)![1]!;

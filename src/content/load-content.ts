@@ -180,8 +180,8 @@ async function listFiles(root: string): Promise<{ issues: string[]; published: s
     for (const name of names.filter((n) => !n.name.startsWith('.'))) {
       const filePath = `${relPath}/${name.name}`;
       if (name.name.endsWith('.md')) issues.push(filePath);
-      else if (isPublishedPath(filePath)) published.push(filePath);
       else if (name.isDirectory()) published.push(...(await publishedIn(root, filePath, 1)));
+      else if (isPublishedPath(filePath)) published.push(filePath);
       else unread.push(notRead(filePath, name.name, true));
     }
   }

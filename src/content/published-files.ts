@@ -29,6 +29,8 @@ function whyNot(root: string, relPath: string, problem: string, target?: string)
       return NOT_PUBLISHED.outside(target ?? '');
     case 'too-large':
       return NOT_PUBLISHED.tooLarge(MAX_PUBLISHED_BYTES / 1024 / 1024);
+    case 'folder':
+      return undefined;
     case 'missing':
       // A link is not followed, and reads as missing.
       return lstatSync(absPath, { throwIfNoEntry: false })?.isSymbolicLink() ? NOT_PUBLISHED.link : undefined;
