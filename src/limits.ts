@@ -34,3 +34,9 @@ export const MAX_TABLE_CELLS = 10_000;
 
 /** The most rows or columns one merged cell of an HTML table spans: beyond, it is cut to this. */
 export const MAX_SPAN = 100;
+
+/**
+ * Bytes of one picture or attachment published from content/ (content/published-files.ts): a
+ * photo from a phone is a few MB, a scanned attachment some more; past this, it is not published.
+ */
+export const MAX_PUBLISHED_BYTES = 20 * 1024 * 1024;

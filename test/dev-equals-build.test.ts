@@ -94,6 +94,24 @@ function edits(issue: string, other: string): Edit[] {
       },
     ],
     [
+      'a picture put into the issue’s folder, which its page shows',
+      async (dir) => {
+        const picture = `${issue.replace(/\.md$/, '')}/现场照片.png`;
+        await mkdir(path.join(dir, path.dirname(picture)), { recursive: true });
+        await writeFile(path.join(dir, picture), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        await appendTo(path.join(dir, issue), '\n![会议现场](现场照片.png)\n');
+        return [issue, picture];
+      },
+    ],
+    [
+      'a picture removed',
+      async (dir) => {
+        const picture = `${issue.replace(/\.md$/, '')}/现场照片.png`;
+        await rm(path.join(dir, picture));
+        return [picture];
+      },
+    ],
+    [
       'an issue with an error, then fixed',
       async (dir) => {
         const file = path.join(dir, issue);

@@ -1,7 +1,7 @@
 // npm run dev: a save on disk leads to a reload message for the pages it changes and to the
 // new page content; a content error is sent to the browser with its file and line, the server
 // goes on serving the last good page, and the error goes away when fixed.
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -96,6 +96,24 @@ describe('npm run dev', () => {
     expect((await page('2019/08/')).status).toBe(404);
     expect((await page('2019/09/')).text).toContain('rel="prev" href="../../2018/12/"');
     expect(lines.filter((line) => !line.startsWith('搜索索引')).at(-1)).toMatch(/content\/2019\/08\.md 已删除\uFF1A/);
+  });
+
+  it('serves a picture put into content/ where the page loads it, and stops serving it when it is removed', async () => {
+    const picture = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    // The folder appears with its picture in it (moved in whole), so one reload serves it.
+    const folder = path.join(dir, 'pictures-09');
+    await mkdir(folder);
+    await writeFile(path.join(folder, '现场照片.png'), picture);
+    await rename(folder, path.join(dir, 'content', '2019', '09'));
+    expect((await events.next('reload')).data).toEqual({ pages: ['*'] });
+    const res = await fetch(new URL('2019/09/%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png', session.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(picture);
+
+    await rm(path.join(dir, 'content', '2019', '09'), { recursive: true });
+    await events.next('reload');
+    expect((await page('2019/09/%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png')).status).toBe(404);
   });
 
   it('re-renders every page when a template changes, and shows a template error', async () => {

@@ -101,10 +101,26 @@ export async function readText(root: string, relPath: string): Promise<VFile> {
   return decodeSource(root, readSource(root, relPath));
 }
 
-/** Images directly in content/ (the 党政机关网站标识 may be kept there): part of the build's key. */
-const IMAGE = /^content\/[^/]+\.(?:png|gif|jpe?g|svg|webp)$/i;
-/** Whether a path relative to the project is an image directly in content/. */
-export const isContentImage = (relPath: string) => IMAGE.test(relPath);
+/**
+ * Pictures and attachments in content/, at any depth, which the build publishes at the same path
+ * in the site (content/2019/10/现场照片.png → 2019/10/现场照片.png); the 党政机关网站标识 may be
+ * kept directly in content/. The one list of what is published from content/.
+ */
+export const PUBLISHED_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'pdf'] as const;
+const PUBLISHED = new RegExp(`^content/(?:[^./][^/]*/)*[^./][^/]*\\.(?:${PUBLISHED_EXTENSIONS.join('|')})$`, 'i');
+/** Whether a path relative to the project is a picture or attachment of content/ to publish. */
+export const isPublishedPath = (relPath: string) => PUBLISHED.test(relPath);
+/** Where a file of content/ is published in the site: content/2019/10/a.png → 2019/10/a.png. */
+export const publishedSitePath = (relPath: string) => relPath.slice('content/'.length);
+
+/**
+ * Whether a saved path makes the next run read content/ whole: site.yml, a picture or attachment
+ * (the list of what is published), or a folder that appeared or vanished as a whole.
+ */
+export const readsAll = (relPath: string) => relPath === SITE_FILE || isPublishedPath(relPath) || (relPath.startsWith('content/') && relPath.endsWith('/'));
+
+/** Folders inside a year's folder looked into for pictures: deeper ones are not published. */
+const MAX_FOLDER_DEPTH = 8;
 
 /** Files an editor may have dropped into content/ to publish, which the build does not read. */
 const IMPORTABLE = /\.(docx?|txt|wps)$/i;
@@ -145,31 +161,47 @@ function notRead(relPath: string, name: string, inYear: boolean): Unread | undef
  * Lists issue files as content/<year>/<name>.md, sorted, whatever order the file system gives,
  * and the files that look meant for publishing but are not read, each with what to do.
  */
-async function listFiles(root: string): Promise<{ issues: string[]; images: string[]; unread: Unread[] }> {
+async function listFiles(root: string): Promise<{ issues: string[]; published: string[]; unread: Unread[] }> {
   const contentDir = path.join(root, 'content');
   const issues: string[] = [];
-  const images: string[] = [];
+  const published: string[] = [];
   const unread: (Unread | undefined)[] = [];
   for (const entry of await readdir(contentDir, { withFileTypes: true }).catch(() => [])) {
     if (entry.name.startsWith('.')) continue;
     const relPath = `content/${entry.name}`;
     if (!(await isFolder(contentDir, entry))) {
-      if (isContentImage(relPath)) images.push(relPath);
+      if (isPublishedPath(relPath)) published.push(relPath);
       unread.push(notRead(relPath, entry.name, false));
       continue;
     }
-    const names = await readdir(path.join(contentDir, entry.name)).catch(() => undefined);
+    const names = await readdir(path.join(contentDir, entry.name), { withFileTypes: true }).catch(() => undefined);
     if (!names) {
       unread.push({ relPath, entry: READING.unreadableFolder });
       continue;
     }
-    for (const name of names.filter((n) => !n.startsWith('.'))) {
-      if (name.endsWith('.md')) issues.push(`${relPath}/${name}`);
-      else unread.push(notRead(`${relPath}/${name}`, name, true));
+    for (const name of names.filter((n) => !n.name.startsWith('.'))) {
+      const filePath = `${relPath}/${name.name}`;
+      if (name.name.endsWith('.md')) issues.push(filePath);
+      else if (name.isDirectory()) published.push(...(await publishedIn(root, filePath, 1)));
+      else if (isPublishedPath(filePath)) published.push(filePath);
+      else unread.push(notRead(filePath, name.name, true));
     }
   }
   const listed = unread.filter((u): u is Unread => u !== undefined);
-  return { issues: issues.sort(), images: images.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
+  return { issues: issues.sort(), published: published.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
+}
+
+/** The pictures and attachments in a folder inside a year's folder and its own folders (never through a link to a folder). */
+async function publishedIn(root: string, relDir: string, depth: number): Promise<string[]> {
+  if (depth > MAX_FOLDER_DEPTH) return [];
+  const found: string[] = [];
+  for (const entry of await readdir(path.join(root, relDir), { withFileTypes: true }).catch(() => [])) {
+    if (entry.name.startsWith('.')) continue;
+    const relPath = `${relDir}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...(await publishedIn(root, relPath, depth + 1)));
+    else if (isPublishedPath(relPath)) found.push(relPath);
+  }
+  return found;
 }
 
 function unreadFile(root: string, { relPath, entry }: Unread): VFile {
@@ -179,10 +211,10 @@ function unreadFile(root: string, { relPath, entry }: Unread): VFile {
 }
 
 /**
- * The issue files of content/, in path order, the images directly in content/, and the files and
- * folders beside them that are not read, each with its message.
+ * The issue files of content/, in path order, its pictures and attachments to publish, and the
+ * files and folders beside them that are not read, each with its message.
  */
-export async function listContent(root: string): Promise<{ issues: string[]; images: string[]; otherFiles: VFile[] }> {
-  const { issues, images, unread } = await listFiles(root);
-  return { issues, images, otherFiles: unread.map((u) => unreadFile(root, u)) };
+export async function listContent(root: string): Promise<{ issues: string[]; published: string[]; otherFiles: VFile[] }> {
+  const { issues, published, unread } = await listFiles(root);
+  return { issues, published, otherFiles: unread.map((u) => unreadFile(root, u)) };
 }

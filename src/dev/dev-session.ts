@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isContentImage, isIssuePath, SITE_FILE } from '../content/load-content.ts';
+import { isIssuePath, readsAll, SITE_FILE } from '../content/load-content.ts';
 import { DEV_SESSION } from '../messages/commands.ts';
 import { Failure } from '../messages/failure.ts';
 import { Project, type RunResult } from '../pipeline/project.ts';
@@ -72,10 +72,10 @@ const isSiteSource = (relPath: string) => isIssuePath(relPath) || relPath === SI
 
 /**
  * A folder of content/ that appeared or vanished as a whole (content/ itself moved back, a year
- * deleted), or an image in content/ (the 党政机关网站标识), is read again as a whole, as when
+ * deleted), or a picture or attachment of content/ (the 党政机关网站标识 among them), is read again as a whole, as when
  * site.yml changes.
  */
-const asSaved = (relPath: string) => ((relPath.startsWith('content/') && relPath.endsWith('/')) || isContentImage(relPath) ? SITE_FILE : relPath);
+const asSaved = (relPath: string) => (readsAll(relPath) ? SITE_FILE : relPath);
 
 /** Runs one task at a time; saves that arrive meanwhile are taken together in the next run. */
 function serialQueue(run: (paths: string[]) => Promise<void>): (paths: string[]) => void {

@@ -33,5 +33,5 @@ export function renderIssueFile({ path, cwd, value }: IssueText, site: Site): Re
     bodyLine: source.bodyLine,
     places,
   };
-  return { parsed, articles, messages, indexed: articles && keptIndexedHtml(articles) };
+  return { parsed, articles, messages, addresses: file.data.localAddresses ?? [], indexed: articles && keptIndexedHtml(articles) };
 }

@@ -19,6 +19,22 @@ const parsedSchema = z.object({
   places: z.record(z.string(), pointSchema),
 });
 
+/**
+ * An address on the page that stays on the site (rehype-local-resources.ts), where it is written:
+ * the site is checked to have the file it names when the site is planned, outside the cache.
+ */
+const localAddressSchema = z.object({
+  address: z.string(),
+  /** The path the browser asks for, as read from the page under the site's baseUrl (part of the cache key). */
+  pathname: z.string(),
+  /** An image's src (loaded with the page), or a link's href (followed). */
+  kind: z.enum(['image', 'link']),
+  line: z.number().int(),
+  column: z.number().int(),
+});
+
+export type LocalAddress = z.infer<typeof localAddressSchema>;
+
 export const renderedFileSchema = z
   .object({
     /** Parsed, or absent when the file has an error that stops it. */
@@ -26,6 +42,8 @@ export const renderedFileSchema = z
     articles: z.array(articleSchema).optional(),
     /** The messages of parsing and rendering. */
     messages: z.array(keptMessageSchema),
+    /** The addresses on the page that stay on the site. */
+    addresses: z.array(localAddressSchema).optional(),
     /**
      * Each article's body as the search indexer reads it, sent from the thread that rendered it
      * (search/indexed-html.ts); never kept in the cache.

@@ -249,6 +249,25 @@ export const CONTENT = {
     message: ({ address, read }) => `链接地址 ${address} 看起来是本站的地址，浏览器却会把它读作其他网站的 ${read}`,
     hint: '已从页面中删去。请写本站的相对地址，或写完整的 https:// 网址',
   }),
+  missingResource: check<{ kind: 'image' | 'file' | 'page'; address: string; wanted: string; page: string }>({
+    rule: 'missing-resource',
+    title: '图片、附件或页面的地址在网站里找不到（警告）',
+    severity: 'warning',
+    message: ({ kind, address }) => `找不到${{ image: '图片', file: '文件', page: '页面' }[kind]} ${address}`,
+    hint: ({ kind, wanted, page }) => {
+      if (kind === 'page') return `网站里没有页面 ${wanted}（那一期没有发布，或地址写错了），请改正地址`;
+      const folder = wanted.slice(0, wanted.lastIndexOf('/') + 1);
+      const beside = folder === page ? `（与页面 ${page || '首页'} 对应）` : '';
+      return `请把它放到 content/${wanted}${beside}，或改正文件名`;
+    },
+  }),
+  resourceNotPublished: check<{ why: string }>({
+    rule: 'resource-not-published',
+    title: 'content/ 里的图片或附件不能发布（过大、是链接或不是普通文件）（警告）',
+    severity: 'warning',
+    message: ({ why }) => `这个文件没有发布：${why}`,
+    hint: '请把文件本身（不是链接或快捷方式）放到 content/ 里，图片请先缩小，页面上引用它的地址才能打开',
+  }),
 
   // npm run import: a file not imported (import/import-file.ts), said with "（没有导入）".
   importFolder: imported({
@@ -657,7 +676,7 @@ export const OUTPUT_FOLDER = {
   foreignFiles: refused<Folder & { named: string[]; count: number }>({
     message: ({ folder, named, count }) =>
       `输出目录 ${folder} 里有不是本程序生成的文件：${named.join('、')}${count > named.length ? ` 等 ${count} 个文件` : ''}。生成网站会整个替换输出目录，这些文件会丢失，所以没有生成`,
-    hint: '要随网站发布的文件请放到 content/（如图片、附件）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
+    hint: '要随网站发布的文件请放到 content/（图片和 PDF 附件，放在与该期同名的文件夹里，如 content/2019/10/）或 templates/static/（网站的固定文件），生成时会一并发布；其他文件请移到别处，再重新生成',
   }),
   /** A folder of the build's own names (staging, retired) that it cannot prove its own. */
   leftInTheWay: refused<{ dir: string }>({

@@ -11,6 +11,14 @@ export const BADGE_NOT_IMAGE = {
   notRegularFile: '不是普通文件（是文件夹、管道或设备）',
 } as const;
 
+/** Why a picture or attachment in content/ is not published: the reason of CONTENT.resourceNotPublished. */
+export const NOT_PUBLISHED = {
+  link: '它是链接（符号链接），程序只发布项目里的文件本身',
+  outside: (target: string) => `它是指向项目以外（${target}）的链接，不会读取`,
+  tooLarge: (megabytes: number) => `超过 ${megabytes} MB`,
+  notRegularFile: '不是普通文件（是管道或设备）',
+} as const;
+
 /** What was mistyped in a line of settings: the reasons of CONTENT.typingSlip, joined. */
 export const TYPING_SLIPS = {
   fullWidthIndent: '行首的空格要用半角空格，不用全角空格',

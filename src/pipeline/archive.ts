@@ -13,8 +13,12 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { type Cache, currentToolVersion } from '../cache/cache.ts';
 import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
-import { readBadge } from '../content/site-badge.ts';
+import { type PublishedFiles, readPublished } from '../content/published-files.ts';
+import type { LocalAddress } from '../markdown/rendered-file.ts';
+import { CONTENT } from '../messages/catalogue.ts';
+import { report } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
+import { fileForUrl, issuePage } from '../model/output.ts';
 import type { Site } from '../model/site.ts';
 import type { BuildInputs } from './build-keys.ts';
 import type * as Stages from './stages.ts';
@@ -35,6 +39,8 @@ interface Entry {
   file: VFile;
   source?: Stages.SourceIssue;
   issue?: Issue;
+  /** The addresses on its page that stay on the site (markdown/plugins/rehype-local-resources.ts). */
+  addresses?: LocalAddress[];
   /** The file's own messages (reading, parsing, rendering); those across the archive are added anew each run. */
   own: VFileMessage[];
 }
@@ -54,8 +60,8 @@ export class Archive {
   private site?: Site;
   private readonly entries = new Map<string, Entry>();
   private otherFiles: VFile[] = [];
-  /** The images directly in content/, which the pages may show (the 党政机关网站标识). */
-  private contentImages: string[] = [];
+  /** The pictures and attachments of content/, published at the same path in the site. */
+  private publishedFiles: PublishedFiles = { files: new Map(), key: [], refused: [] };
   /** The last version of each issue that had no error, for keepLastGood. */
   private readonly lastGood = new Map<string, Issue>();
 
@@ -70,8 +76,8 @@ export class Archive {
     const { projectDir } = this.options;
     if (changed === undefined) {
       const listed = await listContent(projectDir);
-      this.otherFiles = listed.otherFiles;
-      this.contentImages = listed.images;
+      this.publishedFiles = readPublished(projectDir, listed.published);
+      this.otherFiles = [...listed.otherFiles, ...this.publishedFiles.refused];
       return { full: true, site: readSource(projectDir, SITE_FILE), issues: listed.issues.map((relPath) => readSource(projectDir, relPath)) };
     }
     const issues: RawSource[] = [];
@@ -87,12 +93,13 @@ export class Archive {
 
   /** What the whole-build key is made of, besides the options and templates (build-keys.ts). */
   async keyInputs(reading: Reading): Promise<Omit<BuildInputs, 'options' | 'templatesKey' | 'pdfs'>> {
-    // Read as the badge is read: a regular file inside the project, within its limit (a link to a device never ends).
-    const images = this.contentImages.map((image) => {
-      const read = readBadge(this.options.projectDir, image);
-      return [image, read.ok ? read.bytes : `(${read.why || 'missing'})`] as const;
-    });
+    const images = this.publishedFiles.key;
     return { sources: [...(reading.site ? [reading.site] : []), ...reading.issues], otherFiles: this.otherFiles, images };
+  }
+
+  /** The pictures and attachments of content/ as last read: site path → bytes. */
+  get published(): ReadonlyMap<string, Uint8Array> {
+    return this.publishedFiles.files;
   }
 
   /**
@@ -127,8 +134,9 @@ export class Archive {
     );
     // 4. The issues resolved, with the site's defaults.
     fresh.forEach((entry, i) => {
-      const { source, articles: rendered } = parsed[i]!;
+      const { source, articles: rendered, addresses } = parsed[i]!;
       entry.source = source;
+      entry.addresses = addresses;
       entry.issue = source && rendered && site ? resolveIssue(source, site, rendered) : undefined;
       entry.own = [...entry.file.messages];
     });
@@ -146,6 +154,25 @@ export class Archive {
     this.siteFile = await readText(this.options.projectDir, SITE_FILE);
     this.site = (await stages()).loadSite(this.siteFile);
     return { site: this.site, file: this.siteFile };
+  }
+
+  /**
+   * Warns of each address on an issue's page that stays on the site but names a file the site
+   * does not have (sitePaths: every file of the site as planned, with the pictures of content/):
+   * made anew each run, after the plan, as the files that exist may change without the issue.
+   */
+  checkAddresses(sitePaths: ReadonlySet<string>): void {
+    for (const { file, issue, addresses } of this.entries.values()) {
+      if (!issue || !addresses || file.messages.some((m) => m.fatal)) continue;
+      for (const { address, pathname, kind, line, column } of addresses) {
+        const wanted = fileForUrl(pathname, this.basePath);
+        // The page itself is there even when it is a draft left out of the site (its footnotes link to it).
+        if (wanted === undefined || sitePaths.has(wanted) || wanted === issuePage(issue.path)) continue;
+        const isPage = kind === 'link' && wanted.endsWith('index.html');
+        const params = { kind: kind === 'image' ? kind : isPage ? ('page' as const) : ('file' as const), address, page: issue.path };
+        report(file, CONTENT.missingResource, { ...params, wanted: isPage ? wanted.replace(/index\.html$/, '') : wanted }, { line, column });
+      }
+    }
   }
 
   /** site.yml's text as last read. */

@@ -35,7 +35,7 @@ export interface BuildInputs {
   sources: readonly RawSource[];
   /** The other files of content/, with the messages that say they are not read. */
   otherFiles: readonly VFile[];
-  /** The images directly in content/ (the 党政机关网站标识 may be kept there), with their bytes. */
+  /** The pictures and attachments of content/ (the 党政机关网站标识 may be kept there), with their bytes or why they are not published. */
   images: readonly (readonly [path: string, bytes: Uint8Array | string])[];
   /**
    * The PDFs in the cache, each as its key and the version of its entry: an npm run pdf stopped
@@ -46,7 +46,7 @@ export interface BuildInputs {
 
 /**
  * The key of everything a build is made from: the tool, the options, today's date (a future
- * date is warned about), the sources as read, the other files of content/, its images, the
+ * date is warned about), the sources as read, the other files of content/, its pictures and attachments, the
  * templates, and the PDFs in the cache.
  */
 export async function buildKey({ options, templatesKey, sources, otherFiles, images, pdfs }: BuildInputs): Promise<string> {

@@ -28,6 +28,8 @@ export interface Execution {
   projectDir: string;
   templates: () => Promise<Templates>;
   toolVersion: string;
+  /** The pictures and attachments of content/, at their paths in the site. */
+  published?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface Executed {
@@ -91,7 +93,7 @@ export async function execute(x: Execution): Promise<Executed> {
   try {
     const templates = await x.templates();
     const badge = site.badge ? { path: badgeSitePath(site.badge), bytes: badgeBytes(x.projectDir, site.badge) } : undefined;
-    const input = { site, issues, templates, toolVersion: x.toolVersion, badge };
+    const input = { site, issues, templates, toolVersion: x.toolVersion, badge, published: x.published };
     const { found, printed } = await pdfsOf(x, input);
     timings?.lap('pages');
     const plan = planSite({ ...input, pdfs: found?.pdfs });

@@ -10,7 +10,7 @@ import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
 import type { IssueText } from '../markdown/render-issue-file.ts';
-import { isRenderedFile, type RenderedFile } from '../markdown/rendered-file.ts';
+import { isRenderedFile, type LocalAddress, type RenderedFile } from '../markdown/rendered-file.ts';
 import { FILE_START, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
@@ -24,6 +24,8 @@ const CACHE_AT_ONCE = 16;
 export interface ParsedIssue {
   source?: SourceIssue;
   articles?: Article[];
+  /** The addresses on its page that stay on the site, when it was rendered. */
+  addresses?: LocalAddress[];
 }
 
 /** The source of a cached issue, on its file as decoded now. */
@@ -91,6 +93,6 @@ export async function parseAndRender(
       const indexed = made.indexed?.[j];
       if (indexed !== undefined) keepIndexedHtml(article, indexed);
     });
-    return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles } : {};
+    return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles, addresses: made.addresses } : {};
   });
 }

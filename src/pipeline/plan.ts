@@ -1,7 +1,7 @@
 // The plan of a site: every file it holds, each with a key of exactly what it is made of, and how
 // to make it. A page's key is the hash of the tool, the templates and the data its template is
 // given (pages/page-list.ts), the same data it is rendered from: a template cannot show what its
-// key does not cover. An asset's, the badge's and a PDF's key is the hash of its bytes. Compared
+// key does not cover. An asset's, the badge's, a picture's or attachment's of content/ and a PDF's key is the hash of its bytes. Compared
 // with the keys of the last version published (record.ts), the plan says which files to make and
 // which to keep: the build and the dev server plan the same way.
 import { hashOf, hashOfValue } from '../cache/cache.ts';
@@ -13,12 +13,12 @@ import { citationsJson } from '../search/citations.ts';
 
 export interface PlannedFile {
   key: string;
-  /** A page rendered from the templates, or a file published as it is (an asset, the badge, a PDF). */
+  /** A page rendered from the templates, or a file published as it is (an asset, the badge, a picture of content/, a PDF). */
   kind: 'page' | 'file';
   make(): string | Uint8Array;
 }
 
-/** Output path → the file planned there, in the order they are made (assets, pages, PDFs). */
+/** Output path → the file planned there, in the order they are made (content/'s pictures, assets, pages, PDFs). */
 export type SitePlan = Map<string, PlannedFile>;
 
 export interface PlanInput extends SiteInput {
@@ -26,11 +26,13 @@ export interface PlanInput extends SiteInput {
   toolVersion: string;
   /** The badge image (site.yml badge), at its output path, when the site has one. */
   badge?: { path: string; bytes: Uint8Array };
+  /** The pictures and attachments of content/, at their paths in the site (content/published-files.ts). */
+  published?: ReadonlyMap<string, Uint8Array>;
 }
 
 const bytesKeys = new WeakMap<Uint8Array, string>();
 
-/** The key of a file's bytes; made once for bytes kept from run to run (the assets, a PDF). */
+/** The key of a file's bytes; made once for bytes kept from run to run (the assets, a PDF, a picture of content/). */
 function bytesKey(bytes: string | Uint8Array): string {
   if (typeof bytes === 'string') return `bytes ${hashOf(bytes)}`;
   const key = bytesKeys.get(bytes) ?? `bytes ${hashOf(bytes)}`;
@@ -59,6 +61,8 @@ const pageKeys = new WeakMap<PageSource, { salt: string; key: string }>();
 export function planSite(input: PlanInput): SitePlan {
   const { templates, toolVersion, badge } = input;
   const plan: SitePlan = new Map();
+  // First, so that a file of the site's own (an asset, the badge, a page, a PDF) at the same path takes its place.
+  for (const [file, bytes] of input.published ?? []) plan.set(file, { key: bytesKey(bytes), kind: 'file', make: () => bytes });
   for (const [file, content] of templates.assets) plan.set(file, { key: bytesKey(content), kind: 'file', make: () => content });
   if (badge) plan.set(badge.path, { key: bytesKey(badge.bytes), kind: 'file', make: () => badge.bytes });
   const { pages, shared } = listPages(input);

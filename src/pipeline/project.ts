@@ -16,7 +16,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { Cache, currentToolVersion } from '../cache/cache.ts';
-import { SITE_FILE } from '../content/load-content.ts';
+import { readsAll } from '../content/load-content.ts';
 import { hasErrors, keepMessage, replayMessage, report, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
@@ -192,7 +192,7 @@ export class Project {
 
   private async runStages(run: RunOptions): Promise<RunResult> {
     const { writer, changed } = run;
-    const incremental = changed !== undefined && !changed.includes(SITE_FILE) && this.paths.size > 0;
+    const incremental = changed !== undefined && !changed.some(readsAll) && this.paths.size > 0;
     const reading = await this.archive.read(incremental ? changed : undefined);
     const store = this.recordOf(writer);
     const last = await this.lastRecord(writer, store);
@@ -215,7 +215,9 @@ export class Project {
       const published = await execute({
         ...{ site, issues, writer, run, last: last?.files, previous: this.paths, cache: this.cache, timings: this.options.timings },
         ...{ projectDir: this.projectDir, templates: () => this.templatesFor(templates), toolVersion: await currentToolVersion() },
+        published: this.archive.published,
       });
+      this.archive.checkAddresses(published.paths);
       const pageCount = [...published.paths].filter((p) => p.endsWith('.html')).length;
       const done: RunResult = { ...result, ok: true, paths: [...published.paths].sort(), pageCount, ...published.result };
       await store?.write({ build: key, summary: this.summaryOf(done), version: writer!.committedVersion() ?? '', files: published.keys });

@@ -11,18 +11,23 @@
 // is a path on an http page and another host on an https one; "https://<the site>/x.png" loads
 // the production host from a mirror. An address kept must read the same way from all of them.
 // Each removal is a warning at its line. Style attributes, whose url() would load too, never pass
-// the sanitising schema (bulletin-schema.ts).
+// the sanitising schema (bulletin-schema.ts). Each address kept that stays on the site is noted with
+// its place (file.data.localAddresses): whether the site has the file it names is known only when
+// the site is planned, so it is checked then (pipeline/archive.ts checkAddresses), outside the cache.
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CONTENT } from '../../messages/catalogue.ts';
 import { type Point, report } from '../../messages.ts';
+import type { LocalAddress } from '../rendered-file.ts';
 import { looksAbsolute, resolveAsBrowser, srcsetAddresses } from './browser-url.ts';
 
 declare module 'vfile' {
   interface DataMap {
     /** The address of the page being rendered, under the site's baseUrl. */
     pageUrl: string;
+    /** The addresses kept that stay on the site, with their places, of every article rendered so far. */
+    localAddresses: LocalAddress[];
   }
 }
 
@@ -77,15 +82,33 @@ function followedElsewhere(address: string, pages: URL[]): Problem {
   return (file, place) => report(file, CONTENT.linkElsewhere, { address, read: away.href }, place);
 }
 
+/** An address as the editor wrote it: Markdown's addresses come percent-encoded (现场照片.png as %E7%8E%B0…). */
+function asWritten(address: string): string {
+  try {
+    return decodeURI(address);
+  } catch {
+    return address;
+  }
+}
+
 function check(node: Element, properties: string[], problemOf: (address: string, pages: URL[]) => Problem, page: URL[], file: VFile) {
+  const kind = properties === LOADED ? 'image' : 'link';
   for (const property of properties) {
+    const kept: LocalAddress[] = [];
     for (const address of addressesOf(property, node.properties[property])) {
       const found = problemOf(address, page);
-      if (found === undefined) continue;
+      if (found === undefined) {
+        const { pathname } = resolveAsBrowser(address, page[0]!)!;
+        const { line = 1, column = 1 } = node.position?.start ?? {};
+        kept.push({ address: asWritten(address), pathname, kind, line, column });
+        continue;
+      }
       delete node.properties[property];
       found(file, node.position?.start);
+      kept.length = 0;
       break;
     }
+    file.data.localAddresses = [...(file.data.localAddresses ?? []), ...kept];
   }
 }
 
