@@ -163,13 +163,16 @@ class BodyReader {
     return next !== undefined && afterNext !== undefined && isByline(next) && isArticleDate(afterNext);
   }
 
+  /** The line opens a part of its own: a heading, a date, a closing line, a column's name. */
+  private opensSomething(text: string): boolean {
+    return headingLevel(text) !== undefined || isArticleDate(text) || isClosingLine(text) || this.namesColumn(text) || !!this.runInColumn(text);
+  }
+
   /** The line goes on with the last paragraph: the print wrapped it, or a page ended inside it. */
   private continuesLast(block: Block): boolean {
     const last = this.out.at(-1);
     if (!this.options.rejoin || last?.role !== 'text' || block.indented) return false;
-    const text = block.text;
-    const opensSomething = headingLevel(text) !== undefined || isArticleDate(text) || isClosingLine(text) || this.namesColumn(text) || !!this.runInColumn(text);
-    if (opensSomething) return false;
+    if (this.opensSomething(block.text)) return false;
     if (this.indentsParagraphs) return true;
     return !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE && !isStandaloneHeading(last.text);
   }
@@ -191,8 +194,14 @@ class BodyReader {
       this.body.joined.push(block.line);
       return true;
     }
-    if (this.options.rejoin && block.afterBreak && last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE) {
+    const unfinished = last?.role === 'text' && !endsSentence(last.text) && length(last.text) >= MIN_BROKEN_LINE;
+    if (this.options.rejoin && block.afterBreak && unfinished) {
       this.warnings.push({ line: block.line, message: IMPORT_NOTES.splitAcrossPages(last.text, text) });
+    }
+    // A Word document's paragraphs are the author's: never joined, but one that stops in mid-sentence
+    // before another that goes on (a page of the print pasted in) is named under 需要核对.
+    if (!this.options.rejoin && unfinished && !isStandaloneHeading(last.text) && !this.opensSomething(text)) {
+      this.warnings.push({ line: block.line, message: IMPORT_NOTES.unfinishedParagraph(last.text, text) });
     }
     return false;
   }

@@ -154,4 +154,25 @@ describe('recogniseIssue on other mastheads and 版记', () => {
     const issue = recogniseIssue(blocks, site, { rejoin: false });
     expect(issue.body).toEqual(['# 会议报告', '**一是制度**。正文', '- 甲\n- 乙', '## 一、基本情况', '| a | b |\n| --- | --- |']);
   });
+
+  it('names a Word paragraph that stops in mid-sentence before another that goes on, and joins nothing', () => {
+    const texts = [
+      '第 9 期',
+      '2019 年 4 月 29 日',
+      '关于某项工作的调研报告',
+      '省人大常委会联工委调研组',
+      '（2019年4月15日）',
+      '各地按照要求认真开展自查，形成书面材料后统一整理上报',
+      '情况。根据调研，各地代表工作取得明显成效。',
+      '一、基本情况',
+      '各地坚持抓好代表小组活动，代表联系群众的渠道更加畅通。',
+    ];
+    const issue = recogniseIssue(
+      texts.map((text, i) => paragraphBlock(text, i + 1)),
+      site,
+      { rejoin: false },
+    );
+    expect(issue.body).toContain('情况。根据调研，各地代表工作取得明显成效。');
+    expect(issue.warnings).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('没有结束标点，下一段开头“情况。根据调研') })]);
+  });
 });

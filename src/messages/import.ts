@@ -20,6 +20,9 @@ export const IMPORT_NOTES = {
     `上一页末“${tail(last)}”，下一页开头“${head(next)}”：上一页以句末标点结束，已把这两段接成一段\uFF1A请对照原件核对是不是同一段`,
   splitAcrossPages: (last: string, next: string) =>
     `上一页末“${tail(last)}”，下一页开头“${head(next)}”：上一页没有结束标点，这一行已另起一段\uFF1A请对照原件核对是不是同一段`,
+  /** body.ts: a paragraph of a Word document that ends in mid-sentence, before the next one. */
+  unfinishedParagraph: (last: string, next: string) =>
+    `这一段末“${tail(last)}”没有结束标点，下一段开头“${head(next)}”另起一段，像是一句话被分成了两段\uFF1A请对照原件核对，是同一段就把两段接上`,
   /** body.ts: a short line without an end of sentence. */
   shortLine: (text: string) => `“${text}”没有结束标点，像是小标题，也可能是被分页断开的半句，已作为一段导入\uFF1A请对照原件核对`,
   /** end-matter.ts: the 版记. */
