@@ -1,6 +1,6 @@
 // npm run import: the printed text of 2019 第9期 and a Word document become content files that
 // build; bad files are refused with a Chinese message, and nothing in content/ is written over.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,22 @@ describe('npm run import, text extracted from print', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`已跳过 ${CORPUS}\uFF1Acontent/2019/09.md 已经存在，没有覆盖`);
     expect(await readTree(path.join(dir, 'content'))).toEqual(before);
+  });
+
+  it('names the files of a folder it cannot import as skipped, and says nothing of Word’s lock files', async () => {
+    const dir = await copyProject();
+    await rm(path.join(dir, 'content', '2019', '09.md'));
+    const folder = path.join(dir, '旧稿');
+    await mkdir(folder);
+    await writeFile(path.join(folder, '2019-09.txt'), await readFile(CORPUS));
+    await writeFile(path.join(folder, '照片.png'), 'png');
+    await writeFile(path.join(folder, '~$2019-09.docx'), 'lock');
+    const { code, stdout } = await cli(dir, 'import', '旧稿');
+    expect(code).toBe(0);
+    expect(stdout).toContain('已跳过 旧稿/照片.png\uFF1A不是能导入的格式');
+    expect(stdout).toContain('共 2 个文件\uFF1A已导入 1 期，跳过 1 个');
+    expect(stdout).not.toContain('~$');
+    expect(await readFile(path.join(dir, 'import-report.md'), 'utf8')).toContain('- `旧稿/照片.png`：不是能导入的格式');
   });
 });
 

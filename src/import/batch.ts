@@ -13,7 +13,7 @@ import type { Site } from '../model/site.ts';
 import { Project } from '../pipeline/project.ts';
 import { checkImported } from './check-imported.ts';
 import type { Imported, ImportResult } from './import-file.ts';
-import { listFiles } from './list-files.ts';
+import { IMPORTABLE, listFiles } from './list-files.ts';
 import { checkNeighbours, type Placed } from './neighbours.ts';
 import { importInWorkers } from './worker-pool.ts';
 
@@ -162,7 +162,7 @@ async function write(batch: Batch, placed: readonly ImportedFile[], targetFiles:
 export async function importBatch(options: BatchOptions): Promise<BatchReport> {
   const { cwd, site, dryRun } = options;
   const listed = await listFiles(options.names, cwd);
-  const report: BatchReport = { total: listed.files.length, imported: [], skipped: [], files: [], dryRun };
+  const report: BatchReport = { total: listed.files.length + listed.others.length, imported: [], skipped: [], files: [], dryRun };
   const batch: Batch = {
     options,
     report,
@@ -182,5 +182,6 @@ export async function importBatch(options: BatchOptions): Promise<BatchReport> {
   if (dryRun) report.imported.push(...placed);
   else await write(batch, placed, targetFiles);
   report.files.push(...targetFiles.values());
+  for (const other of listed.others) report.skipped.push({ source: batch.shown(other), reason: IMPORT_REASONS.notAFormat(IMPORTABLE) });
   return report;
 }

@@ -7,12 +7,14 @@ import { HARDENED, textOf } from '../messages/catalogue.ts';
 import { IMPORT_REASONS } from '../messages/import.ts';
 import { MAX_FILE_BYTES } from './import-file.ts';
 
-const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
+export const IMPORTABLE = ['.txt', '.docx', '.doc', '.wps', '.pdf'];
 
 export interface Listed {
   files: string[];
   /** Names that could not be read as a file or folder, with why. */
   problems: { name: string; reason: string }[];
+  /** Files in the folders named that are of no format the importer reads (照片.png, 表.xlsx): skipped, and said so. */
+  others: string[];
 }
 
 const order = new Intl.Collator('zh-CN', { numeric: true }).compare;
@@ -25,10 +27,10 @@ const isLeftover = (name: string) => name.startsWith('~$') || name.startsWith('.
  * a socket) under an importable name is listed too, so that the import names it instead of
  * skipping it without a word.
  */
-async function namesIn(folder: string): Promise<string[]> {
+async function namesIn(folder: string): Promise<{ importable: string[]; others: string[] }> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((e) => !e.isDirectory() && !isLeftover(e.name) && IMPORTABLE.includes(path.extname(e.name).toLowerCase()))
+    .filter((e) => !e.isDirectory() && !isLeftover(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     // Nothing under a hidden folder (.git, .cache) is taken.
     .filter(
@@ -37,8 +39,10 @@ async function namesIn(folder: string): Promise<string[]> {
           .relative(folder, file)
           .split(path.sep)
           .some((part) => part.startsWith('.')),
-    );
-  return files.sort((a, b) => order(path.relative(folder, a), path.relative(folder, b)));
+    )
+    .sort((a, b) => order(path.relative(folder, a), path.relative(folder, b)));
+  const isImportable = (file: string) => IMPORTABLE.includes(path.extname(file).toLowerCase());
+  return { importable: files.filter(isImportable), others: files.filter((file) => !isImportable(file)) };
 }
 
 /** Why a file cannot be imported before it is read (not a regular file, or too large to read), or undefined. */
@@ -49,7 +53,7 @@ function unreadable(info: Stats): string | undefined {
 }
 
 export async function listFiles(names: readonly string[], cwd: string): Promise<Listed> {
-  const listed: Listed = { files: [], problems: [] };
+  const listed: Listed = { files: [], problems: [], others: [] };
   const take = (name: string, full: string, info: Stats) => {
     const reason = unreadable(info);
     if (reason) listed.problems.push({ name, reason });
@@ -61,13 +65,16 @@ export async function listFiles(names: readonly string[], cwd: string): Promise<
     if (!info) listed.problems.push({ name, reason: IMPORT_REASONS.notFound });
     else if (info.isDirectory()) {
       // Each entry under an importable name, FIFOs and devices included, is imported or named.
-      for (const file of await namesIn(full)) {
+      const { importable, others } = await namesIn(full);
+      for (const file of importable) {
         const found = await stat(file).catch(() => undefined);
         if (found) take(path.relative(cwd, file) || file, file, found);
       }
+      listed.others.push(...others);
     } else if (info.isFile()) take(name, full, info);
     else listed.problems.push({ name, reason: IMPORT_REASONS.notRegular });
   }
   listed.files = [...new Set(listed.files)];
+  listed.others = [...new Set(listed.others)];
   return listed;
 }

@@ -58,6 +58,8 @@ export const IMPORT_REASONS = {
   crashed: (error: string) => `读取这个文件时程序出错（${error}）：这是程序的问题，请把这个文件发给维护人员`,
   /** A reason, as recorded on the source file. */
   notImported: (reason: string) => `${reason}（没有导入）`,
+  /** A file in a folder named for import, of another format (a photo, a spreadsheet). */
+  notAFormat: (formats: readonly string[]) => `不是能导入的格式（能导入 ${formats.join('、')} 文件），这个文件没有读`,
   sameContent: (first: string) => `与 ${first} 内容完全相同`,
   sameIssue: (first: string, target: string) => `与 ${first} 是同一期（${target}），已按 ${first} 导入`,
   targetExists: (target: string) => `${target} 已经存在，没有覆盖；如要重新导入，请先把已有的文件改名或移走`,
