@@ -111,5 +111,5 @@ export function renderMarkdown(source: SourceIssue, site: Site): Article[] {
   }
   const tree = parser.runSync(parsed, file) as Root;
   file.data.pageUrl = new URL(issuePathOf(source.meta), site.baseUrl).href;
-  return splitArticles(tree, file, site).map((parts, index) => renderArticle(parts, index, file));
+  return splitArticles(tree, file, site, source.meta.date).map((parts, index) => renderArticle(parts, index, file));
 }

@@ -60,6 +60,18 @@ describe('splitArticles', () => {
     expect(file.messages).toEqual([]);
   });
 
+  it("warns of an article dated after its issue, or a year and more before it, at the article's date", () => {
+    const file = new VFile({ path: 'content/2019/10.md' });
+    const markdown = '# 甲\n\n单位\n\n（2019年6月15日）\n\n正文。\n\n# 乙\n\n（2009年5月20日）\n\n正文。\n\n# 丙\n\n（2019年5月20日）\n\n正文。\n';
+    splitArticles(unified().use(remarkParse).parse(markdown) as Root, file, site, '2019-05-27');
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([
+      ['article-date', false, 5],
+      ['article-date', false, 11],
+    ]);
+    expect(file.messages[0]!.reason).toContain('文章日期 2019年6月15日 晚于本期出刊日期 2019年5月27日');
+    expect(file.messages[1]!.reason).toContain('比本期出刊日期 2019年5月27日 早了一年以上');
+  });
+
   it('says once that the body opens without a title, even when its first line reads as a byline', () => {
     const { file } = split('各地推进的情况说明\n\n# 标题\n\n正文。\n');
     expect(file.messages.map((m) => m.ruleId)).toEqual(['no-article-title']);

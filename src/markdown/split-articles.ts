@@ -11,7 +11,7 @@ import { CONTENT } from '../messages/catalogue.ts';
 import { report } from '../messages.ts';
 import { FIELD_NAMES } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
-import { isCalendarDate } from '../text/chinese.ts';
+import { chineseDate, isCalendarDate } from '../text/chinese.ts';
 
 export interface ArticleParts {
   column: string;
@@ -25,11 +25,16 @@ export interface ArticleParts {
 const plainParagraph = (node: RootContent | undefined): string | undefined =>
   node?.type === 'paragraph' && node.children.every((c) => c.type === 'text') ? toString(node) : undefined;
 
-function readArticleDate(node: RootContent | undefined, file: VFile): string | undefined {
+/** An article's own date a year or more before its issue's is likely a slip of the year. */
+const daysBefore = (iso: string, days: number) => new Date(Date.parse(iso) - days * 86_400_000).toISOString().slice(0, 10);
+
+function readArticleDate(node: RootContent | undefined, file: VFile, issueDate?: string): string | undefined {
   const text = plainParagraph(node);
   const iso = text === undefined ? undefined : parseArticleDate(text);
   if (iso && !isCalendarDate(iso)) {
     report(file, CONTENT.articleDate, { date: text!.trim() }, node!.position?.start);
+  } else if (iso && issueDate && isCalendarDate(issueDate) && (iso > issueDate || iso < daysBefore(issueDate, 366))) {
+    report(file, CONTENT.articleDateOff, { date: chineseDate(iso), issueDate: chineseDate(issueDate), later: iso > issueDate }, node!.position?.start);
   }
   return iso;
 }
@@ -49,18 +54,18 @@ function readColumn(heading: string, site: Site, file: VFile, node: RootContent)
   return named;
 }
 
-function readArticle(heading: RootContent, nodes: RootContent[], site: Site, file: VFile): ArticleParts {
+function readArticle(heading: RootContent, nodes: RootContent[], site: Site, file: VFile, issueDate?: string): ArticleParts {
   const { column, title } = readColumn(toString(heading).trim(), site, file, heading);
   const parts: ArticleParts = { column, title, body: nodes };
   if (title !== null) {
     const first = plainParagraph(nodes[0]);
-    const dateFirst = readArticleDate(nodes[0], file);
+    const dateFirst = readArticleDate(nodes[0], file, issueDate);
     if (dateFirst) {
       parts.date = dateFirst;
       nodes = nodes.slice(1);
     } else if (first !== undefined && isByline(first)) {
       parts.byline = first.trim();
-      parts.date = readArticleDate(nodes[1], file);
+      parts.date = readArticleDate(nodes[1], file, issueDate);
       nodes = nodes.slice(parts.date ? 2 : 1);
     }
   }
@@ -104,12 +109,13 @@ const isSettings = (node: RootContent) => {
   return lines.length >= 2 && lines.every((line) => SETTING_LINE.test(line));
 };
 
-export function splitArticles(tree: Root, file: VFile, site: Site): ArticleParts[] {
+/** The articles of an issue's body; issueDate: the issue's own, which its articles' dates should not pass. */
+export function splitArticles(tree: Root, file: VFile, site: Site, issueDate?: string): ArticleParts[] {
   const articles: ArticleParts[] = [];
   let heading: RootContent | undefined;
   let nodes: RootContent[] = [];
   const flush = () => {
-    if (heading) articles.push(readArticle(heading, nodes, site, file));
+    if (heading) articles.push(readArticle(heading, nodes, site, file, issueDate));
   };
   for (const node of tree.children) {
     if (isSettings(node)) report(file, CONTENT.settingsInBody, undefined, node.position?.start);

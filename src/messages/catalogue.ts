@@ -206,6 +206,13 @@ export const CONTENT = {
     message: ({ date }) => `文章日期 ${date} 不存在`,
     hint: '请核对年月日',
   }),
+  articleDateOff: check<{ date: string; issueDate: string; later: boolean }>({
+    rule: 'article-date',
+    title: '文章日期晚于本期出刊日期，或早了一年以上（警告）',
+    severity: 'warning',
+    message: ({ date, issueDate, later }) => `文章日期 ${date} ${later ? '晚于' : '比'}本期出刊日期 ${issueDate}${later ? '' : ' 早了一年以上'}`,
+    hint: '请核对文章日期（年份和月份）和设置中的 date',
+  }),
   noColumn: check<{ fallback: string; columns: string[] }>({
     rule: 'unknown-column',
     title: '栏目没写，或不在 site.yml 的栏目表中（警告）',
