@@ -1,9 +1,11 @@
 // What an unlucky office does to a build: kills it anywhere, damages its cache. After each,
 // the next build publishes a site byte-identical to a cold build, and leaves no folder behind.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DiskWriter } from '../src/pipeline/disk-writer.ts';
+import { Project } from '../src/pipeline/project.ts';
 import { build } from './build.ts';
 import { CLI, copyProject } from './cli.ts';
 import { DAMAGES } from './damage.ts';
@@ -96,4 +98,33 @@ describe('a build killed at any point', () => {
     },
     scaled(240_000),
   );
+});
+
+describe('a file put into the output folder while the build runs', () => {
+  it('is kept with the old site, set aside beside the new one, and the build says where', async () => {
+    const dir = await copyProject();
+    expect((await build({ projectDir: dir, write: true, search: false })).ok).toBe(true);
+    const out = path.join(dir, 'dist');
+    await writeFile(
+      path.join(dir, 'content', '2019', '09.md'),
+      (await readFile(path.join(dir, 'content', '2019', '09.md'), 'utf8')).replace('各地坚持抓好', '各地始终坚持抓好'),
+    );
+    const project = new Project({ projectDir: dir });
+    let dropped = false;
+    // Each file the build keeps is linked; at the first, an editor saves a document into dist/.
+    const linkThenDrop = async (existing: string, newPath: string) => {
+      await link(existing, newPath);
+      if (!dropped) await writeFile(path.join(out, '通知.docx'), '编辑的文件');
+      dropped = true;
+    };
+    const result = await project.run({ writer: new DiskWriter(out, dir, project.cache, linkThenDrop), search: false });
+    expect(result.ok).toBe(true);
+    const warnings = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'output-folder-set-aside').map((m) => `${f.path} ${m.reason}`));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('生成期间 dist 里多了不是本程序生成的文件：dist/通知.docx');
+    const aside = (await readdir(dir)).find((name) => name.startsWith('dist-旧网站-'))!;
+    expect(warnings[0]).toContain(`留在 ${aside}`);
+    expect(await readFile(path.join(dir, aside, '通知.docx'), 'utf8')).toBe('编辑的文件');
+    expect(await readFile(path.join(out, '2019', '09', 'index.html'), 'utf8')).toContain('各地始终坚持抓好');
+  });
 });

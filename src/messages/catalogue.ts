@@ -656,6 +656,18 @@ function mastheadQuoted(read: readonly string[]): string {
 /** What each part of a masthead (MASTHEAD_PARTS) looks like. */
 const MASTHEAD_EXAMPLES: Record<string, string> = { 期号: '“第9期”', 出刊日期: '“2019年4月29日”' };
 
+/** Files put into the output folder while the build ran: the old site was kept aside with them (pipeline/disk-writer.ts swapIn). */
+export const SET_ASIDE = check<{ folder: string; dir: string; named: string[]; count: number }>({
+  rule: 'output-folder-set-aside',
+  title: '生成期间有人往输出目录里放了文件，旧网站连同它们另存在旁边（警告）',
+  severity: 'warning',
+  message: ({ folder, named, count }) =>
+    count > 0
+      ? `生成期间 ${folder} 里多了不是本程序生成的文件：${named.join('、')}${count > named.length ? ` 等 ${count} 个` : ''}`
+      : `生成期间 ${folder} 里的文件被改动过，不能确认都是本程序生成的`,
+  hint: ({ dir }) => `新网站已经发布；旧网站连同这些文件没有删去，留在 ${dir}：请把要留的文件移到别处，再删去这个文件夹`,
+});
+
 /** Why the build will not replace an output folder (pipeline/disk-writer.ts): the folder as the project names it. */
 type Folder = { folder: string };
 

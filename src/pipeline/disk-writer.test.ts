@@ -74,7 +74,30 @@ describe('DiskWriter', () => {
     await writer.commit(new Set(['2019/09/index.html']));
     expect(await readFile(path.join(out, '2019/09/index.html'), 'utf8')).toBe('issue, edited');
     expect(await readFile(path.join(elsewhere, '09', 'index.html'), 'utf8')).toBe('not the build’s');
-    expect((await readdir(parent)).sort()).toEqual(['dist', 'elsewhere']);
+    // The link is not the build's: the old site is set aside with it, for the editor to look at.
+    expect(writer.setAside?.files).toEqual(['2019']);
+  });
+
+  it('sets the old site aside, with a file put into it during the build, instead of removing it', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const writer = new DiskWriter(out, parent, new Cache(path.join(parent, '.cache')));
+    await publish(writer, new Map([['index.html', 'old']]));
+    await writer.begin();
+    await writer.put('index.html', 'new');
+    // By hand, while the build runs.
+    await writer.keepAll([]);
+    await writeFile(path.join(out, '通知.docx'), '编辑的文件');
+    await writer.commit(new Set(['index.html']));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(writer.setAside?.files).toEqual(['通知.docx']);
+    expect(path.basename(writer.setAside!.dir)).toMatch(/^dist-旧网站-\d{8}-\d{6}$/);
+    expect(await readFile(path.join(writer.setAside!.dir, '通知.docx'), 'utf8')).toBe('编辑的文件');
+    // The next build leaves it alone: it is not the build's to remove.
+    const aside = writer.setAside!.dir;
+    await publish(writer, new Map([['index.html', 'newer']]));
+    expect(writer.setAside).toBeUndefined();
+    expect(await readFile(path.join(aside, '通知.docx'), 'utf8')).toBe('编辑的文件');
   });
 
   it('leaves the published folder as it was when writing fails', async () => {

@@ -270,8 +270,12 @@ async function isOwnStaging(dir: string, cache?: Cache): Promise<boolean> {
 /** A file in a staging folder while it is being filled: the token of the build's record. */
 const STAGING_TOKEN = '.lianluodongtai-staging';
 
-/** Swaps the staging folder in for the output folder; on failure the output folder is put back. */
-async function swapIn(outDir: string, staging: string): Promise<void> {
+/**
+ * Swaps the staging folder in for the output folder; on failure the output folder is put back.
+ * The old site is then removed, unless files were put into it during the build (recorded: what the
+ * build found there when it began): then it is set aside whole, and those files returned.
+ */
+async function swapIn(outDir: string, staging: string, recorded?: Manifest): Promise<SetAside | undefined> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
   if (
     await stat(retired).then(
@@ -293,9 +297,29 @@ async function swapIn(outDir: string, staging: string): Promise<void> {
     if (hadOutput) await rename(retired, outDir).catch(() => undefined);
     throw error;
   }
+  if (!hadOutput) return undefined;
+  const foreign = foreignFiles(retired, recorded);
+  if (foreign === undefined || foreign.length > 0) {
+    // Under a name an editor finds beside the output folder, and no later build takes for its own.
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    const aside = path.join(path.dirname(outDir), `${path.basename(outDir)}-旧网站-${stamp}`);
+    const moved = await rename(retired, aside).then(
+      () => true,
+      () => false,
+    );
+    return { dir: moved ? aside : retired, files: foreign ?? [] };
+  }
   // The new site is in place: a removal that fails (a file held open on Windows) leaves the old one
   // for the next build to remove, proven by its marker, rather than failing this one.
-  if (hadOutput) await removeSite(retired).catch(() => undefined);
+  await removeSite(retired).catch(() => undefined);
+  return undefined;
+}
+
+/** The old site, left beside the new one because files were put into it during the build. */
+export interface SetAside {
+  dir: string;
+  /** The files the build did not write, relative to dir (none named: its marker was gone). */
+  files: string[];
 }
 
 /** The refusal for a folder of the build's names that it cannot prove its own. */
@@ -317,6 +341,10 @@ export class DiskWriter implements Writer {
   private checked?: Manifest;
   /** The files of the version this writer's last commit published, as it wrote them. */
   private committed?: Manifest;
+  /** What the build found recorded of the output folder when it began. */
+  private recorded?: Manifest;
+  /** The old site of the last commit, when it was set aside rather than removed (swapIn). */
+  setAside?: SetAside;
   private published?: Published;
   /** Whether the record was looked up: a build that finds none looks once. */
   private lookedUp = false;
@@ -387,6 +415,8 @@ export class DiskWriter implements Writer {
   async begin(): Promise<void> {
     this.staging = '';
     const recorded = (await this.readPublished())?.files;
+    this.recorded = recorded;
+    this.setAside = undefined;
     await recoverOutputFolder(this.outDir, this.cache, recorded);
     const refusal = await refuseOutputFolder(this.outDir, this.projectDir, recorded);
     if (refusal) throw new OutputFolderRefused(this.outDir, refusal);
@@ -510,7 +540,7 @@ export class DiskWriter implements Writer {
       return [];
     }
     try {
-      await swapIn(this.outDir, this.staging);
+      this.setAside = await swapIn(this.outDir, this.staging, this.recorded);
     } catch (error) {
       await this.abort();
       throw error;

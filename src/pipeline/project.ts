@@ -17,6 +17,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { Cache, currentToolVersion } from '../cache/cache.ts';
 import { readsAll } from '../content/load-content.ts';
+import { SET_ASIDE } from '../messages/catalogue.ts';
 import { hasErrors, keepMessage, replayMessage, report, reportError } from '../messages.ts';
 import type { Issue } from '../model/issue.ts';
 import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
@@ -219,8 +220,10 @@ export class Project {
       });
       this.archive.checkAddresses(published.paths);
       const pageCount = [...published.paths].filter((p) => p.endsWith('.html')).length;
-      const done: RunResult = { ...result, ok: true, paths: [...published.paths].sort(), pageCount, ...published.result };
-      await store?.write({ build: key, summary: this.summaryOf(done), version: writer!.committedVersion() ?? '', files: published.keys });
+      const setAside = writer?.setAside && this.setAsideFile(writer.outDir!, writer.setAside);
+      const withAside = setAside ? [...files, setAside] : files;
+      const done: RunResult = { ...result, files: withAside, ok: true, paths: [...published.paths].sort(), pageCount, ...published.result };
+      await store?.write({ build: key, summary: this.summaryOf({ ...done, files }), version: writer!.committedVersion() ?? '', files: published.keys });
       this.paths = published.paths;
       this.published = issues;
       return done;
@@ -235,6 +238,15 @@ export class Project {
   private summaryOf(result: RunResult): RunRecord['summary'] {
     const messages = result.files.filter((f) => f.messages.length > 0).map((f) => ({ path: f.path, messages: f.messages.map(keepMessage) }));
     return { issues: result.issueCount, pages: result.pageCount, pdfs: result.pdfs.published, drafts: result.drafts, messages };
+  }
+
+  /** The warning that the old site was set aside with files put into it during the run, on the output folder. */
+  private setAsideFile(outDir: string, { dir, files }: { dir: string; files: string[] }): VFile {
+    const folder = path.relative(this.projectDir, outDir) || '.';
+    const file = new VFile({ path: folder, cwd: this.projectDir });
+    const named = files.slice(0, 10).map((name) => path.join(folder, name));
+    report(file, SET_ASIDE, { folder, dir: path.relative(this.projectDir, dir) || dir, named, count: files.length }, { line: 1, column: 1 });
+    return file;
   }
 
   /** Opens a new version of the site; a VFile with the reason when the output folder is refused. */

@@ -36,6 +36,11 @@ export interface Writer {
   commit(files: ReadonlySet<string>): Promise<string[]>;
   /** Drops the new version: the site stays as it was. */
   abort(): Promise<void>;
+  /**
+   * After a commit: the old version, kept whole beside the new one because files were put into it
+   * while the run made the new one (its folder, and those files); only a writer to disk has one.
+   */
+  readonly setAside?: { dir: string; files: string[] };
 }
 
 const sameContent = (a: string | Uint8Array | undefined, b: string | Uint8Array) =>
