@@ -83,6 +83,15 @@ const sha256OfFile = (file: string): string | undefined => {
  * else the files in it that the marker does not vouch for (put there since, by someone else).
  */
 export function foreignFiles(dir: string, recorded?: Manifest): string[] | undefined {
+  // The marker as the build's record has it written (its size and time, as every file is checked
+  // in version()): the record says which files the build wrote, without reading the marker.
+  const written = recorded?.[OUTPUT_MARKER];
+  const markerNow = written && lstatSync(path.join(dir, OUTPUT_MARKER), { throwIfNoEntry: false });
+  if (written && markerNow?.isFile() && markerNow.size === written.size && markerNow.mtimeMs === written.mtimeMs) {
+    return filesUnder(dir)
+      .filter((file) => file !== OUTPUT_MARKER && !Object.hasOwn(recorded, file))
+      .sort();
+  }
   const marker = readMarker(dir);
   if (!marker) return undefined;
   const found = filesUnder(dir).filter((file) => file !== OUTPUT_MARKER);
