@@ -7,6 +7,8 @@
 // furthest (misfit). When the evidence does not single out one issue (or one pair), the conflict
 // is reported once, naming two of its issues with both fields.
 
+import { yearOf } from '../text/chinese.ts';
+
 /** What the order is read from: an issue's 总期号, date (ISO), 期号 and the year of its folder. */
 export interface Placed {
   total: number;
@@ -38,7 +40,6 @@ const SINGLE_LIMIT = 1000;
 
 const DAY = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const yearOfDate = (date: string) => Number(date.slice(0, 4));
 
 /** a and b disagree: the one with the smaller 总期号 has the later date. */
 const conflict = (a: Placed, b: Placed) => (a.total < b.total && a.date > b.date) || (a.total > b.total && a.date < b.date);
@@ -67,8 +68,8 @@ function issueFits(x: Placed, before?: Placed, after?: Placed): boolean {
 /** Whether x's date could be the slip: put where its 总期号 says, its 期号 and its folder's year still fit. */
 function dateCouldBeWrong<T>(x: Entry<T>, rest: readonly Entry<T>[]): boolean {
   const { before, after } = neighbours(x, rest, 'total');
-  if (before && yearOfDate(before.date) > x.year) return false;
-  if (after && yearOfDate(after.date) < x.year) return false;
+  if (before && yearOf(before.date) > x.year) return false;
+  if (after && yearOf(after.date) < x.year) return false;
   return issueFits(x, before, after);
 }
 

@@ -76,15 +76,42 @@ export function meantNumber(written: unknown): number | undefined {
   return bare === undefined ? undefined : readNumber(bare);
 }
 
+/** Without any space, half- or full-width: how printed items are compared. */
+export const compact = (text: string) => text.replace(/[\s\u3000]+/g, '');
+
+const YEAR_DIGITS = '〇一二三四五六七八九';
+
+/** 二〇一九 → 2019: years are read digit by digit. */
+function readYear(text: string): number | undefined {
+  if (/^\d{4}$/.test(text)) return Number(text);
+  const digits = [...text.replace(/零/g, '〇')].map((c) => YEAR_DIGITS.indexOf(c));
+  return digits.length === 4 && digits.every((d) => d >= 0) ? Number(digits.join('')) : undefined;
+}
+
+const DATE = new RegExp(`^([\\d${CHINESE_NUMERALS}]{4})年([\\d${CHINESE_NUMERALS}]{1,3})月([\\d${CHINESE_NUMERALS}]{1,3})日$`);
+
+/** 2019.4.29, 2019-04-29, 2019/4/29, 2019．4．29, 2019－4－29: the date as some mastheads print it in digits. */
+const NUMERIC_DATE = /^(\d{4})[.\-/\uFF0D\uFF0E\uFF0F](\d{1,2})[.\-/\uFF0D\uFF0E\uFF0F](\d{1,2})$/;
+
 /**
- * A date as an editor may have typed it (2019-5-27, 2019.5.27, 2019年5月27日, full-width digits or
- * hyphens), as YYYY-MM-DD when it is a real day; undefined for anything else.
+ * "2019 年 4 月 29 日", 二〇一九年四月二十九日, 2019年4月29日 in full-width digits or 2019.4.29
+ * → 2019-04-29 (not checked against the calendar).
  */
-export function meantDate(written: string): string | undefined {
-  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(written.normalize('NFKC').trim());
+export function readDate(text: string): string | undefined {
+  const plain = compact(text).replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const numeric = NUMERIC_DATE.exec(plain);
+  if (numeric) return `${numeric[1]}-${numeric[2]!.padStart(2, '0')}-${numeric[3]!.padStart(2, '0')}`;
+  const m = DATE.exec(plain);
   if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : undefined;
+  const [year, month, day] = [readYear(m[1]!), readNumber(m[2]!), readNumber(m[3]!)];
+  if (!year || !month || !day) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date as an editor may have typed it in the settings (readDate's forms), as YYYY-MM-DD when it is a real day. */
+export function meantDate(written: string): string | undefined {
+  const iso = readDate(written);
+  return iso && isCalendarDate(iso) ? iso : undefined;
 }
 
 /** Today in China, where the bulletin is dated, YYYY-MM-DD. */
