@@ -39,6 +39,15 @@ const warningsOf = (result: Awaited<ReturnType<typeof build>>, relPath: string) 
     .flatMap((f) => f.messages.filter((m) => m.ruleId === 'missing-resource' || m.ruleId === 'resource-not-published'));
 
 describe('pictures of content/', () => {
+  it('does not look for a link to another site among the site’s files, on a site at a domain’s root', async () => {
+    const dir = await project();
+    const siteFile = path.join(dir, 'content', 'site.yml');
+    await writeFile(siteFile, (await readFile(siteFile, 'utf8')).replace(/^baseUrl: .*$/m, 'baseUrl: https://example.gov.cn/'));
+    await addLine(dir, '全文见[全国人大网](https://www.npc.gov.cn/npc/c2/index.html)，另见[第9期](../09/)和[缺的一期](../07/)。');
+    const result = await build({ projectDir: dir });
+    expect(warningsOf(result, 'content/2019/10.md').map((m) => m.reason)).toEqual([expect.stringContaining('找不到页面 ../07/')]);
+  });
+
   it('are published where the page loads them: beside the issue file, or in the issue’s own folder', async () => {
     const dir = await project();
     await addLine(dir, '![会议现场](现场照片.png)\n\n[附件](附件/通知.pdf)');

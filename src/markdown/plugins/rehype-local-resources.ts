@@ -98,9 +98,13 @@ function check(node: Element, properties: string[], problemOf: (address: string,
     for (const address of addressesOf(property, node.properties[property])) {
       const found = problemOf(address, page);
       if (found === undefined) {
-        const { pathname } = resolveAsBrowser(address, page[0]!)!;
-        const { line = 1, column = 1 } = node.position?.start ?? {};
-        kept.push({ address: asWritten(address), pathname, kind, line, column });
+        // Only an address that stays on the site wherever the page is served from names a file of it:
+        // a link the editor meant to another site (https://www.npc.gov.cn/…) is not looked for here.
+        if (readings(address, page).every((reading) => reading.home)) {
+          const { pathname } = resolveAsBrowser(address, page[0]!)!;
+          const { line = 1, column = 1 } = node.position?.start ?? {};
+          kept.push({ address: asWritten(address), pathname, kind, line, column });
+        }
         continue;
       }
       delete node.properties[property];
