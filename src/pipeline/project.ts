@@ -240,12 +240,16 @@ export class Project {
     return { issues: result.issueCount, pages: result.pageCount, pdfs: result.pdfs.published, drafts: result.drafts, messages };
   }
 
+  /** The output folder as a file of messages, named as the project names it: its messages stand at 1:1. */
+  private outputFolderFile(outDir: string): VFile {
+    return new VFile({ path: path.relative(this.projectDir, outDir) || '.', cwd: this.projectDir });
+  }
+
   /** The warning that the old site was set aside with files put into it during the run, on the output folder. */
   private setAsideFile(outDir: string, { dir, files }: { dir: string; files: string[] }): VFile {
-    const folder = path.relative(this.projectDir, outDir) || '.';
-    const file = new VFile({ path: folder, cwd: this.projectDir });
-    const named = files.slice(0, 10).map((name) => path.join(folder, name));
-    report(file, SET_ASIDE, { folder, dir: path.relative(this.projectDir, dir) || dir, named, count: files.length }, { line: 1, column: 1 });
+    const file = this.outputFolderFile(outDir);
+    const named = files.slice(0, 10).map((name) => path.join(file.path, name));
+    report(file, SET_ASIDE, { folder: file.path, dir: path.relative(this.projectDir, dir) || dir, named, count: files.length }, { line: 1, column: 1 });
     return file;
   }
 
@@ -256,7 +260,7 @@ export class Project {
       return undefined;
     } catch (error) {
       if (!(error instanceof OutputFolderRefused)) throw error;
-      const outFile = new VFile({ path: path.relative(this.projectDir, error.outDir) || '.', cwd: this.projectDir });
+      const outFile = this.outputFolderFile(error.outDir);
       report(outFile, error.refusal, undefined, { line: 1, column: 1 });
       return outFile;
     }
