@@ -161,10 +161,12 @@ describe('DiskWriter with a cache', () => {
     expect(await entries()).toHaveLength(1);
     await publish(writer, site('second'));
     await publish(writer, site('second'));
-    expect(await entries()).toHaveLength(1);
+    // And the record of the spare, the old site kept for the next build (spare-site.ts).
+    expect(await entries()).toHaveLength(2);
     await writer.begin();
     await writer.put('index.html', 'dropped');
     await writer.abort();
+    // The spare became the staging folder, and went with it.
     expect(await entries()).toHaveLength(1);
     expect(await readdir(parent)).toEqual(['cache', 'dist']);
   });
@@ -409,5 +411,143 @@ describe('DiskWriter without hard links', () => {
     await writer.commit(new Set(['index.html', '2019/09/index.html']));
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home, again');
     expect(await readFile(path.join(out, '2019/09/index.html'), 'utf8')).toBe('issue');
+  });
+});
+
+describe('DiskWriter with the last version as its spare (spare-site.ts)', () => {
+  const setup = async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cacheDir = path.join(parent, 'cache');
+    const writer = new DiskWriter(out, parent, new Cache(cacheDir));
+    const spare = path.join(cacheDir, 'spare', hashOf(out));
+    return { parent, out, writer, spare };
+  };
+  /** Every file under dir with its text, the marker left out. */
+  const filesOf = async (dir: string) => {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((e) => e.isFile() && e.name !== OUTPUT_MARKER).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+    return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')])));
+  };
+
+  it('keeps the old site in the cache, and builds the next version in it', async () => {
+    const { out, writer, spare } = await setup();
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '1'],
+        ['b.html', 'same'],
+      ]),
+    );
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '2'],
+        ['b.html', 'same'],
+        ['2019/09/c.html', 'new'],
+      ]),
+    );
+    expect(await filesOf(spare)).toEqual({ 'a.html': '1', 'b.html': 'same' });
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '3'],
+        ['b.html', 'same'],
+      ]),
+    );
+    expect(await filesOf(out)).toEqual({ 'a.html': '3', 'b.html': 'same' });
+    expect(await filesOf(spare)).toEqual({ 'a.html': '2', 'b.html': 'same', '2019/09/c.html': 'new' });
+    // Built in the spare of version 2: c.html and the folders it leaves empty are gone, d.html is new.
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '4'],
+        ['b.html', 'same'],
+        ['d.html', 'x'],
+      ]),
+    );
+    expect(await filesOf(out)).toEqual({ 'a.html': '4', 'b.html': 'same', 'd.html': 'x' });
+    expect(await readdir(out)).not.toContain('2019');
+    expect(await filesOf(spare)).toEqual({ 'a.html': '3', 'b.html': 'same' });
+    // The folder the build found is still proven its own: no refusal, no file left over.
+    expect(await refuseOutputFolder(out, path.dirname(out))).toBeUndefined();
+  });
+
+  it('never writes into a file of the spare that the published site shares', async () => {
+    const { out, writer, spare } = await setup();
+    const v = (b: string) =>
+      new Map([
+        ['a.html', b],
+        ['b.html', 'same'],
+      ]);
+    await publish(writer, v('1'));
+    await publish(writer, v('2'));
+    await publish(writer, v('3'));
+    // The spare's b.html and the published one are the same file (a hard link).
+    expect((await stat(path.join(spare, 'b.html'))).ino).toBe((await stat(path.join(out, 'b.html'))).ino);
+    await writer.begin();
+    await writer.put('a.html', '4');
+    await writer.put('b.html', 'changed');
+    // The published site is as it was while the new version is made, and after it is dropped.
+    expect(await filesOf(out)).toEqual({ 'a.html': '3', 'b.html': 'same' });
+    await writer.commit(new Set(['a.html', 'b.html']));
+    expect(await filesOf(out)).toEqual({ 'a.html': '4', 'b.html': 'changed' });
+    expect(await filesOf(spare)).toEqual({ 'a.html': '3', 'b.html': 'same' });
+  });
+
+  it('publishes neither a file put into the spare nor one changed there', async () => {
+    const { out, writer, spare } = await setup();
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '1'],
+        ['b.html', 'same'],
+      ]),
+    );
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '2'],
+        ['b.html', 'same'],
+      ]),
+    );
+    await writeFile(path.join(spare, 'stray.html'), 'not the build’s');
+    await mkdir(path.join(spare, 'x'));
+    await writeFile(path.join(spare, 'x', 'stray.html'), 'not the build’s');
+    // Changed in place: b.html is a file of the published site too, so a new one is put there.
+    await rm(path.join(spare, 'b.html'));
+    await writeFile(path.join(spare, 'b.html'), 'changed in the spare');
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '3'],
+        ['b.html', 'same'],
+        ['x/stray.html', 'the build’s'],
+      ]),
+    );
+    expect(await filesOf(out)).toEqual({ 'a.html': '3', 'b.html': 'same', 'x/stray.html': 'the build’s' });
+    // The next build finds only its own files there.
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '4'],
+        ['b.html', 'same'],
+      ]),
+    );
+    expect(await filesOf(out)).toEqual({ 'a.html': '4', 'b.html': 'same' });
+  });
+
+  it('keeps no spare without a cache, and drops a spare whose record is gone', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    await publish(new DiskWriter(out, parent), new Map([['a.html', '1']]));
+    await publish(new DiskWriter(out, parent), new Map([['a.html', '2']]));
+    expect(await readdir(parent)).toEqual(['dist']);
+    const { writer, spare, out: out2 } = await setup();
+    await publish(writer, new Map([['a.html', '1']]));
+    await publish(writer, new Map([['a.html', '2']]));
+    await rm(path.join(path.dirname(path.dirname(spare)), 'output'), { recursive: true });
+    await publish(new DiskWriter(out2, path.dirname(out2), new Cache(path.dirname(path.dirname(spare)))), new Map([['a.html', '3']]));
+    expect(await filesOf(out2)).toEqual({ 'a.html': '3' });
   });
 });

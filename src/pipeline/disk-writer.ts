@@ -16,16 +16,16 @@
 // running, each only when proven its own (a retired folder by its marker, a staging folder by the
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
+import { constants, lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
-import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
 import { type ContentEntry, given, OUTPUT_FOLDER, textOf } from '../messages/catalogue.ts';
 import { neitherMadeNorKept } from '../messages/commands.ts';
-import { z } from '../vendor/zod.ts';
+import { filesUnder, isPublished, isSitePath, MANIFESTS, type Manifest, type Published } from './manifest.ts';
+import { keepSpare, removeFiles, takeSpare } from './spare-site.ts';
 import type { Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
@@ -62,17 +62,6 @@ function readMarker(dir: string): { listed: Map<string, string>; hash: string } 
   return { listed, hash: hashOf(read.bytes) };
 }
 
-/** Every file (anything not a folder) under dir, relative; links are not followed. */
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => !entry.isDirectory())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  } catch {
-    return [];
-  }
-}
-
 const sha256OfFile = (file: string): string | undefined => {
   const read = readRegularFile(file, Number.MAX_SAFE_INTEGER);
   return read.ok ? hashOf(read.bytes) : undefined;
@@ -103,23 +92,6 @@ export function foreignFiles(dir: string, recorded?: Manifest): string[] | undef
   return found.filter((file) => !marker.listed.has(file)).sort();
 }
 
-/** A path inside the output folder, as the writer records it: relative, never leading out of it. */
-const isSitePath = (file: string) => file !== '' && !path.isAbsolute(file) && !file.includes('\0') && !file.split(/[\\/]/).includes('..');
-
-/** A file as written: its hash, and the size and time it had then. */
-const writtenSchema = z.object({ hash: z.string(), size: z.number(), mtimeMs: z.number() });
-/** Output path → the file as written. */
-const manifestSchema = z.record(z.string().refine(isSitePath), writtenSchema);
-/** What the cache keeps of the published folder: its files as written. */
-const publishedSchema = z.object({ files: manifestSchema });
-
-type Manifest = z.infer<typeof manifestSchema>;
-type Published = z.infer<typeof publishedSchema>;
-
-const isPublished = (value: unknown): value is Published => publishedSchema.safeParse(value).success;
-
-const MANIFESTS: Namespace = 'output';
-
 /** Files taken over from the published version at once (hard links made side by side). */
 const KEPT_AT_ONCE = 32;
 
@@ -138,8 +110,11 @@ const inside = (parent: string, child: string) => child === parent || child.star
 /** At most this many foreign files are named in the message. */
 const NAMED = 10;
 
-/** Why the build must not replace this folder, or undefined when it may; recorded: what the build recorded of it. */
-export async function refuseOutputFolder(outDir: string, projectDir: string, recorded?: Manifest): Promise<ContentEntry<void> | undefined> {
+/**
+ * Why the build must not replace this folder, or undefined when it may; recorded: what the build
+ * recorded of it; proven: the writer found it just now holding the files recorded and no other.
+ */
+export async function refuseOutputFolder(outDir: string, projectDir: string, recorded?: Manifest, proven = false): Promise<ContentEntry<void> | undefined> {
   const out = path.resolve(outDir);
   const project = path.resolve(projectDir);
   const folder = path.relative(project, out) || '.';
@@ -152,6 +127,8 @@ export async function refuseOutputFolder(outDir: string, projectDir: string, rec
   }
   const info = await stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) return given(OUTPUT_FOLDER.isFile, { folder });
+  // Found by the writer just now to hold the files recorded and no other: no listing again.
+  if (proven) return undefined;
   const entries = await readdir(out).catch(() => [] as string[]);
   if (entries.length === 0) return undefined;
   const foreign = foreignFiles(out, recorded);
@@ -284,7 +261,7 @@ const STAGING_TOKEN = '.lianluodongtai-staging';
  * The old site is then removed, unless files were put into it during the build (recorded: what the
  * build found there when it began): then it is set aside whole, and those files returned.
  */
-async function swapIn(outDir: string, staging: string, recorded?: Manifest): Promise<SetAside | undefined> {
+async function swapIn(outDir: string, staging: string, recorded?: Manifest, cache?: Cache): Promise<SetAside | undefined> {
   const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}-retired-${process.pid}`);
   if (
     await stat(retired).then(
@@ -318,8 +295,10 @@ async function swapIn(outDir: string, staging: string, recorded?: Manifest): Pro
     );
     return { dir: moved ? aside : retired, files: foreign ?? [] };
   }
-  // The new site is in place: a removal that fails (a file held open on Windows) leaves the old one
-  // for the next build to remove, proven by its marker, rather than failing this one.
+  // The old site is the next build's staging folder (spare-site.ts), or removed. A removal that
+  // fails (a file held open on Windows) leaves it for the next build to remove, proven by its
+  // marker, rather than failing this build: the new site is in place.
+  if (recorded && (await keepSpare(cache, outDir, retired, recorded))) return undefined;
   await removeSite(retired).catch(() => undefined);
   return undefined;
 }
@@ -350,6 +329,11 @@ export class DiskWriter implements Writer {
   private checked?: Manifest;
   /** The files of the version this writer's last commit published, as it wrote them. */
   private committed?: Manifest;
+  /**
+   * The manifest whose files were found as written and alone in the folder (counted), by the last
+   * version(): begin() right after it need not list the folder again for files put there by hand.
+   */
+  private listed?: Manifest;
   /** What the build found recorded of the output folder when it began. */
   private recorded?: Manifest;
   /** The old site of the last commit, when it was set aside rather than removed (swapIn). */
@@ -358,6 +342,10 @@ export class DiskWriter implements Writer {
   /** Whether the record was looked up: a build that finds none looks once. */
   private lookedUp = false;
   private next: Manifest = {};
+  /** The files of the staging folder taken from the spare (spare-site.ts), as written, that the new version has not taken yet. */
+  private spare: Manifest = {};
+  /** Files found in the spare that its record does not list: removed before the new version is published. */
+  private strays: Promise<string[]> = Promise.resolve([]);
   private written = 0;
   private readonly folders = new Set<string>();
 
@@ -405,7 +393,7 @@ export class DiskWriter implements Writer {
     if (this.checked === published.files) return true;
     const files = Object.keys(published.files);
     const whole = files.every((file) => this.writtenAsIs(file)) && countFiles(this.outDir) === files.length;
-    if (whole) this.checked = published.files;
+    if (whole) this.checked = this.listed = published.files;
     return whole;
   }
 
@@ -427,7 +415,9 @@ export class DiskWriter implements Writer {
     this.recorded = recorded;
     this.setAside = undefined;
     await recoverOutputFolder(this.outDir, this.cache, recorded);
-    const refusal = await refuseOutputFolder(this.outDir, this.projectDir, recorded);
+    const proven = recorded !== undefined && this.listed === recorded;
+    this.listed = undefined;
+    const refusal = await refuseOutputFolder(this.outDir, this.projectDir, recorded, proven);
     if (refusal) throw new OutputFolderRefused(this.outDir, refusal);
     this.manifest = recorded ?? {};
     this.next = {};
@@ -445,6 +435,13 @@ export class DiskWriter implements Writer {
     // Recorded before it is made, so that a build killed at any point leaves a folder it can prove its own.
     const token = randomUUID();
     await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
+    const spare = await takeSpare(this.cache, this.outDir, staging, { name: STAGING_TOKEN, text: token });
+    this.spare = { ...spare?.files };
+    this.strays = spare?.strays ?? Promise.resolve([]);
+    if (spare) {
+      this.staging = staging;
+      return;
+    }
     await makeFolder(staging);
     this.staging = staging;
     await writeFile(path.join(staging, STAGING_TOKEN), token).catch(async (error: unknown) => {
@@ -474,6 +471,8 @@ export class DiskWriter implements Writer {
    */
   private async keep(file: string, hash?: string): Promise<boolean> {
     if (!this.intact(file, hash)) return false;
+    if (this.fromSpare(file, this.manifest[file]!.hash)) return true;
+    await this.clearSpare(file);
     const source = path.join(this.outDir, file);
     const target = path.join(this.staging, file);
     await this.folderFor(target);
@@ -485,7 +484,7 @@ export class DiskWriter implements Writer {
       this.next[file] = this.manifest[file]!;
       return true;
     }
-    const copied = await copyFile(source, target).then(
+    const copied = await copyFile(source, target, constants.COPYFILE_EXCL).then(
       () => true,
       () => false,
     );
@@ -496,6 +495,32 @@ export class DiskWriter implements Writer {
     return true;
   }
 
+  /**
+   * Takes the spare's file into the new version when it has this hash and is as it was written;
+   * a file of the spare is looked at once.
+   */
+  private fromSpare(file: string, hash: string): boolean {
+    const spare = this.spare[file];
+    if (spare?.hash !== hash) return false;
+    delete this.spare[file];
+    const now = lstatSync(path.join(this.staging, file), { throwIfNoEntry: false });
+    if (!now?.isFile() || now.size !== spare.size || now.mtimeMs !== spare.mtimeMs) {
+      this.spare[file] = spare; // removed by clearSpare
+      return false;
+    }
+    const published = this.manifest[file];
+    if (published?.hash !== hash || published.size !== spare.size || published.mtimeMs !== spare.mtimeMs) this.written += 1;
+    this.next[file] = spare;
+    return true;
+  }
+
+  /** Removes the spare's file at this path, which the new version does not take. */
+  private async clearSpare(file: string): Promise<void> {
+    if (!Object.hasOwn(this.spare, file)) return;
+    delete this.spare[file];
+    await rm(path.join(this.staging, file), { force: true });
+  }
+
   async put(file: string, content: string | Uint8Array): Promise<void> {
     const hash = hashOf(content);
     if (this.next[file]?.hash === hash) return;
@@ -503,9 +528,17 @@ export class DiskWriter implements Writer {
     // Already in the new version (kept, a hard link to the published file): never written through.
     if (this.next[file]) await rm(target, { force: true });
     delete this.next[file];
+    if (this.fromSpare(file, hash)) return;
+    await this.clearSpare(file);
     if (await this.keep(file, hash)) return;
     await this.folderFor(target);
-    await writeFile(target, content);
+    // Never into a file already there: it may be a hard link to a file of the published site. One
+    // there that the spare's record does not list (a stray) is removed first.
+    await writeFile(target, content, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      await rm(target, { force: true });
+      await writeFile(target, content, { flag: 'wx' });
+    });
     this.written += 1;
     const { size, mtimeMs } = await stat(target);
     this.next[file] = { hash, size, mtimeMs };
@@ -526,6 +559,9 @@ export class DiskWriter implements Writer {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(neitherMadeNorKept(file));
       }
+      const strays = (await this.strays).filter((file) => !Object.hasOwn(this.next, file));
+      await removeFiles(this.staging, [...Object.keys(this.spare), ...strays]);
+      this.spare = {};
       await rm(path.join(this.staging, STAGING_TOKEN), { force: true });
       const { [OUTPUT_MARKER]: _, ...site } = this.next;
       await this.put(OUTPUT_MARKER, markerText(site));
@@ -544,12 +580,14 @@ export class DiskWriter implements Writer {
       await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);
     };
     if (untouched) {
-      await this.abort();
+      // The same site: kept as the spare of the next build, else dropped.
+      if (await keepSpare(this.cache, this.outDir, this.staging, this.next)) await this.forgetStaging();
+      else await this.abort();
       await record();
       return [];
     }
     try {
-      this.setAside = await swapIn(this.outDir, this.staging, this.recorded);
+      this.setAside = await swapIn(this.outDir, this.staging, this.recorded, this.cache);
     } catch (error) {
       await this.abort();
       throw error;
