@@ -345,7 +345,7 @@ export class DiskWriter implements Writer {
   /** The files of the staging folder taken from the spare (spare-site.ts), as written, that the new version has not taken yet. */
   private spare: Manifest = {};
   /** Files found in the spare that its record does not list: removed before the new version is published. */
-  private strays: Promise<string[]> = Promise.resolve([]);
+  private strays: () => string[] = () => [];
   private written = 0;
   private readonly folders = new Set<string>();
 
@@ -437,7 +437,7 @@ export class DiskWriter implements Writer {
     await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
     const spare = await takeSpare(this.cache, this.outDir, staging, { name: STAGING_TOKEN, text: token });
     this.spare = { ...spare?.files };
-    this.strays = spare?.strays ?? Promise.resolve([]);
+    this.strays = spare?.strays ?? (() => []);
     if (spare) {
       this.staging = staging;
       return;
@@ -545,6 +545,8 @@ export class DiskWriter implements Writer {
   }
 
   async keepAll(files: Iterable<string>): Promise<void> {
+    // The spare is listed now, while the search index is made, rather than when the index is done.
+    this.strays();
     // Many at once: each link waits on the file system, one after the other they took a third of
     // a second for the 6000 files of a site of 1000 issues.
     await mapLimited(
@@ -559,7 +561,7 @@ export class DiskWriter implements Writer {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(neitherMadeNorKept(file));
       }
-      const strays = (await this.strays).filter((file) => !Object.hasOwn(this.next, file));
+      const strays = this.strays().filter((file) => !Object.hasOwn(this.next, file));
       await removeFiles(this.staging, [...Object.keys(this.spare), ...strays]);
       this.spare = {};
       await rm(path.join(this.staging, STAGING_TOKEN), { force: true });

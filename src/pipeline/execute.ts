@@ -88,9 +88,17 @@ export async function execute(x: Execution): Promise<Executed> {
     searchPaths.add(file);
     await writer?.put(file, content);
   };
-  const searching = search ? indexSearch(issues, { cache: x.cache, toolVersion: x.toolVersion, put: putSearchFile, signal: stopSearch.signal }) : undefined;
+  let underWay: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => {
+    underWay = resolve;
+  });
+  const searching = search
+    ? indexSearch(issues, { cache: x.cache, toolVersion: x.toolVersion, put: putSearchFile, signal: stopSearch.signal, underWay })
+    : undefined;
   searching?.catch(() => undefined);
   try {
+    // The newest part of the index goes to its thread before the pages take the main thread.
+    if (searching) await Promise.race([sent, searching]);
     const templates = await x.templates();
     const badge = site.badge ? { path: badgeSitePath(site.badge), bytes: badgeBytes(x.projectDir, site.badge) } : undefined;
     const input = { site, issues, templates, toolVersion: x.toolVersion, badge, published: x.published };

@@ -84,6 +84,15 @@ export interface RunResult {
   pdfs: { published: string[]; printed: string[] };
 }
 
+/** What a run found before it makes the site: what it read, the last run's record (where it is kept), the templates' key and the whole-build key. */
+interface Found {
+  reading: Reading;
+  store?: RecordStore;
+  last?: RunRecord;
+  templates: string;
+  key: string;
+}
+
 /** Runs one publication at a time: the dev server's saves and its search index take turns. */
 class Turns {
   private last: Promise<unknown> = Promise.resolve();
@@ -201,6 +210,20 @@ export class Project {
     // A site left exactly as this run would make it is up to date (npm run pdf always prints what is missing).
     const key = reading.full && run.pdfs !== 'print' ? await this.buildKey(run, reading, templates) : '';
     if (key !== '' && last?.build === key) return upToDateResult(last, this.projectDir);
+    const found: Found = { reading, store, last, templates, key };
+    if (!(run.search ?? true)) return this.makeSite(run, found);
+    // The search lane's thread starts now, beside the parsing: its module loaded and Pagefind
+    // checked by the time the index's first part is sent. It ends with the run.
+    const { startWorkers, withWorkers } = await stages();
+    return withWorkers('search', {}, () => {
+      startWorkers('search');
+      return this.makeSite(run, found);
+    });
+  }
+
+  /** Stages 2–8 of a run that found the site not up to date. */
+  private async makeSite(run: RunOptions, { reading, store, last, templates, key }: Found): Promise<RunResult> {
+    const { writer } = run;
     const { site, files } = await this.archive.parse(reading);
     const { issues, drafts } = await this.archive.chooseIssues();
     const result: RunResult = {

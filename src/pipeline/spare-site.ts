@@ -9,11 +9,11 @@
 // server serving the output folder's parent would serve an old version, an issue withdrawn
 // since included. It shares its unchanged files with the published site (hard links), so the
 // writer never writes into one of its files: a file replaced is removed first, then written anew.
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import { mapLimited } from '../concurrency.ts';
-import { isPublished, MANIFESTS, type Manifest } from './manifest.ts';
+import { filesUnder, isPublished, MANIFESTS, type Manifest } from './manifest.ts';
 
 const succeeds = (done: Promise<unknown>) =>
   done.then(
@@ -34,7 +34,8 @@ export interface StagingToken {
 export interface TakenSpare {
   /** As written; one missing or changed since is found so when it is looked at. */
   files: Manifest;
-  strays: Promise<string[]>;
+  /** The files found in it that its record does not list (the folder is listed at the first call). */
+  strays: () => string[];
 }
 
 /**
@@ -53,15 +54,12 @@ export async function takeSpare(cache: Cache | undefined, outDir: string, stagin
     return undefined;
   }
   // Only files the record lists may be published: anything else found there is removed before the
-  // new version is (listed meanwhile, off the main thread).
-  const strays = readdir(staging, { recursive: true, withFileTypes: true }).then(
-    (entries) =>
-      entries
-        .filter((entry) => !entry.isDirectory())
-        .map((entry) => path.relative(staging, path.join(entry.parentPath, entry.name)))
-        .filter((file) => file !== token.name && !Object.hasOwn(record.files, file)),
-    () => [],
-  );
+  // new version is. Listed once, when the writer asks (while the search index is made).
+  let listed: string[] | undefined;
+  const strays = () => {
+    listed ??= filesUnder(staging).filter((file) => file !== token.name && !Object.hasOwn(record.files, file));
+    return listed;
+  };
   return { files: record.files, strays };
 }
 

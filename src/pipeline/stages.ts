@@ -9,5 +9,6 @@ export { loadTemplates } from '../pages/render-pages.ts';
 export { TemplateError } from '../pages/template-errors.ts';
 export { type FoundPdfs, findPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
 export { indexSearch } from '../search/index-search.ts';
+export { startWorkers, withWorkers } from '../workers/pool.ts';
 export { execute } from './execute.ts';
 export { parseAndRender } from './parse-and-render.ts';

@@ -5,7 +5,7 @@
 // order sent: the pool sends a thread its next part while it indexes one.
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
-import { closePagefind, type Documents, type IndexFiles, indexWithPagefind } from './run-pagefind.ts';
+import { closePagefind, type Documents, type IndexFiles, indexWithPagefind, preparePagefind } from './run-pagefind.ts';
 import { splitChunks } from './split-chunks.ts';
 
 export interface IndexJob {
@@ -30,6 +30,11 @@ export default function indexPartHere(job: IndexJob): Promise<IndexFiles> {
   const indexed = last.then(() => indexNow(job));
   last = indexed.catch(() => undefined);
   return indexed;
+}
+
+/** When the thread starts: Pagefind's program checked before the first part comes. */
+export function prepare(): void {
+  preparePagefind();
 }
 
 /** Before the thread ends: its Pagefind process, once its parts are done. */

@@ -103,6 +103,11 @@ function programReady(): Promise<void> {
   return checked;
 }
 
+/** Checks the program ahead of the first part (a thread's start): a failure is found again, and reported, by the part. */
+export function preparePagefind(): void {
+  programReady().catch(() => undefined);
+}
+
 /** What Pagefind's Node API prints when its service fails: "Service stopped", or a message it cannot read. */
 const isPagefindComplaint = (first: unknown) =>
   first === 'Service stopped' || (first instanceof Error && /^Failed to (parse a message from|communicate with) the Pagefind/.test(first.message));

@@ -46,6 +46,11 @@ const SEARCH_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 }
  */
 const SEARCH = { concurrentTasksPerWorker: 2, resourceLimits: SEARCH_HEAP, minThreads: 1 };
 
+const compiled = import.meta.url.endsWith('.js');
+
+/** The address of a kind's task module, as a thread loads it. */
+const entryOf = (kind: TaskKind) => new URL(`${TASKS[kind].module}.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
+
 const LANES: Record<Lane, Partial<ConstructorParameters<typeof Tinypool>[0]>> = {
   compute: {},
   search: { ...SEARCH, workerData: { background: false } },
@@ -63,7 +68,6 @@ export interface TaskOptions {
   background?: boolean;
 }
 
-const compiled = import.meta.url.endsWith('.js');
 const pools = new Map<Lane, Tinypool>();
 const users = new Map<Lane, number>();
 
@@ -87,18 +91,26 @@ function shared(lane: Lane): Tinypool {
   return pool;
 }
 
-/** Starts a thread of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH). */
+/** The pools whose threads were sent a prepare task already. */
+const prepared = new WeakSet<Tinypool>();
+
+/**
+ * Starts a thread of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH), and
+ * has it load the kind's task module and run its prepare() (run-task.ts).
+ */
 export function startWorkers(kind: TaskKind, options: TaskOptions = {}): void {
-  shared(laneOf(kind, options));
+  const pool = shared(laneOf(kind, options));
+  if (prepared.has(pool)) return;
+  prepared.add(pool);
+  pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
 }
 
 const isSent = (error: unknown): error is { failure: SentFailure } => typeof error === 'object' && error !== null && 'failure' in error;
 
 /** Runs one task of `kind` in its lane. */
 export async function runTask<I, O>(kind: TaskKind, input: I, options: TaskOptions = {}): Promise<O> {
-  const entry = new URL(`${TASKS[kind].module}.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
   try {
-    return (await shared(laneOf(kind, options)).run({ entry, input }, { signal: options.signal })) as O;
+    return (await shared(laneOf(kind, options)).run({ entry: entryOf(kind), input }, { signal: options.signal })) as O;
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
     if (isSent(error)) throw Failure.received(error.failure);

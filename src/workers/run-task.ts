@@ -8,6 +8,8 @@ import { Failure } from '../messages/failure.ts';
 
 interface TaskModule {
   default: (input: unknown) => unknown;
+  /** Work to do ahead of the first task (pool.ts, startWorkers). */
+  prepare?: () => void;
   teardown?: () => Promise<void>;
 }
 
@@ -19,11 +21,21 @@ if ((Tinypool.workerData as { background?: boolean } | undefined)?.background &&
 
 const loaded = new Map<string, Promise<TaskModule>>();
 
-export default async function runHere({ entry, input }: { entry: string; input: unknown }): Promise<unknown> {
+function load(entry: string): Promise<TaskModule> {
   let task = loaded.get(entry);
   if (!task) {
     task = import(entry) as Promise<TaskModule>;
     loaded.set(entry, task);
+  }
+  return task;
+}
+
+/** A task, or with prepare the module's preparation alone (its failure is found again, and reported, by the task). */
+export default async function runHere({ entry, input, prepare }: { entry: string; input?: unknown; prepare?: boolean }): Promise<unknown> {
+  const task = load(entry);
+  if (prepare) {
+    (await task).prepare?.();
+    return undefined;
   }
   try {
     return await (await task).default(input);
