@@ -174,6 +174,9 @@ export const NEW_COMMAND = {
   created: (file: string, year: number, issue: number, total: number, date: string, latest: string | undefined) =>
     `已新建 ${file}\uFF1A${year}年第${issue}期，总第${total}期，${date}（${latest ? `送和责任编辑照抄 ${latest}` : '这是第一期：请填写送达单位'}）。`,
   draft: '这一期标为草稿（draft: true），定稿后删去这一行才会发布。',
+  /** existing: the issues of that date already there (their files, 期号, whether a draft); created: the new file. */
+  sameDate: (date: string, existing: readonly { file: string; issue: number; draft: boolean }[], created: string) =>
+    `注意\uFF1A${date}已经有一期\uFF1A${existing.map((e) => `${e.file}\uFF08第${e.issue}期${e.draft ? '\uFF0C草稿' : ''}\uFF09`).join('、')}。如果是重复运行了 npm run new，请删去刚新建的 ${created}\uFF1B同一天确实要出两期，就接着编写它。`,
 } as const;
 
 /** What npm run build -- --timings prints (pipeline/timings.ts). */
