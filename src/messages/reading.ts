@@ -149,3 +149,17 @@ export const COLON_IN_VALUE = check<{ line: string }>({
   message: () => '值里有半角冒号加空格（": "），YAML 把它当成了又一个键',
   hint: ({ line }) => `请把值里的冒号改为全角，写作“${line}”，或给整个值加上英文引号`,
 });
+
+/** A value that starts with # (title: #专刊), which YAML reads as a comment, so the field is empty: line, written with quotes. */
+export const COMMENT_AS_VALUE = check<{ line: string }>({
+  ...YAML_PROBLEMS.other,
+  message: () => '值以 # 开头，YAML 把 # 和它后面的文字当成了注释，这一项就成了空的',
+  hint: ({ line }) => `请给整个值加上英文引号，写作“${line}”`,
+});
+
+/** An item of a list holding ": " (- 抄送: 各省), which YAML takes for a key and its value: line, written with a full-width colon. */
+export const COLON_IN_ITEM = check<{ line: string; field: string }>({
+  ...YAML_PROBLEMS.other,
+  message: ({ field }) => `${field} 中这一项有半角冒号加空格（": "），YAML 把它当成了“键: 值”，而每一项应是一行文字`,
+  hint: ({ line }) => `请把冒号改为全角，写作“${line}”，或给整项加上英文引号`,
+});
