@@ -30,12 +30,18 @@ export const READING = {
     message: () => '期刊文件名应以小写的 .md 结尾，这个文件不会发布',
     hint: ({ wanted }) => `请改名为 ${wanted}`,
   }),
-  misplacedIssue: check({
+  /** wanted: where it belongs by its own date and 期号, when they can be read; taken: a file is there already. */
+  misplacedIssue: check<{ wanted?: string; taken?: boolean }>({
     rule: 'misplaced-issue',
     title: '期刊文件不在年份文件夹里，它不会发布',
     severity: 'warning',
     message: () => '期刊文件应放在年份文件夹里，这个文件不会发布',
-    hint: '请把它移到 content/<年份>/ 下，例如 content/2019/09.md',
+    hint: ({ wanted, taken }) =>
+      wanted === undefined
+        ? '请把它移到 content/<年份>/ 下，例如 content/2019/09.md'
+        : taken
+          ? `按它开头设置中的日期和期号，它应是 ${wanted}，但那里已经有一个文件：请对照两个文件，留下对的一个`
+          : `按它开头设置中的日期和期号，请把它移到 ${wanted}`,
   }),
   unreadableFolder: check({
     rule: 'unreadable-folder',
