@@ -62,7 +62,7 @@ export function parseIssue(file: VFile): SourceIssue | undefined {
   const relPath = file.path;
   const where = ISSUE_PATH.exec(relPath);
   if (!where) {
-    report(file, CONTENT.issuePath, undefined);
+    report(file, CONTENT.issuePath, { wanted: placeByFrontMatter(String(file.value)) });
     return undefined;
   }
   // A file that could not be read (its encoding) carries its error already.
