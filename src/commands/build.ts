@@ -47,14 +47,9 @@ function buildCommand(mode: Mode): Command {
       const timings = values.timings === true ? new Timings() : undefined;
       const project = new Project({ projectDir, drafts: values.drafts === true, timings });
       const stopped = write ? BUILD.interrupted(shownOut) : BUILD.checkInterrupted;
-      const interrupt = onInterrupt(
-        write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter(),
-        {
-          stopped,
-          published: write ? BUILD.interruptedAfterPublishing(shownOut) : stopped,
-        },
-        EXIT.interrupted,
-      );
+      const published = write ? BUILD.interruptedAfterPublishing(shownOut) : stopped;
+      const created = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
+      const interrupt = onInterrupt(created, { stopped, published, code: EXIT.interrupted });
       const { writer } = interrupt;
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(BUILD.printed(done, total, issue.year, issue.number));
       let result: RunResult;

@@ -55,33 +55,49 @@ class WatchedWriter implements Writer {
 export interface Interruptible {
   /** The writer to run with. */
   writer: Writer;
+  /** What a Ctrl+C does (SIGINT's listener). */
+  interrupted(): void;
   /** Ends the handling of Ctrl+C (the run is over and reported). */
   stop(): void;
 }
 
+export interface Stopping {
+  /** The line when the site is as it was. */
+  stopped: string;
+  /** The line when the new site was being published, or was published already. */
+  published: string;
+  code: number;
+  /** process.exit, and console.error (tests give their own). */
+  exit?: (code: number) => void;
+  say?: (line: string) => void;
+}
+
 /**
- * Handles Ctrl+C while a run writes through `writer`: prints `stopped` (the site as it was) or,
- * when the new version was being published or was published already, `published`, then exits
- * with `code`. A second Ctrl+C while a commit is awaited ends the process at once, as Node would.
+ * Handles Ctrl+C while a run writes through the writer it returns: says `stopped` (the site as it
+ * was) or, when the new version was being published or was published already, `published` once
+ * that is done, then exits with `code`. A second Ctrl+C while a commit is awaited exits at once.
  */
-export function onInterrupt(writer: Writer, lines: { stopped: string; published: string }, code: number): Interruptible {
+export function onInterrupt(
+  writer: Writer,
+  { stopped, published, code, exit = (c) => process.exit(c), say = (line) => console.error(line) }: Stopping,
+): Interruptible {
   const watched = new WatchedWriter(writer);
   let waiting = false;
   const interrupted = () => {
     const { committing } = watched;
-    if (!committing) {
-      console.error(lines.stopped);
-      process.exit(code);
+    if (committing === undefined || waiting) {
+      if (!waiting) say(stopped);
+      exit(code);
+      return;
     }
-    if (waiting) process.exit(code);
     waiting = true;
     committing
       .then(
-        () => console.error(lines.published),
-        () => console.error(lines.stopped),
+        () => say(published),
+        () => say(stopped),
       )
-      .finally(() => process.exit(code));
+      .finally(() => exit(code));
   };
   process.on('SIGINT', interrupted);
-  return { writer: watched, stop: () => process.off('SIGINT', interrupted) };
+  return { writer: watched, interrupted, stop: () => process.off('SIGINT', interrupted) };
 }
