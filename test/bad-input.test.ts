@@ -79,6 +79,16 @@ describe('files refused with a message that says what to do', () => {
       `${ISSUE}:6:8: 错误\uFF1A值里有半角冒号加空格（": "），YAML 把它当成了又一个键\uFF1A请把值里的冒号改为全角，写作“title: 专刊\uFF1A学习贯彻代表法”`,
     ],
     [
+      'a value that starts with #, which YAML reads as a comment',
+      async (text) => text.replace(/^title: .*$/m, 'title: #专刊'),
+      `${ISSUE}:6:8: 错误\uFF1A值以 # 开头，YAML 把 # 和它后面的文字当成了注释，这一项就成了空的\uFF1A请给整个值加上英文引号，写作“title: "#专刊"” [bulletin:yaml-syntax]`,
+    ],
+    [
+      'a colon and a space inside an item of 送',
+      async (text) => text.replace('  - 市人大常委会组成人员', '  - 抄送: 各省'),
+      `${ISSUE}:10:5: 错误\uFF1A送 distribution 中这一项有半角冒号加空格（": "），YAML 把它当成了“键: 值”，而每一项应是一行文字\uFF1A请把冒号改为全角，写作“- 抄送\uFF1A各省”，或给整项加上英文引号 [bulletin:yaml-syntax]`,
+    ],
+    [
       'a tab in front matter',
       async (text) => text.replace('  - 市人大常委会组成人员', '\t- 市人大常委会组成人员'),
       `${ISSUE}:10:1: 错误\uFF1A这一行用 Tab 键缩进，YAML 只认空格\uFF1A请把 Tab 换成两个空格`,

@@ -27,11 +27,12 @@ async function cacheEntries(dir: string): Promise<string[]> {
 describe('a damaged cache only costs time', () => {
   it.each(Object.keys(DAMAGES))('every entry %s: the next build is the cold build', async (damage) => {
     const dir = await copyProject();
+    await writeFile(path.join(dir, 'content', '2019', '现场照片.png'), '一张照片的字节');
     const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
     expect((await build(dist)).ok).toBe(true);
-    // Every kind of entry: parsed issues with their articles, search index parts, the files of the published folder, the run's record.
+    // Every kind of entry: parsed issues with their articles, search index parts, the files of the published folder, the run's record, a picture's hash.
     const entries = await cacheEntries(dir);
-    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output', 'record']));
+    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output', 'record', 'pictures']));
     for (const entry of entries) await writeFile(entry, DAMAGES[damage]!(await readFile(entry)));
     const after = await build(dist);
     expect(after.ok).toBe(true);

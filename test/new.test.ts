@@ -46,6 +46,20 @@ describe('npm run new', () => {
     expect(stderr).toContain('draft: true');
   });
 
+  it('run twice on one date, says an issue of that date exists, names its file, and makes the next one', async () => {
+    const dir = await copyProject();
+    const first = await cli(dir, 'new', '--date', '2019-06-10');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const second = await cli(dir, 'new', '--date', '2019-06-10');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('已新建 content/2019/12.md\uFF1A2019年第12期，总第586期');
+    expect(second.stderr.trim()).toBe(
+      '注意\uFF1A2019年6月10日已经有一期\uFF1Acontent/2019/11.md\uFF08第11期\uFF0C草稿\uFF09。如果是重复运行了 npm run new，请删去刚新建的 content/2019/12.md\uFF1B同一天确实要出两期，就接着编写它。',
+    );
+    expect(await readFile(path.join(dir, 'content', '2019', '12.md'), 'utf8')).toMatch(/^---\nissue: 12\ntotal: 586\ndate: 2019-06-10\n/);
+  });
+
   it('starts again at 第1期 in a new year, carrying the 总期号 on, and copies the latest issue\u2019s own editors', async () => {
     const dir = await copyProject();
     await writeFile(

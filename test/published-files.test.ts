@@ -1,14 +1,17 @@
 // Pictures and attachments put in content/ are published at the same path in the site, where the
 // page that names them loads them; one that is missing, a link, or too large is not published, and
 // the page that names it is warned of at its line. Each test has a project of its own.
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Cache } from '../src/cache/cache.ts';
+import { readPublished } from '../src/content/published-files.ts';
 import { applySaves, devProject } from '../src/dev/dev-session.ts';
 import { MAX_PUBLISHED_BYTES } from '../src/limits.ts';
 import { lookUp } from '../src/model/output.ts';
-import { OUTPUT_MARKER } from '../src/pipeline/disk-writer.ts';
+import { DiskWriter, OUTPUT_MARKER } from '../src/pipeline/disk-writer.ts';
+import { Project } from '../src/pipeline/project.ts';
 import { build } from './build.ts';
 import { readTree, sampleProject } from './site.ts';
 
@@ -215,5 +218,85 @@ describe('the dev server', () => {
     expect(removed.changed).toContain('2019/10/现场照片.png');
     expect(writer.output.has('2019/10/现场照片.png')).toBe(false);
     expect(removed.report).toContain('找不到图片 现场照片.png');
+  });
+});
+
+describe('the bytes of pictures', () => {
+  /** Three pictures in content/2019/10/, each of its own bytes; their paths in the project. */
+  async function pictures(dir: string): Promise<string[]> {
+    await mkdir(path.join(dir, 'content', '2019', '10'));
+    const relPaths = ['甲.png', '乙.png', '丙.png'].map((name) => path.join('content', '2019', '10', name));
+    for (const [i, relPath] of relPaths.entries()) await writeFile(path.join(dir, relPath), Buffer.concat([PNG, Buffer.from(`第${i}张`)]));
+    return relPaths;
+  }
+
+  it('are read only when the cache has no hash for the file as it is now: never twice for a file left as it was', async () => {
+    const dir = await project();
+    const relPaths = await pictures(dir);
+    const cacheDir = path.join(dir, '.cache', 'build');
+    const find = () => readPublished(dir, relPaths, new Cache(cacheDir));
+    const first = await find();
+    expect(first.read).toEqual(relPaths);
+    const again = await find();
+    expect(again.read).toEqual([]);
+    expect(again.key).toEqual(first.key);
+    // Read when asked for, as they are, with the hash the key was made of.
+    expect(Buffer.from(again.files.get('2019/10/乙.png')!)).toEqual(await readFile(path.join(dir, relPaths[1]!)));
+    expect(Object.fromEntries(again.key)[relPaths[1]!]).toBe(again.files.hashOf('2019/10/乙.png'));
+    // Touched: read again, and its hash is what it was.
+    const [a, b, c] = relPaths.map((relPath) => path.join(dir, relPath)) as [string, string, string];
+    await utimes(a, new Date(), new Date(Date.now() + 5000));
+    const touched = await find();
+    expect(touched.read).toEqual([relPaths[0]]);
+    expect(touched.key).toEqual(first.key);
+    // Changed to bytes of the same length, its modification time set back: read again all the same.
+    const { atime, mtime } = await stat(b);
+    await writeFile(b, Buffer.concat([PNG, Buffer.from('第9张')]));
+    await utimes(b, atime, mtime);
+    const changed = await find();
+    expect(changed.read).toEqual([relPaths[1]]);
+    expect(changed.key[1]).not.toEqual(first.key[1]);
+    // Replaced by a link to a file out of the project, same size: not followed, not published, whatever the cache holds.
+    const outside = await mkdtemp(path.join(tmpdir(), 'lldt-outside-'));
+    await writeFile(path.join(outside, 'secret.png'), await readFile(c));
+    await rm(c);
+    await symlink(path.join(outside, 'secret.png'), c);
+    const linked = await find();
+    expect(linked.files.has('2019/10/丙.png')).toBe(false);
+    expect(linked.refused.map((f) => f.path)).toEqual([relPaths[2]]);
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it('a build with nothing changed reads none; one after an edit keeps them in the site as they were', async () => {
+    const dir = await project();
+    const relPaths = await pictures(dir);
+    const out = path.join(dir, 'dist');
+    const run = async () => {
+      const site = new Project({ projectDir: dir });
+      const result = await site.run({ writer: new DiskWriter(out, dir, site.cache), search: false });
+      expect(result.ok).toBe(true);
+      return { result, lookups: site.cache!.lookups.pictures };
+    };
+    expect((await run()).lookups).toEqual({ hits: 0, misses: 3 });
+    const warm = await run();
+    expect(warm.result.upToDate).toBe(true);
+    expect(warm.lookups).toEqual({ hits: 3, misses: 0 });
+    const published = path.join(out, '2019', '10', '甲.png');
+    const before = await stat(published);
+    await addLine(dir, '![甲](甲.png)');
+    const edited = await run();
+    expect(edited.result.upToDate).toBe(false);
+    expect(edited.lookups).toEqual({ hits: 3, misses: 0 });
+    expect(edited.result.changed).toContain('2019/10/index.html');
+    expect(edited.result.changed.filter((file) => file.endsWith('.png'))).toEqual([]);
+    // Kept: the file the last build published, linked into the new version.
+    expect((await stat(published)).ino).toBe(before.ino);
+    // A picture saved anew (a new file renamed over it) is read and published.
+    await writeFile(`${path.join(dir, relPaths[0]!)}.tmp`, Buffer.concat([PNG, Buffer.from('新的')]));
+    await rename(`${path.join(dir, relPaths[0]!)}.tmp`, path.join(dir, relPaths[0]!));
+    const saved = await run();
+    expect(saved.lookups).toEqual({ hits: 2, misses: 1 });
+    expect(saved.result.changed.filter((file) => file.endsWith('.png'))).toEqual(['2019/10/甲.png']);
+    expect(await readFile(published)).toEqual(Buffer.concat([PNG, Buffer.from('新的')]));
   });
 });

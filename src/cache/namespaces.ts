@@ -3,6 +3,8 @@
 export const NAMESPACES = {
   /** The files of the published folder as written (pipeline/disk-writer.ts): looked up on reading. */
   output: 'read',
+  /** The hash of each picture and attachment of content/, by its path, size and times (content/published-files.ts). */
+  pictures: 'read',
   /** The record of the last run: its key, its summary, the keys of its files (pipeline/record.ts). */
   record: 'read',
   /** Each issue file parsed, with its articles (pipeline/parse-and-render.ts). */

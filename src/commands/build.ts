@@ -11,6 +11,7 @@ import { Timings } from '../pipeline/timings.ts';
 import { NullWriter } from '../pipeline/writer.ts';
 import { formatDrafts, formatReport, tally } from '../report.ts';
 import type { Command } from './command.ts';
+import { onInterrupt } from './interrupt.ts';
 
 type Mode = 'build' | 'check' | 'pdf';
 
@@ -45,7 +46,11 @@ function buildCommand(mode: Mode): Command {
       const shownOut = `${path.relative(projectDir, outDir) || '.'}/`;
       const timings = values.timings === true ? new Timings() : undefined;
       const project = new Project({ projectDir, drafts: values.drafts === true, timings });
-      const writer = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
+      const stopped = write ? BUILD.interrupted(shownOut) : BUILD.checkInterrupted;
+      const published = write ? BUILD.interruptedAfterPublishing(shownOut) : stopped;
+      const created = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
+      const interrupt = onInterrupt(created, { stopped, published, code: EXIT.interrupted });
+      const { writer } = interrupt;
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(BUILD.printed(done, total, issue.year, issue.number));
       let result: RunResult;
       try {
@@ -74,6 +79,7 @@ function buildCommand(mode: Mode): Command {
         console.log(BUILD.checked(result.issueCount, seconds));
       }
       for (const line of [formatDrafts(result.drafts), write ? reportPdfs(result, print) : undefined]) if (line) console.log(line);
+      interrupt.stop();
       return EXIT.ok;
     },
   };

@@ -41,6 +41,10 @@ export const newIssue: Command = {
     }
     console.log(NEW_COMMAND.created(next.path, next.year, next.issue, next.total, chineseDate(next.date), next.latest?.file.path));
     console.log(NEW_COMMAND.draft);
+    if (next.sameDate.length > 0) {
+      const existing = next.sameDate.map(({ file, meta }) => ({ file: file.path, issue: meta.issue, draft: meta.draft === true }));
+      console.error(NEW_COMMAND.sameDate(chineseDate(next.date), existing, next.path));
+    }
     return EXIT.ok;
   },
 };

@@ -153,7 +153,8 @@ function notRead(relPath: string, name: string, inYear: boolean): Unread | undef
   if (MARKDOWN_LIKE.test(name) && inYear) {
     return { relPath, entry: given(READING.issueFileName, { wanted: `${name.replace(MARKDOWN_LIKE, '')}.md` }) };
   }
-  if (MARKDOWN_LIKE.test(name)) return { relPath, entry: READING.misplacedIssue };
+  // Where it belongs is told once every issue file is listed (misplaced below).
+  if (MARKDOWN_LIKE.test(name)) return { relPath, entry: given(READING.misplacedIssue, {}) };
   return IMPORTABLE.test(name) ? { relPath, entry: given(READING.notMarkdown, { relPath }) } : undefined;
 }
 
@@ -188,6 +189,7 @@ async function listFiles(root: string): Promise<{ issues: string[]; published: s
     }
   }
   const listed = unread.filter((u): u is Unread => u !== undefined);
+  for (const u of listed) if (u.entry.rule === READING.misplacedIssue.rule) u.entry = await misplaced(root, u.relPath, issues);
   return { issues: issues.sort(), published: published.sort(), unread: listed.sort((a, b) => a.relPath.localeCompare(b.relPath)) };
 }
 
@@ -202,6 +204,18 @@ async function publishedIn(root: string, relDir: string, depth: number): Promise
     else if (isPublishedPath(relPath)) found.push(relPath);
   }
   return found;
+}
+
+/**
+ * The warning for an issue file outside the year folders: where it belongs by its own date and
+ * 期号 when they can be read (its front matter parsed only then: the stages load on first use).
+ */
+async function misplaced(root: string, relPath: string, issues: readonly string[]): Promise<ContentEntry<void>> {
+  const file = decodeSource(root, readSource(root, relPath));
+  if (file.messages.some((m) => m.fatal)) return given(READING.misplacedIssue, {});
+  const { placeByFrontMatter } = await import('./parse-issue.ts');
+  const wanted = placeByFrontMatter(String(file.value));
+  return given(READING.misplacedIssue, { wanted, taken: wanted !== undefined && issues.includes(wanted) });
 }
 
 function unreadFile(root: string, { relPath, entry }: Unread): VFile {

@@ -1,11 +1,13 @@
 // Stage 2: one issue file → its front matter (checked against the schema) and its Markdown body.
 import matter from 'gray-matter';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { CONTENT } from '../messages/catalogue.ts';
 import { FRONT_MATTER_WHERE } from '../messages/parts.ts';
 import { type Point, report } from '../messages.ts';
 import { FIELD_NAMES, type FrontMatter, frontMatterSchema } from '../model/issue.ts';
-import { parseYaml } from './parse-yaml.ts';
+import { yearOf } from '../text/chinese.ts';
+import { isMapping, parseYaml } from './parse-yaml.ts';
+import { issueFileName } from './resolve-issue.ts';
 import { reportSampleText } from './sample-text.ts';
 import { mendTypingSlips } from './typing-slips.ts';
 import { validateWithSchema } from './validate-schema.ts';
@@ -40,11 +42,27 @@ function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine:
   return { yaml: split.matter, body: split.content, bodyLine: head.split('\n').length };
 }
 
+/**
+ * Where an issue file belongs by its own front matter, content/<year>/<NN>.md, when its date and
+ * 期号 read as the schema reads them (typing slips mended); read quietly, for a file that is not
+ * where it should be: its own messages are those of its place.
+ */
+export function placeByFrontMatter(text: string): string | undefined {
+  const split = splitFrontMatter(text);
+  if (!split) return undefined;
+  const quiet = new VFile();
+  const data = parseYaml(quiet, mendTypingSlips(quiet, split.yaml, FIELD_NAMES))?.data;
+  if (!isMapping(data)) return undefined;
+  const issue = frontMatterSchema.shape.issue.safeParse(data.issue);
+  const date = frontMatterSchema.shape.date.safeParse(data.date);
+  return issue.success && date.success ? `content/${yearOf(date.data)}/${issueFileName(issue.data)}.md` : undefined;
+}
+
 export function parseIssue(file: VFile): SourceIssue | undefined {
   const relPath = file.path;
   const where = ISSUE_PATH.exec(relPath);
   if (!where) {
-    report(file, CONTENT.issuePath, undefined);
+    report(file, CONTENT.issuePath, { wanted: placeByFrontMatter(String(file.value)) });
     return undefined;
   }
   // A file that could not be read (its encoding) carries its error already.

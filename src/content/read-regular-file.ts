@@ -3,7 +3,7 @@
 // is checked (not the path, which could be swapped between a check and the read), and no more
 // than the limit is ever read. The read is synchronous: a build reads a thousand small files,
 // and four calls into the thread pool for each (open, stat, read, close) cost more than the reading.
-import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 export type FileRead =
@@ -44,7 +44,20 @@ export interface Reading {
   followLinks?: boolean;
 }
 
-export function readRegularFile(absPath: string, maxBytes: number, { within, followLinks = true }: Reading = {}): FileRead {
+/** Why a file is not read: as readRegularFile says it. */
+export type FileProblem = Exclude<FileRead, { ok: true }>;
+
+/**
+ * Opens a file as readRegularFile does and checks what was opened (a regular file, really inside
+ * `within`, at most maxBytes), then gives the open file to `use`; closed after. A problem found is
+ * returned instead, and `use` is not called.
+ */
+export function withRegularFile<T>(
+  absPath: string,
+  maxBytes: number,
+  { within, followLinks = true }: Reading,
+  use: (fd: number, stats: Stats) => T,
+): T | FileProblem {
   let fd: number;
   try {
     fd = openSync(absPath, followLinks ? OPEN_FLAGS : OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0));
@@ -58,17 +71,7 @@ export function readRegularFile(absPath: string, maxBytes: number, { within, fol
     const target = within === undefined ? undefined : outside(fd, absPath, within);
     if (target !== undefined) return { ok: false, problem: 'outside', target };
     if (stats.size > maxBytes) return { ok: false, problem: 'too-large', limit: maxBytes };
-    // The file may grow while it is read: read to its end, but never past the limit.
-    let buffer = Buffer.allocUnsafe(stats.size + 1);
-    let total = 0;
-    for (;;) {
-      if (total === buffer.length) buffer = Buffer.concat([buffer], Math.min(2 * buffer.length, maxBytes + 1));
-      const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) return { ok: false, problem: 'too-large', limit: maxBytes };
-    }
-    return { ok: true, bytes: buffer.subarray(0, total) };
+    return use(fd, stats);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { ok: false, problem: 'folder' };
     return { ok: false, problem: 'missing' };
@@ -79,4 +82,23 @@ export function readRegularFile(absPath: string, maxBytes: number, { within, fol
       // A close that fails (a network file system) does not make the bytes read wrong.
     }
   }
+}
+
+/** The bytes of an open file checked by withRegularFile, to its end but never past the limit. */
+export function readOpenFile(fd: number, stats: Stats, maxBytes: number): FileRead {
+  // The file may grow while it is read: read to its end, but never past the limit.
+  let buffer = Buffer.allocUnsafe(stats.size + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) buffer = Buffer.concat([buffer], Math.min(2 * buffer.length, maxBytes + 1));
+    const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) return { ok: false, problem: 'too-large', limit: maxBytes };
+  }
+  return { ok: true, bytes: buffer.subarray(0, total) };
+}
+
+export function readRegularFile(absPath: string, maxBytes: number, reading: Reading = {}): FileRead {
+  return withRegularFile(absPath, maxBytes, reading, (fd, stats) => readOpenFile(fd, stats, maxBytes));
 }

@@ -3,8 +3,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
-import { READING } from '../messages/reading.ts';
-import { report, reportError } from '../messages.ts';
+import { COLON_IN_ITEM, COMMENT_AS_VALUE, READING } from '../messages/reading.ts';
+import { type Point, report, reportError } from '../messages.ts';
 import { isMapping, type ParsedYaml } from './parse-yaml.ts';
 
 export interface SchemaContext {
@@ -36,6 +36,37 @@ function ruleOf(issue: z.core.$ZodIssue): string {
   return typeof rule === 'string' ? rule : 'invalid-field';
 }
 
+/** A value after "key: " or "- " that YAML read as a comment: "#专刊" and the rest of the line. */
+const COMMENT_START = /^#.*$/;
+
+/** An item's text up to a ": " that YAML read as a key, and the rest. */
+const ITEM_WITH_COLON = /^([^:#]*?):[ \t]+(.*)$/;
+
+/**
+ * A value of the wrong kind because of how YAML reads a line as typed (a value after # read as a
+ * comment, an item holding ": " read as a key and its value): reported with the line as it should
+ * be written, as COLON_IN_VALUE is (parse-yaml.ts). false when the value is not one of these.
+ */
+function reportYamlSlip(file: VFile, value: unknown, path: readonly PropertyKey[], place: Point, context: SchemaContext): boolean {
+  const line = String(file.value).split('\n')[place.line - 1];
+  if (line === undefined) return false;
+  const before = line.slice(0, place.column - 1);
+  const at = line.slice(place.column - 1).trimEnd();
+  if (value === null && COMMENT_START.test(at)) {
+    report(file, COMMENT_AS_VALUE, { line: `${before}${JSON.stringify(at)}`.trim() }, place);
+    return true;
+  }
+  const item = ITEM_WITH_COLON.exec(at);
+  const isItem = typeof path.at(-1) === 'number';
+  if (isItem && item && typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1) {
+    const key = String(path[0]);
+    const field = `${context.fieldNames[key] ?? key} ${key}`;
+    report(file, COLON_IN_ITEM, { line: `${before}${item[1]}\uFF1A${item[2]}`.trim(), field }, place);
+    return true;
+  }
+  return false;
+}
+
 export function validateWithSchema<S extends z.ZodType>(file: VFile, parsed: ParsedYaml, schema: S, context: SchemaContext): z.infer<S> | undefined {
   if (!isMapping(parsed.data)) {
     report(file, READING.notKeyValue, { where: context.where }, parsed.placeOf([]));
@@ -53,6 +84,7 @@ export function validateWithSchema<S extends z.ZodType>(file: VFile, parsed: Par
     const key = String(issue.path[0] ?? '');
     const absent = issue.path.length > 0 && valueAt(parsed.data, issue.path) === undefined;
     const place = parsed.placeOf(issue.path);
+    if (!absent && reportYamlSlip(file, valueAt(parsed.data, issue.path), issue.path, place, context)) continue;
     if (absent && issue.path.length === 1) report(file, READING.missingField, { key, name: context.fieldNames[key] ?? key, what: issue.message }, place);
     else reportError(file, issue.message, absent ? 'missing-field' : ruleOf(issue), place);
   }

@@ -66,11 +66,13 @@ const TOTAL_ORDER = { rule: 'total-order', title: '总期号的先后与日期�
 
 export const CONTENT = {
   // Where an issue's file stands.
-  issuePath: check({
+  /** wanted: where it belongs by its own date and 期号, when they can be read. */
+  issuePath: check<{ wanted?: string }>({
     rule: 'path-mismatch',
     title: '文件的位置或名字与年份、期号不符',
     severity: 'error',
-    message: () => '期刊文件应放在 content/<年份>/<两位期号>.md，例如 content/2019/09.md',
+    message: ({ wanted }) =>
+      `期刊文件应放在 content/<年份>/<两位期号>.md，${wanted === undefined ? '例如 content/2019/09.md' : `按它开头设置中的日期和期号，应是 ${wanted}`}`,
     hint: '请改名或移动这个文件',
   }),
   dateOutsideYear: check<{ date: string; dateYear: number; pathYear: number }>({

@@ -127,6 +127,11 @@ export const BUILD = {
   built: (upToDate: boolean, issues: number, pages: number, seconds: string, out: string) =>
     `${upToDate ? '网站已是最新，没有改动' : '已生成网站'}：${issues} 期，${pages} 个页面，用时 ${seconds} 秒，输出到 ${out}`,
   checked: (issues: number, seconds: string) => `检查通过：${issues} 期，用时 ${seconds} 秒。`,
+  /** Ctrl+C before the new site was published (commands/interrupt.ts): its unfinished copy is removed by the next build. */
+  interrupted: (out: string) => `\n已停止生成（Ctrl+C）：${out} 保持原样，没有写完的新网站会在下次生成时清除。`,
+  /** Ctrl+C while, or after, the new site was published: it was, whole. */
+  interruptedAfterPublishing: (out: string) => `\n已停止（Ctrl+C）：停止前新网站已经生成完毕，输出到 ${out}`,
+  checkInterrupted: '\n已停止检查（Ctrl+C）。',
 } as const;
 
 /** npm run dev. */
@@ -169,6 +174,9 @@ export const NEW_COMMAND = {
   created: (file: string, year: number, issue: number, total: number, date: string, latest: string | undefined) =>
     `已新建 ${file}\uFF1A${year}年第${issue}期，总第${total}期，${date}（${latest ? `送和责任编辑照抄 ${latest}` : '这是第一期：请填写送达单位'}）。`,
   draft: '这一期标为草稿（draft: true），定稿后删去这一行才会发布。',
+  /** existing: the issues of that date already there (their files, 期号, whether a draft); created: the new file. */
+  sameDate: (date: string, existing: readonly { file: string; issue: number; draft: boolean }[], created: string) =>
+    `注意\uFF1A${date}已经有一期\uFF1A${existing.map((e) => `${e.file}\uFF08第${e.issue}期${e.draft ? '\uFF0C草稿' : ''}\uFF09`).join('、')}。如果是重复运行了 npm run new，请删去刚新建的 ${created}\uFF1B同一天确实要出两期，就接着编写它。`,
 } as const;
 
 /** What npm run build -- --timings prints (pipeline/timings.ts). */

@@ -30,12 +30,18 @@ export const READING = {
     message: () => '期刊文件名应以小写的 .md 结尾，这个文件不会发布',
     hint: ({ wanted }) => `请改名为 ${wanted}`,
   }),
-  misplacedIssue: check({
+  /** wanted: where it belongs by its own date and 期号, when they can be read; taken: a file is there already. */
+  misplacedIssue: check<{ wanted?: string; taken?: boolean }>({
     rule: 'misplaced-issue',
     title: '期刊文件不在年份文件夹里，它不会发布',
     severity: 'warning',
     message: () => '期刊文件应放在年份文件夹里，这个文件不会发布',
-    hint: '请把它移到 content/<年份>/ 下，例如 content/2019/09.md',
+    hint: ({ wanted, taken }) =>
+      wanted === undefined
+        ? '请把它移到 content/<年份>/ 下，例如 content/2019/09.md'
+        : taken
+          ? `按它开头设置中的日期和期号，它应是 ${wanted}，但那里已经有一个文件：请对照两个文件，留下对的一个`
+          : `按它开头设置中的日期和期号，请把它移到 ${wanted}`,
   }),
   unreadableFolder: check({
     rule: 'unreadable-folder',
@@ -148,4 +154,18 @@ export const COLON_IN_VALUE = check<{ line: string }>({
   ...YAML_PROBLEMS.other,
   message: () => '值里有半角冒号加空格（": "），YAML 把它当成了又一个键',
   hint: ({ line }) => `请把值里的冒号改为全角，写作“${line}”，或给整个值加上英文引号`,
+});
+
+/** A value that starts with # (title: #专刊), which YAML reads as a comment, so the field is empty: line, written with quotes. */
+export const COMMENT_AS_VALUE = check<{ line: string }>({
+  ...YAML_PROBLEMS.other,
+  message: () => '值以 # 开头，YAML 把 # 和它后面的文字当成了注释，这一项就成了空的',
+  hint: ({ line }) => `请给整个值加上英文引号，写作“${line}”`,
+});
+
+/** An item of a list holding ": " (- 抄送: 各省), which YAML takes for a key and its value: line, written with a full-width colon. */
+export const COLON_IN_ITEM = check<{ line: string; field: string }>({
+  ...YAML_PROBLEMS.other,
+  message: ({ field }) => `${field} 中这一项有半角冒号加空格（": "），YAML 把它当成了“键: 值”，而每一项应是一行文字`,
+  hint: ({ line }) => `请把冒号改为全角，写作“${line}”，或给整项加上英文引号`,
 });

@@ -36,6 +36,16 @@ describe('planNextIssue', () => {
   });
 });
 
+describe('an issue of the same date', () => {
+  it('is named, and the next one is still planned with the next numbers: 期号 and 总期号 never repeat', () => {
+    const sources = [source('content/2019/10.md', 10, 584, '2019-05-27'), source('content/2019/11.md', 11, 585, '2019-06-10')];
+    const plan = planNextIssue(sources, '2019-06-10');
+    expect(plan).toMatchObject({ ok: true, next: { issue: 12, total: 586, path: 'content/2019/12.md' } });
+    expect(plan.ok && plan.next.sameDate.map((s) => s.file.path)).toEqual(['content/2019/11.md']);
+    expect(planNextIssue(sources, '2019-06-11')).toMatchObject({ next: { sameDate: [] } });
+  });
+});
+
 describe('today', () => {
   it('is the date in China, eight hours ahead of UTC', () => {
     expect(todayInChina(Date.UTC(2019, 3, 28, 15, 59))).toBe('2019-04-28');

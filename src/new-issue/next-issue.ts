@@ -18,6 +18,11 @@ export interface NextIssue {
   editors?: string[];
   /** The issue the numbers and lists were taken from; none in an empty archive. */
   latest?: SourceIssue;
+  /**
+   * The issues of the same date already there (the last npm run new's, when it was run twice):
+   * the new one is still made, with the next numbers, since two issues may come out on one day.
+   */
+  sameDate: SourceIssue[];
 }
 
 export type Plan = { ok: true; next: NextIssue } | { ok: false; problem: string };
@@ -47,6 +52,7 @@ export function planNextIssue(sources: readonly SourceIssue[], date: string): Pl
       distribution: latest?.meta.distribution ?? [],
       editors: latest?.meta.editors,
       latest,
+      sameDate: sources.filter((s) => s.meta.date === date).sort(byPublication),
     },
   };
 }

@@ -13,7 +13,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { type Cache, currentToolVersion } from '../cache/cache.ts';
 import { decodeSource, isIssuePath, listContent, type RawSource, readSource, readText, SITE_FILE } from '../content/load-content.ts';
-import { type PublishedFiles, readPublished } from '../content/published-files.ts';
+import { PublishedBytes, type PublishedFiles, readPublished } from '../content/published-files.ts';
 import type { LocalAddress } from '../markdown/rendered-file.ts';
 import { CONTENT } from '../messages/catalogue.ts';
 import { report } from '../messages.ts';
@@ -61,11 +61,13 @@ export class Archive {
   private readonly entries = new Map<string, Entry>();
   private otherFiles: VFile[] = [];
   /** The pictures and attachments of content/, published at the same path in the site. */
-  private publishedFiles: PublishedFiles = { files: new Map(), key: [], refused: [] };
+  private publishedFiles: PublishedFiles;
   /** The last version of each issue that had no error, for keepLastGood. */
   private readonly lastGood = new Map<string, Issue>();
 
-  constructor(private readonly options: ArchiveOptions) {}
+  constructor(private readonly options: ArchiveOptions) {
+    this.publishedFiles = { files: new PublishedBytes(options.projectDir), key: [], refused: [], read: [] };
+  }
 
   /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
   basePath = '/';
@@ -76,7 +78,7 @@ export class Archive {
     const { projectDir } = this.options;
     if (changed === undefined) {
       const listed = await listContent(projectDir);
-      this.publishedFiles = readPublished(projectDir, listed.published);
+      this.publishedFiles = await readPublished(projectDir, listed.published, this.options.cache);
       this.otherFiles = [...listed.otherFiles, ...this.publishedFiles.refused];
       return { full: true, site: readSource(projectDir, SITE_FILE), issues: listed.issues.map((relPath) => readSource(projectDir, relPath)) };
     }
@@ -97,8 +99,8 @@ export class Archive {
     return { sources: [...(reading.site ? [reading.site] : []), ...reading.issues], otherFiles: this.otherFiles, images };
   }
 
-  /** The pictures and attachments of content/ as last read: site path → bytes. */
-  get published(): ReadonlyMap<string, Uint8Array> {
+  /** The pictures and attachments of content/ as last found: site path → bytes, read when asked for. */
+  get published(): PublishedBytes {
     return this.publishedFiles.files;
   }
 

@@ -1,7 +1,8 @@
 // The whole-build key a build compares with the last one's: everything it is made of. When it and
 // dist/ are as the last build left them, the build does nothing (record.ts); each file's own key is
 // the plan's (plan.ts). Hashes of contents, never modification times: touching a file without
-// changing it leaves every key as it was.
+// changing it leaves every key as it was. (A picture's hash is found in the cache by its size and
+// times, so that its bytes are read again only when it changed: content/published-files.ts.)
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -35,8 +36,11 @@ export interface BuildInputs {
   sources: readonly RawSource[];
   /** The other files of content/, with the messages that say they are not read. */
   otherFiles: readonly VFile[];
-  /** The pictures and attachments of content/ (the 党政机关网站标识 may be kept there), with their bytes or why they are not published. */
-  images: readonly (readonly [path: string, bytes: Uint8Array | string])[];
+  /**
+   * The pictures and attachments of content/ (the 党政机关网站标识 may be kept there), with the hash
+   * of their bytes (kept in the cache by path, size and times: content/published-files.ts) or why they are not published.
+   */
+  images: readonly (readonly [path: string, hash: string])[];
   /**
    * The PDFs in the cache, each as its key and the version of its entry: an npm run pdf stopped
    * before it published leaves PDFs, new or printed again, that the site lacks.

@@ -5,6 +5,7 @@
 // with the keys of the last version published (record.ts), the plan says which files to make and
 // which to keep: the build and the dev server plan the same way.
 import { hashOf, hashOfValue } from '../cache/cache.ts';
+import { PublishedBytes } from '../content/published-files.ts';
 import type { Issue } from '../model/issue.ts';
 import { CITATIONS_FILE, issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
 import { listPages, type PageSource, type SiteInput } from '../pages/page-list.ts';
@@ -26,7 +27,7 @@ export interface PlanInput extends SiteInput {
   toolVersion: string;
   /** The badge image (site.yml badge), at its output path, when the site has one. */
   badge?: { path: string; bytes: Uint8Array };
-  /** The pictures and attachments of content/, at their paths in the site (content/published-files.ts). */
+  /** The pictures and attachments of content/, at their paths in the site (content/published-files.ts: their bytes read when made). */
   published?: ReadonlyMap<string, Uint8Array>;
 }
 
@@ -62,7 +63,12 @@ export function planSite(input: PlanInput): SitePlan {
   const { templates, toolVersion, badge } = input;
   const plan: SitePlan = new Map();
   // First, so that a file of the site's own (an asset, the badge, a page, a PDF) at the same path takes its place.
-  for (const [file, bytes] of input.published ?? []) plan.set(file, { key: bytesKey(bytes), kind: 'file', make: () => bytes });
+  const published = input.published;
+  for (const file of published?.keys() ?? []) {
+    // A picture of content/ is read only to be made: its hash is known (content/published-files.ts).
+    const known = published instanceof PublishedBytes ? published.hashOf(file) : undefined;
+    plan.set(file, { key: known === undefined ? bytesKey(published!.get(file)!) : `bytes ${known}`, kind: 'file', make: () => published!.get(file)! });
+  }
   for (const [file, content] of templates.assets) plan.set(file, { key: bytesKey(content), kind: 'file', make: () => content });
   if (badge) plan.set(badge.path, { key: bytesKey(badge.bytes), kind: 'file', make: () => badge.bytes });
   const { pages, shared } = listPages(input);

@@ -154,6 +154,27 @@ describe('files that look like issues but are not read are warned about', () => 
     expect(report).toBe(`${relPath}:1:1: 警告\uFF1A${message}\n\n共 0 个错误，1 个警告。`);
   });
 
+  it('an issue file outside the year folders is told its own place, by its date and 期号, when they can be read', async () => {
+    const projectDir = await makeSite();
+    const issue = (number: number, date: string) => `---\nissue: ${number}\ntotal: 600\ndate: ${date}\ndistribution:\n  - 各省\n---\n\n# 标题\n\n正文。\n`;
+    await writeFile(path.join(projectDir, 'content', '11.md'), issue(11, '2020-06-10'));
+    // Typed with a Chinese key and a full-width colon, and named otherwise: its place is still read.
+    await writeFile(path.join(projectDir, 'content', '第三期.markdown'), issue(3, '2021-02-01').replace('issue: 3', '期号\uFF1A3'));
+    // Its place is taken already.
+    await writeFile(path.join(projectDir, 'content', '01.md'), issue(1, '2019-01-20'));
+    // Not a date: told where such files go.
+    await writeFile(path.join(projectDir, 'content', '12.md'), issue(12, '2020-13-45'));
+    const { report } = await check(projectDir);
+    const warnings = report.split('\n').filter((line) => line.endsWith('[bulletin:misplaced-issue]'));
+    const hint = (line: string) => line.split('\uFF1A').slice(2).join('\uFF1A').replace(' [bulletin:misplaced-issue]', '');
+    expect(warnings.map((line) => [line.split(':')[0], hint(line)])).toEqual([
+      ['content/01.md', '按它开头设置中的日期和期号，它应是 content/2019/01.md，但那里已经有一个文件\uFF1A请对照两个文件，留下对的一个'],
+      ['content/11.md', '按它开头设置中的日期和期号，请把它移到 content/2020/11.md'],
+      ['content/12.md', '请把它移到 content/<年份>/ 下，例如 content/2019/09.md'],
+      ['content/第三期.markdown', '按它开头设置中的日期和期号，请把它移到 content/2021/03.md'],
+    ]);
+  });
+
   it('editors\u2019 hidden files (.02.md, .~lock) and other files are left alone', async () => {
     const projectDir = await makeSite();
     for (const name of ['.02.md', '.~lock.02.md#', '02.md~', 'photo.png', 'Thumbs.db']) await writeFile(path.join(projectDir, 'content', '2019', name), 'x');
