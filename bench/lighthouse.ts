@@ -8,12 +8,12 @@
 // dependency of the project.
 //
 // Usage: npx tsx bench/lighthouse.ts [--site DIR] [--runs 3] [--pages home,search-q1] [--keep DIR]
-//   --site: a built site (its dist/); without it, 1000 issues of bench/corpus.ts are generated and
-//           built with this checkout's compiled tool (lib/cli.js: `npm run compile` first) in
-//           bench/.cache/lighthouse/.
+//   --site: a built site (its dist/); without it, 1000 issues of bench/corpus.ts are generated
+//           (once) in bench/.cache/lighthouse/ and built with this checkout's templates and compiled
+//           tool (lib/cli.js: `npm run compile` first).
 //   --keep: writes each run's whole report (JSON) into DIR, to read its opportunities and diagnostics.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -49,20 +49,25 @@ if (unknown.length > 0) throw new Error(`--pages: unknown ${unknown.join(', ')};
 const root = path.resolve(import.meta.dirname, '..');
 const siteDir = values.site ? path.resolve(values.site) : await generatedSite();
 
-/** 1000 generated issues built with the compiled tool, reused when already built. */
+/**
+ * 1000 generated issues with this checkout's templates, built with the compiled tool: generated
+ * once, then built again each run (incrementally, so only what changed is rendered).
+ */
 async function generatedSite(): Promise<string> {
   const work = path.join(root, 'bench', '.cache', 'lighthouse');
-  const built = await stat(path.join(work, 'dist', 'index.html')).then(
+  const generated = await stat(path.join(work, 'content')).then(
     () => true,
     () => false,
   );
-  if (!built) {
-    await rm(work, { recursive: true, force: true });
+  if (!generated) {
     await mkdir(work, { recursive: true });
-    console.log('Generating 1000 issues and building them…');
+    console.log('Generating 1000 issues…');
     await writeCorpus(work, await generateCorpus(1000));
-    await promisify(execFile)(process.execPath, [path.join(root, 'lib', 'cli.js'), 'build'], { cwd: work, maxBuffer: 64 * 1024 * 1024 });
   }
+  await rm(path.join(work, 'templates'), { recursive: true, force: true });
+  await cp(path.join(root, 'templates'), path.join(work, 'templates'), { recursive: true });
+  console.log('Building them…');
+  await promisify(execFile)(process.execPath, [path.join(root, 'lib', 'cli.js'), 'build'], { cwd: work, maxBuffer: 64 * 1024 * 1024 });
   return path.join(work, 'dist');
 }
 
