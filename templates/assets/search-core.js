@@ -26,14 +26,21 @@ export const RANKING = { pageLength: 0.3 };
  */
 export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {}) {
   const base = new URL(bundle, siteRoot);
-  const pagefind = await import(new URL('pagefind.js', base).href);
+  // Pagefind's script and the list of parts at once, and the parts merged at once: each is a round
+  // trip, and on a slow phone's link a round trip in a row is what keeps the first hits from showing.
+  // Pagefind keeps the parts in the order they are merged in, which is the order of the calls.
+  const [pagefind, listed] = await Promise.all([
+    import(new URL('pagefind.js', base).href),
+    fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : [])),
+  ]);
   const settings = { baseUrl: new URL(siteRoot).pathname, ranking: RANKING, ...options };
-  const listed = await fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : []));
   const first = listed.find((entry) => entry.path === '');
   await pagefind.options({ ...settings, ...(first ? { mergeFilter: { part: String(first.part) } } : {}) });
-  for (const { part, path } of listed.filter((entry) => entry.path !== '')) {
-    await pagefind.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } });
-  }
+  await Promise.all(
+    listed
+      .filter((entry) => entry.path !== '')
+      .map(({ part, path }) => pagefind.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } })),
+  );
   return { pagefind, parts: listed.map((entry) => entry.part) };
 }
 
@@ -67,7 +74,15 @@ export function spaced(word) {
  * consecutive positions is one occurrence.
  */
 export function phraseCount(positions, n) {
-  const sorted = [...positions].sort((a, b) => a - b);
+  // Pagefind gives them in order: sorted only when they are not, as numbers, natively (a query of
+  // common characters has a thousand exact hits of a hundred positions each, on the page's thread).
+  let sorted = positions;
+  for (let i = 1; i < positions.length; i++) {
+    if (positions[i] < positions[i - 1]) {
+      sorted = Float64Array.from(positions).sort();
+      break;
+    }
+  }
   let count = 0;
   let run = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -140,6 +155,9 @@ export function sharesEnough({ longest, held, total }) {
   return longest >= 2 || (held >= 3 && held >= total - 1);
 }
 
+/** Waits for a new task, so that the page can draw and answer the reader between two long steps. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function searchOnce(pagefind, query, options) {
   const words = queryWords(query);
   if (words.length === 0) return { exact: [], loose: [] };
@@ -172,6 +190,9 @@ async function searchOnce(pagefind, query, options) {
       .sort((a, b) => b.count - a.count)
       .map(({ result }) => result);
   }
+  // The others in a task of their own: with a query of common characters, every step of this
+  // over thousands of hits at once held the page's thread for longer than a slow phone allows.
+  await nextTask();
   // The others: every hit holding a piece, kept when it shares enough, most shared first
   // (then in Pagefind's order), or in date order when sorted by date.
   const found = new Map();

@@ -5,7 +5,16 @@
 // characters or more of them in a hit holding only parts (never 桥 of 人行桥 alone).
 import { spaced } from './search-core.js';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/**
+ * Made by prepareSnippets while a search waits for the index, or at the first snippet, never when
+ * the page loads: making it loads ICU's dictionary of Chinese words, a long task on a slow phone.
+ */
+let segmenter;
+
+/** Makes what snippets need ahead of time: called while the first search waits for the network. */
+export function prepareSnippets() {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+}
 
 /** Punctuation that ends a clause, and that a snippet may start after or end on. */
 const _CLAUSE_END = /[，。；：、！？]/u;
@@ -38,6 +47,7 @@ const singleHan = (segment) => segment !== undefined && [...segment].length === 
  * src/text/word-breaks.ts.
  */
 function wordStarts(whole, at, length) {
+  prepareSnippets();
   const segments = [...segmenter.segment(whole)];
   return segments
     .filter(({ segment }, i) => !singleHan(segment) && !singleHan(segments[i - 1]?.segment))

@@ -2,7 +2,7 @@
 // index phrase-first, and writes the query back to the URL so a search can be linked and
 // the back button works. Works under any sub-path: everything is found relative to this file.
 import { bestSection, citedIssues, loadPagefind, parseCitation, phraseSearch, queryWords, readable } from './search-core.js';
-import { marks, snippetHtml, trimExcerpt } from './search-snippet.js';
+import { marks, prepareSnippets, snippetHtml, trimExcerpt } from './search-snippet.js';
 
 const PAGE_SIZE = 10;
 /**
@@ -203,7 +203,10 @@ async function search(state, number) {
     return;
   }
   status.textContent = '正在搜索…';
-  const [issues, { pagefind, parts }] = await Promise.all([citedFor(state), pagefindForSite()]);
+  const loaded = Promise.all([citedFor(state), pagefindForSite()]);
+  // While the index loads, in a task of its own, rather than when the hits are shown.
+  setTimeout(prepareSnippets);
+  const [issues, { pagefind, parts }] = await loaded;
   const filters = {};
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
@@ -263,4 +266,8 @@ window.addEventListener('popstate', () => {
 
 const initial = readState();
 showState(initial);
-run(initial);
+// The search starts once the page is drawn (a frame, then a task), so that the page, with the
+// query in its box, shows before the search's scripts and index are loaded and read; a page opened
+// in a background tab, which draws no frame, searches at once.
+if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(() => run(initial)));
+else run(initial);
