@@ -1,6 +1,6 @@
 // Run outside a project (an empty folder, or inside the project's content/), every command that
 // needs one stops first with one message saying where to go, and writes nothing.
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,19 @@ describe('a command run outside a project', () => {
     const { code, stdout } = await cli(project, 'check');
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain('检查通过');
+  });
+});
+
+describe('a project without its templates/ folder', () => {
+  it.each([['build'], ['check']])('%s says the templates are missing and what to do, and publishes nothing', async (command) => {
+    const project = await copyProject();
+    await rm(path.join(project, 'templates'), { recursive: true });
+    const { code, stderr } = await cli(project, command);
+    expect(stderr).toContain('项目里没有 templates/ 文件夹');
+    expect(stderr).toContain('[bulletin:templates-missing]');
+    expect(stderr).toContain('请把本程序自带的 templates/ 文件夹复制到项目里');
+    expect(stderr).not.toContain('bulletin:bug');
+    expect(code).toBe(EXIT.usage);
+    expect(await readdir(project)).not.toContain('dist');
   });
 });

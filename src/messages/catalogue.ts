@@ -629,6 +629,14 @@ export const CATALOGUE = {
     exit: 'usage',
   }),
 
+  templatesMissing: entry<{ folder: string }>({
+    rule: 'templates-missing',
+    title: '项目里没有网页模板（templates/ 文件夹）',
+    message: ({ folder }) => `项目里没有 ${folder}/ 文件夹：网页是按其中的模板生成的，没有它就生成不了网站`,
+    hint: ({ folder }) => `请把本程序自带的 templates/ 文件夹复制到项目里，与 content/ 并列（命名为 ${folder}），再运行一次`,
+    exit: 'usage',
+  }),
+
   bug: entry({
     rule: 'bug',
     title: '程序的问题',

@@ -1,9 +1,11 @@
 // Stage 6: pages rendered from the Nunjucks templates. The templates are compiled, and the
 // assets read, once for each version of templates/ (Templates); each page is rendered from its
 // source (page-list.ts) alone.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { CATALOGUE } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
 import type { SiteOutput } from '../model/output.ts';
 import { chineseDate, chineseMonthDay, chineseNumber, padName } from '../text/chinese.ts';
 import { keepNumbersWhole } from '../text/keep-numbers.ts';
@@ -36,6 +38,9 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
  * its own queue, where no try can catch it.
  */
 async function compileTemplates(env: nunjucks.Environment, templatesDir: string, projectDir: string): Promise<void> {
+  if (!(await stat(templatesDir).catch(() => undefined))?.isDirectory()) {
+    throw Failure.of(CATALOGUE.templatesMissing, { folder: path.relative(projectDir, templatesDir) || templatesDir });
+  }
   const names = (await readdir(templatesDir, { recursive: true })).filter((name) => name.endsWith('.njk')).sort();
   for (const name of names) {
     try {
