@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cache, hashOf } from '../cache/cache.ts';
 import { textOf } from '../messages/catalogue.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverOutputFolder, refuseOutputFolder } from './disk-writer.ts';
+import { leftovers } from './spare-site.ts';
 
 const parentFolder = () => mkdtemp(path.join(tmpdir(), 'lldt-write-'));
 
@@ -549,5 +550,139 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
     await rm(path.join(path.dirname(path.dirname(spare)), 'output'), { recursive: true });
     await publish(new DiskWriter(out2, path.dirname(out2), new Cache(path.dirname(path.dirname(spare)))), new Map([['a.html', '3']]));
     expect(await filesOf(out2)).toEqual({ 'a.html': '3' });
+  });
+
+  it('makes the new version in the cache: nothing of the old site stands beside the output folder during a build', async () => {
+    const { parent, writer, spare } = await setup();
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '1'],
+        ['2019/09/index.html', 'withdrawn later'],
+      ]),
+    );
+    await publish(writer, new Map([['a.html', '2']]));
+    await writer.begin();
+    await writer.put('a.html', '3');
+    expect(await readdir(parent)).toEqual(['cache', 'dist']);
+    expect(await readdir(spare)).toContain('a.html');
+    await writer.commit(new Set(['a.html']));
+    expect(await readdir(parent)).toEqual(['cache', 'dist']);
+  });
+
+  it('touches nothing outside the cache when the spare, or a folder in it, is a link', async () => {
+    const { parent, out, writer, spare } = await setup();
+    const elsewhere = path.join(parent, 'documents');
+    await mkdir(path.join(elsewhere, '2019'), { recursive: true });
+    await writeFile(path.join(elsewhere, '报告.docx'), '编辑的文件');
+    await writeFile(path.join(elsewhere, '2019', 'index.html'), '别处的文件');
+    await publish(
+      writer,
+      new Map([
+        ['index.html', '1'],
+        ['2019/index.html', 'year'],
+      ]),
+    );
+    await publish(
+      writer,
+      new Map([
+        ['index.html', '2'],
+        ['2019/index.html', 'year'],
+      ]),
+    );
+    // The spare's folder 2019 made a link to the documents' folder of that name.
+    await rm(path.join(spare, '2019'), { recursive: true });
+    await symlink(path.join(elsewhere, '2019'), path.join(spare, '2019'));
+    await publish(
+      writer,
+      new Map([
+        ['index.html', '3'],
+        ['2019/index.html', 'year 3'],
+      ]),
+    );
+    // The spare itself a link to the documents.
+    await rm(spare, { recursive: true });
+    await symlink(elsewhere, spare);
+    await publish(
+      writer,
+      new Map([
+        ['index.html', '4'],
+        ['2019/index.html', 'year 4'],
+      ]),
+    );
+    expect(await filesOf(elsewhere)).toEqual({ '报告.docx': '编辑的文件', '2019/index.html': '别处的文件' });
+    expect((await lstat(out)).isSymbolicLink()).toBe(false);
+    expect(await filesOf(out)).toEqual({ 'index.html': '4', '2019/index.html': 'year 4' });
+  });
+
+  it('keeps as the spare only the old site its record describes', async () => {
+    const { out, writer, parent } = await setup();
+    const record = path.join(parent, 'cache', 'output', `${hashOf(out)}.entry`);
+    await publish(writer, new Map([['a.html', '1']]));
+    const recordOfA = await readFile(record);
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '2'],
+        ['x.html', 'x'],
+      ]),
+    );
+    // As a build killed between its publish and its record leaves it: dist/ is B, the record A's.
+    await writeFile(record, recordOfA);
+    const next = () => new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
+    await publish(
+      next(),
+      new Map([
+        ['a.html', '3'],
+        ['x.html', 'x'],
+      ]),
+    );
+    await publish(
+      next(),
+      new Map([
+        ['a.html', '4'],
+        ['x.html', 'x'],
+      ]),
+    );
+    expect(await filesOf(out)).toEqual({ 'a.html': '4', 'x.html': 'x' });
+  });
+
+  it('keeps one spare: another output folder’s goes', async () => {
+    const { parent, writer, spare } = await setup();
+    const other = new DiskWriter(path.join(parent, 'site2'), parent, new Cache(path.join(parent, 'cache')));
+    await publish(other, new Map([['a.html', '1']]));
+    await publish(other, new Map([['a.html', '2']]));
+    await publish(writer, new Map([['a.html', '1']]));
+    await publish(writer, new Map([['a.html', '2']]));
+    expect(await readdir(path.dirname(spare))).toEqual([path.basename(spare)]);
+  });
+
+  it('leaves in place a file of the spare that is one the new version put under another case', async () => {
+    const dir = await parentFolder();
+    await writeFile(path.join(dir, 'PHOTO.JPG'), 'new');
+    // On a disk that ignores case, photo.jpg is PHOTO.JPG: the same file, as a hard link is here.
+    await link(path.join(dir, 'PHOTO.JPG'), path.join(dir, 'photo.jpg'));
+    await writeFile(path.join(dir, 'other.jpg'), 'old');
+    const written = { hash: 'h', size: 3, mtimeMs: 0 };
+    expect(leftovers(dir, { 'photo.jpg': written, 'other.jpg': written }, { 'PHOTO.JPG': written })).toEqual(['other.jpg']);
+    await copyFile(path.join(dir, 'PHOTO.JPG'), path.join(dir, 'Other.JPG'));
+    expect(leftovers(dir, { 'other.jpg': written }, { 'Other.JPG': written })).toEqual(['other.jpg']);
+  });
+
+  it('still refuses a folder of the published site replaced by a link, after the site was found whole', async () => {
+    const { parent, out, writer } = await setup();
+    await publish(
+      writer,
+      new Map([
+        ['a.html', '1'],
+        ['2019/09/index.html', 'issue'],
+      ]),
+    );
+    const copy = path.join(parent, 'copy');
+    await cp(path.join(out, '2019', '09'), copy, { recursive: true });
+    await rm(path.join(out, '2019', '09'), { recursive: true });
+    await symlink(copy, path.join(out, '2019', '09'));
+    expect(await writer.version()).toBeUndefined();
+    await expect(writer.begin()).rejects.toThrow();
   });
 });

@@ -25,7 +25,7 @@ import { readRegularFile } from '../content/read-regular-file.ts';
 import { type ContentEntry, given, OUTPUT_FOLDER, textOf } from '../messages/catalogue.ts';
 import { neitherMadeNorKept } from '../messages/commands.ts';
 import { filesUnder, isPublished, isSitePath, MANIFESTS, type Manifest, type Published } from './manifest.ts';
-import { keepSpare, removeFiles, takeSpare } from './spare-site.ts';
+import { keepSpare, leftovers, removeFiles, takeSpare } from './spare-site.ts';
 import type { Writer } from './writer.ts';
 
 /** A file in every output folder the build writes: the build replaces only a folder that holds it. */
@@ -229,14 +229,15 @@ async function makeFolder(dir: string): Promise<void> {
 }
 
 /**
- * Removes a site folder of the build's, its marker last: a kill midway leaves a folder that still
- * proves itself the build's (its marker, and only files it lists), which the next build removes.
+ * Removes a folder of the build's, the file that proves it its own last (a site's marker, or a
+ * staging folder's token): a kill midway leaves a folder that still proves itself the build's,
+ * which the next build removes.
  */
-async function removeSite(dir: string): Promise<void> {
+async function removeSite(dir: string, last = OUTPUT_MARKER): Promise<void> {
   // A link in its place (put there by hand meanwhile) goes alone: what it points to is not the build's.
   if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return rm(dir, { force: true });
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name !== OUTPUT_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name !== last).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -298,9 +299,16 @@ async function swapIn(outDir: string, staging: string, recorded?: Manifest, cach
   // The old site is the next build's staging folder (spare-site.ts), or removed. A removal that
   // fails (a file held open on Windows) leaves it for the next build to remove, proven by its
   // marker, rather than failing this build: the new site is in place.
-  if (recorded && (await keepSpare(cache, outDir, retired, recorded))) return undefined;
+  if (isVersion(retired, recorded) && (await keepSpare(cache, outDir, retired, recorded))) return undefined;
   await removeSite(retired).catch(() => undefined);
   return undefined;
+}
+
+/** Whether the folder's marker is the one written with these files (its size and time): the folder is that version. */
+function isVersion(dir: string, files?: Manifest): files is Manifest {
+  const written = files?.[OUTPUT_MARKER];
+  const found = written && lstatSync(path.join(dir, OUTPUT_MARKER), { throwIfNoEntry: false });
+  return !!found && found.isFile() && found.size === written.size && found.mtimeMs === written.mtimeMs;
 }
 
 /** The old site, left beside the new one because files were put into it during the build. */
@@ -344,8 +352,6 @@ export class DiskWriter implements Writer {
   private next: Manifest = {};
   /** The files of the staging folder taken from the spare (spare-site.ts), as written, that the new version has not taken yet. */
   private spare: Manifest = {};
-  /** Files found in the spare that its record does not list: removed before the new version is published. */
-  private strays: () => string[] = () => [];
   private written = 0;
   private readonly folders = new Set<string>();
 
@@ -392,7 +398,8 @@ export class DiskWriter implements Writer {
     this.manifest = published.files;
     if (this.checked === published.files) return true;
     const files = Object.keys(published.files);
-    const whole = files.every((file) => this.writtenAsIs(file)) && countFiles(this.outDir) === files.length;
+    const found = filesUnder(this.outDir);
+    const whole = found.length === files.length && found.every((file) => Object.hasOwn(published.files, file)) && files.every((file) => this.writtenAsIs(file));
     if (whole) this.checked = this.listed = published.files;
     return whole;
   }
@@ -423,6 +430,12 @@ export class DiskWriter implements Writer {
     this.next = {};
     this.written = 0;
     this.folders.clear();
+    const spare = await takeSpare(this.cache, this.outDir);
+    this.spare = { ...spare?.files };
+    if (spare) {
+      this.staging = spare.dir;
+      return;
+    }
     const staging = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-staging-${process.pid}`);
     // Left by a build of this process id that recovery could not prove its own: not removed.
     if (
@@ -435,13 +448,6 @@ export class DiskWriter implements Writer {
     // Recorded before it is made, so that a build killed at any point leaves a folder it can prove its own.
     const token = randomUUID();
     await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
-    const spare = await takeSpare(this.cache, this.outDir, staging, { name: STAGING_TOKEN, text: token });
-    this.spare = { ...spare?.files };
-    this.strays = spare?.strays ?? (() => []);
-    if (spare) {
-      this.staging = staging;
-      return;
-    }
     await makeFolder(staging);
     this.staging = staging;
     await writeFile(path.join(staging, STAGING_TOKEN), token).catch(async (error: unknown) => {
@@ -533,7 +539,7 @@ export class DiskWriter implements Writer {
     if (await this.keep(file, hash)) return;
     await this.folderFor(target);
     // Never into a file already there: it may be a hard link to a file of the published site. One
-    // there that the spare's record does not list (a stray) is removed first.
+    // there under another name (a spare's file on a disk that ignores case) is removed first.
     await writeFile(target, content, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
       await rm(target, { force: true });
@@ -545,8 +551,6 @@ export class DiskWriter implements Writer {
   }
 
   async keepAll(files: Iterable<string>): Promise<void> {
-    // The spare is listed now, while the search index is made, rather than when the index is done.
-    this.strays();
     // Many at once: each link waits on the file system, one after the other they took a third of
     // a second for the 6000 files of a site of 1000 issues.
     await mapLimited(
@@ -561,8 +565,7 @@ export class DiskWriter implements Writer {
       for (const file of files) {
         if (this.next[file] === undefined && !(await this.keep(file))) throw new Error(neitherMadeNorKept(file));
       }
-      const strays = this.strays().filter((file) => !Object.hasOwn(this.next, file));
-      await removeFiles(this.staging, [...Object.keys(this.spare), ...strays]);
+      await removeFiles(this.staging, leftovers(this.staging, this.spare, this.next));
       this.spare = {};
       await rm(path.join(this.staging, STAGING_TOKEN), { force: true });
       const { [OUTPUT_MARKER]: _, ...site } = this.next;
@@ -601,7 +604,8 @@ export class DiskWriter implements Writer {
 
   async abort(): Promise<void> {
     if (!this.staging) return;
-    await rm(this.staging, { recursive: true, force: true });
+    // Its token last: a kill midway leaves a folder the next build still proves its own.
+    await removeSite(this.staging, STAGING_TOKEN);
     await this.forgetStaging();
   }
 

@@ -23,13 +23,29 @@ export const isPublished = (value: unknown): value is Published => publishedSche
 /** Where the cache keeps what the writer wrote. */
 export const MANIFESTS: Namespace = 'output';
 
-/** Every file (anything not a folder) under dir, relative; links are not followed. */
-export function filesUnder(dir: string): string[] {
+/**
+ * Every entry under dir that is not a folder, relative, with whether each is a regular file; links
+ * are not followed (a link to a folder is an entry, not a folder). Empty when dir cannot be listed.
+ */
+export function entriesUnder(dir: string): { file: string; regular: boolean }[] {
+  const prefixes = new Map<string, string>();
+  const prefixOf = (parent: string) => {
+    let prefix = prefixes.get(parent);
+    if (prefix === undefined) {
+      const relative = path.relative(dir, parent);
+      prefix = relative === '' ? '' : `${relative}${path.sep}`;
+      prefixes.set(parent, prefix);
+    }
+    return prefix;
+  };
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => !entry.isDirectory())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+      .map((entry) => ({ file: prefixOf(entry.parentPath) + entry.name, regular: entry.isFile() }));
   } catch {
     return [];
   }
 }
+
+/** Every file (anything not a folder) under dir, relative; links are not followed. */
+export const filesUnder = (dir: string): string[] => entriesUnder(dir).map((entry) => entry.file);

@@ -191,6 +191,7 @@ async function indexPart(part: number, issues: Issue[], how: PartIndexing): Prom
   if (kept) {
     // Made in this process, perhaps for another project's cache: stored here too.
     if (cache && !(await cache.has(SEARCH_NAMESPACE, key))) await cache.write(SEARCH_NAMESPACE, key, pack(kept));
+    how.underWay?.();
     return { key, files: kept };
   }
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
