@@ -424,6 +424,8 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
     const spare = path.join(cacheDir, 'spare', hashOf(out));
     return { parent, out, writer, spare };
   };
+  /** A version of the site: path → text. */
+  const site = (files: Record<string, string>) => new Map(Object.entries(files));
   /** Every file under dir with its text, the marker left out. */
   const filesOf = async (dir: string) => {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -433,40 +435,14 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
 
   it('keeps the old site in the cache, and builds the next version in it', async () => {
     const { out, writer, spare } = await setup();
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '1'],
-        ['b.html', 'same'],
-      ]),
-    );
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '2'],
-        ['b.html', 'same'],
-        ['2019/09/c.html', 'new'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '1', 'b.html': 'same' }));
+    await publish(writer, site({ 'a.html': '2', 'b.html': 'same', '2019/09/c.html': 'new' }));
     expect(await filesOf(spare)).toEqual({ 'a.html': '1', 'b.html': 'same' });
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '3'],
-        ['b.html', 'same'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '3', 'b.html': 'same' }));
     expect(await filesOf(out)).toEqual({ 'a.html': '3', 'b.html': 'same' });
     expect(await filesOf(spare)).toEqual({ 'a.html': '2', 'b.html': 'same', '2019/09/c.html': 'new' });
     // Built in the spare of version 2: c.html and the folders it leaves empty are gone, d.html is new.
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '4'],
-        ['b.html', 'same'],
-        ['d.html', 'x'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '4', 'b.html': 'same', 'd.html': 'x' }));
     expect(await filesOf(out)).toEqual({ 'a.html': '4', 'b.html': 'same', 'd.html': 'x' });
     expect(await readdir(out)).not.toContain('2019');
     expect(await filesOf(spare)).toEqual({ 'a.html': '3', 'b.html': 'same' });
@@ -498,70 +474,39 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
 
   it('publishes neither a file put into the spare nor one changed there', async () => {
     const { out, writer, spare } = await setup();
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '1'],
-        ['b.html', 'same'],
-      ]),
-    );
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '2'],
-        ['b.html', 'same'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '1', 'b.html': 'same' }));
+    await publish(writer, site({ 'a.html': '2', 'b.html': 'same' }));
     await writeFile(path.join(spare, 'stray.html'), 'not the build’s');
     await mkdir(path.join(spare, 'x'));
     await writeFile(path.join(spare, 'x', 'stray.html'), 'not the build’s');
     // Changed in place: b.html is a file of the published site too, so a new one is put there.
     await rm(path.join(spare, 'b.html'));
     await writeFile(path.join(spare, 'b.html'), 'changed in the spare');
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '3'],
-        ['b.html', 'same'],
-        ['x/stray.html', 'the build’s'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '3', 'b.html': 'same', 'x/stray.html': 'the build’s' }));
     expect(await filesOf(out)).toEqual({ 'a.html': '3', 'b.html': 'same', 'x/stray.html': 'the build’s' });
     // The next build finds only its own files there.
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '4'],
-        ['b.html', 'same'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '4', 'b.html': 'same' }));
     expect(await filesOf(out)).toEqual({ 'a.html': '4', 'b.html': 'same' });
   });
 
   it('keeps no spare without a cache, and drops a spare whose record is gone', async () => {
     const parent = await parentFolder();
     const out = path.join(parent, 'dist');
-    await publish(new DiskWriter(out, parent), new Map([['a.html', '1']]));
-    await publish(new DiskWriter(out, parent), new Map([['a.html', '2']]));
+    await publish(new DiskWriter(out, parent), site({ 'a.html': '1' }));
+    await publish(new DiskWriter(out, parent), site({ 'a.html': '2' }));
     expect(await readdir(parent)).toEqual(['dist']);
     const { writer, spare, out: out2 } = await setup();
-    await publish(writer, new Map([['a.html', '1']]));
-    await publish(writer, new Map([['a.html', '2']]));
+    await publish(writer, site({ 'a.html': '1' }));
+    await publish(writer, site({ 'a.html': '2' }));
     await rm(path.join(path.dirname(path.dirname(spare)), 'output'), { recursive: true });
-    await publish(new DiskWriter(out2, path.dirname(out2), new Cache(path.dirname(path.dirname(spare)))), new Map([['a.html', '3']]));
+    await publish(new DiskWriter(out2, path.dirname(out2), new Cache(path.dirname(path.dirname(spare)))), site({ 'a.html': '3' }));
     expect(await filesOf(out2)).toEqual({ 'a.html': '3' });
   });
 
   it('makes the new version in the cache: nothing of the old site stands beside the output folder during a build', async () => {
     const { parent, writer, spare } = await setup();
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '1'],
-        ['2019/09/index.html', 'withdrawn later'],
-      ]),
-    );
-    await publish(writer, new Map([['a.html', '2']]));
+    await publish(writer, site({ 'a.html': '1', '2019/09/index.html': 'withdrawn later' }));
+    await publish(writer, site({ 'a.html': '2' }));
     await writer.begin();
     await writer.put('a.html', '3');
     expect(await readdir(parent)).toEqual(['cache', 'dist']);
@@ -576,40 +521,16 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
     await mkdir(path.join(elsewhere, '2019'), { recursive: true });
     await writeFile(path.join(elsewhere, '报告.docx'), '编辑的文件');
     await writeFile(path.join(elsewhere, '2019', 'index.html'), '别处的文件');
-    await publish(
-      writer,
-      new Map([
-        ['index.html', '1'],
-        ['2019/index.html', 'year'],
-      ]),
-    );
-    await publish(
-      writer,
-      new Map([
-        ['index.html', '2'],
-        ['2019/index.html', 'year'],
-      ]),
-    );
+    await publish(writer, site({ 'index.html': '1', '2019/index.html': 'year' }));
+    await publish(writer, site({ 'index.html': '2', '2019/index.html': 'year' }));
     // The spare's folder 2019 made a link to the documents' folder of that name.
     await rm(path.join(spare, '2019'), { recursive: true });
     await symlink(path.join(elsewhere, '2019'), path.join(spare, '2019'));
-    await publish(
-      writer,
-      new Map([
-        ['index.html', '3'],
-        ['2019/index.html', 'year 3'],
-      ]),
-    );
+    await publish(writer, site({ 'index.html': '3', '2019/index.html': 'year 3' }));
     // The spare itself a link to the documents.
     await rm(spare, { recursive: true });
     await symlink(elsewhere, spare);
-    await publish(
-      writer,
-      new Map([
-        ['index.html', '4'],
-        ['2019/index.html', 'year 4'],
-      ]),
-    );
+    await publish(writer, site({ 'index.html': '4', '2019/index.html': 'year 4' }));
     expect(await filesOf(elsewhere)).toEqual({ '报告.docx': '编辑的文件', '2019/index.html': '别处的文件' });
     expect((await lstat(out)).isSymbolicLink()).toBe(false);
     expect(await filesOf(out)).toEqual({ 'index.html': '4', '2019/index.html': 'year 4' });
@@ -618,42 +539,24 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
   it('keeps as the spare only the old site its record describes', async () => {
     const { out, writer, parent } = await setup();
     const record = path.join(parent, 'cache', 'output', `${hashOf(out)}.entry`);
-    await publish(writer, new Map([['a.html', '1']]));
+    await publish(writer, site({ 'a.html': '1' }));
     const recordOfA = await readFile(record);
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '2'],
-        ['x.html', 'x'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '2', 'x.html': 'x' }));
     // As a build killed between its publish and its record leaves it: dist/ is B, the record A's.
     await writeFile(record, recordOfA);
     const next = () => new DiskWriter(out, parent, new Cache(path.join(parent, 'cache')));
-    await publish(
-      next(),
-      new Map([
-        ['a.html', '3'],
-        ['x.html', 'x'],
-      ]),
-    );
-    await publish(
-      next(),
-      new Map([
-        ['a.html', '4'],
-        ['x.html', 'x'],
-      ]),
-    );
+    await publish(next(), site({ 'a.html': '3', 'x.html': 'x' }));
+    await publish(next(), site({ 'a.html': '4', 'x.html': 'x' }));
     expect(await filesOf(out)).toEqual({ 'a.html': '4', 'x.html': 'x' });
   });
 
   it('keeps one spare: another output folder’s goes', async () => {
     const { parent, writer, spare } = await setup();
     const other = new DiskWriter(path.join(parent, 'site2'), parent, new Cache(path.join(parent, 'cache')));
-    await publish(other, new Map([['a.html', '1']]));
-    await publish(other, new Map([['a.html', '2']]));
-    await publish(writer, new Map([['a.html', '1']]));
-    await publish(writer, new Map([['a.html', '2']]));
+    await publish(other, site({ 'a.html': '1' }));
+    await publish(other, site({ 'a.html': '2' }));
+    await publish(writer, site({ 'a.html': '1' }));
+    await publish(writer, site({ 'a.html': '2' }));
     expect(await readdir(path.dirname(spare))).toEqual([path.basename(spare)]);
   });
 
@@ -671,13 +574,7 @@ describe('DiskWriter with the last version as its spare (spare-site.ts)', () => 
 
   it('still refuses a folder of the published site replaced by a link, after the site was found whole', async () => {
     const { parent, out, writer } = await setup();
-    await publish(
-      writer,
-      new Map([
-        ['a.html', '1'],
-        ['2019/09/index.html', 'issue'],
-      ]),
-    );
+    await publish(writer, site({ 'a.html': '1', '2019/09/index.html': 'issue' }));
     const copy = path.join(parent, 'copy');
     await cp(path.join(out, '2019', '09'), copy, { recursive: true });
     await rm(path.join(out, '2019', '09'), { recursive: true });
