@@ -336,6 +336,18 @@ describe('recoverOutputFolder', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('old site');
   });
 
+  it('removes a staging folder killed between the removal of its token and the swap: its marker proves it', async () => {
+    const parent = await parentFolder();
+    const out = path.join(parent, 'dist');
+    const cache = new Cache(path.join(parent, 'cache'));
+    const staging = path.join(parent, `.dist-staging-${DEAD}`);
+    await publish(new DiskWriter(staging, parent), new Map([['index.html', 'new site']]));
+    await publish(new DiskWriter(out, parent, cache), new Map([['index.html', 'old site']]));
+    await recoverOutputFolder(out, cache);
+    expect((await readdir(parent)).sort()).toEqual(['cache', 'dist']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('old site');
+  });
+
   // Issue 23, class 6: a folder that merely looks like a dead build's is left alone.
   it('leaves alone folders that only look like a dead build’s staging or retired folder', async () => {
     const parent = await parentFolder();

@@ -165,10 +165,13 @@ export async function recoverOutputFolder(outDir: string, cache?: Cache, recorde
     .filter((e) => e.match && !isRunning(Number(e.match[2])))
     .map((e) => ({ dir: path.join(parent, e.name), kind: e.match![1]! }));
   // Only folders proven the build's own: a retired one holds a site with its marker and nothing
-  // else; a staging one was recorded by the build before it was made. Lookalikes are left alone.
+  // else; a staging one was recorded by the build before it was made, or holds such a site (killed
+  // between the removal of its token and the swap). Lookalikes are left alone.
   const dead: typeof candidates = [];
   for (const candidate of candidates) {
-    if (candidate.kind === 'retired' ? foreignFiles(candidate.dir, recorded)?.length === 0 : await isOwnStaging(candidate.dir, cache)) dead.push(candidate);
+    // A staging folder killed after its token went and before the swap holds a whole site: its marker proves it.
+    const proven = candidate.kind === 'staging' && (await isOwnStaging(candidate.dir, cache));
+    if (proven || foreignFiles(candidate.dir, recorded)?.length === 0) dead.push(candidate);
   }
   const hasOutput = await stat(outDir).then(
     () => true,
