@@ -16,7 +16,7 @@
 // running, each only when proven its own (a retired folder by its marker, a staging folder by the
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
-import { constants, lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
+import { constants, lstatSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
@@ -170,8 +170,8 @@ export async function recoverOutputFolder(outDir: string, cache?: Cache, recorde
   const dead: typeof candidates = [];
   for (const candidate of candidates) {
     // A staging folder killed after its token went and before the swap holds a whole site: its marker proves it.
-    const proven = candidate.kind === 'staging' && (await isOwnStaging(candidate.dir, cache));
-    if (proven || foreignFiles(candidate.dir, recorded)?.length === 0) dead.push(candidate);
+    const ownStaging = candidate.kind === 'staging' && (await isOwnStaging(candidate.dir, cache));
+    if (ownStaging || foreignFiles(candidate.dir, recorded)?.length === 0) dead.push(candidate);
   }
   const hasOutput = await stat(outDir).then(
     () => true,
@@ -324,14 +324,6 @@ export interface SetAside {
 /** The refusal for a folder of the build's names that it cannot prove its own. */
 const leftInTheWay = (dir: string) => given(OUTPUT_FOLDER.leftInTheWay, { dir });
 
-function countFiles(dir: string): number {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
-  } catch {
-    return 0;
-  }
-}
-
 export class DiskWriter implements Writer {
   readonly outDir: string;
   private staging = '';
@@ -341,7 +333,7 @@ export class DiskWriter implements Writer {
   /** The files of the version this writer's last commit published, as it wrote them. */
   private committed?: Manifest;
   /**
-   * The manifest whose files were found as written and alone in the folder (counted), by the last
+   * The manifest whose files were found as written and alone in the folder (listed), by the last
    * version(): begin() right after it need not list the folder again for files put there by hand.
    */
   private listed?: Manifest;
@@ -511,12 +503,10 @@ export class DiskWriter implements Writer {
   private fromSpare(file: string, hash: string): boolean {
     const spare = this.spare[file];
     if (spare?.hash !== hash) return false;
-    delete this.spare[file];
     const now = lstatSync(path.join(this.staging, file), { throwIfNoEntry: false });
-    if (!now?.isFile() || now.size !== spare.size || now.mtimeMs !== spare.mtimeMs) {
-      this.spare[file] = spare; // removed by clearSpare
-      return false;
-    }
+    // Changed since it was written: left for clearSpare to remove.
+    if (!now?.isFile() || now.size !== spare.size || now.mtimeMs !== spare.mtimeMs) return false;
+    delete this.spare[file];
     const published = this.manifest[file];
     if (published?.hash !== hash || published.size !== spare.size || published.mtimeMs !== spare.mtimeMs) this.written += 1;
     this.next[file] = spare;
@@ -581,7 +571,7 @@ export class DiskWriter implements Writer {
     // The marker changes with any file it lists: named only when it is new.
     const changed = all.filter((file) => this.manifest[file]?.hash !== this.next[file]!.hash && (file !== OUTPUT_MARKER || !this.manifest[file]));
     const removed = Object.keys(this.manifest).filter((file) => this.next[file] === undefined);
-    const untouched = this.written === 0 && removed.length === 0 && countFiles(this.outDir) === all.length;
+    const untouched = this.written === 0 && removed.length === 0 && filesUnder(this.outDir).length === all.length;
     const record = async () => {
       this.published = { files: this.next };
       this.committed = this.next;
