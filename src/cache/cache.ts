@@ -229,11 +229,10 @@ export class Cache {
   async prune(namespace: Namespace, keep: ReadonlySet<string>): Promise<void> {
     const dir = path.join(this.dir, namespace);
     const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        // A .tmp file is another build's entry being written.
-        .filter((name) => !name.endsWith('.tmp') && !(name.endsWith('.entry') && keep.has(name.slice(0, -'.entry'.length))))
-        .map((name) => rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined)),
-    );
+    // A .tmp file is another build's entry being written.
+    const pruned = names.filter((name) => !name.endsWith('.tmp') && !(name.endsWith('.entry') && keep.has(name.slice(0, -'.entry'.length))));
+    await Promise.all(pruned.map((name) => rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined)));
+    const listed = await this.listing(namespace);
+    for (const name of pruned) listed.delete(name);
   }
 }

@@ -7,6 +7,8 @@ export const NAMESPACES = {
   pictures: 'read',
   /** The record of the last run: its key, its summary, the keys of its files (pipeline/record.ts). */
   record: 'read',
+  /** The templates compiled, for each version of templates/ (pages/render-pages.ts). */
+  templates: 'pages',
   /** Each issue file parsed, with its articles (pipeline/parse-and-render.ts). */
   issues: 'parse',
   /** Each issue's PDF (pdf/issue-pdfs.ts). */

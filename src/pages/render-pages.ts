@@ -4,6 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { type Cache, hashOf } from '../cache/cache.ts';
+import type { Namespace } from '../cache/namespaces.ts';
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import type { SiteOutput } from '../model/output.ts';
@@ -32,23 +34,59 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   return env;
 }
 
+/** Each template's name (partials/head.njk) → the JavaScript Nunjucks compiled it to. */
+export type CompiledTemplates = Record<string, string>;
+
+/** What Nunjucks compiles a template with (its Template's own init and _compile), which its types leave out. */
+interface NunjucksInternals {
+  compiler: { compile(source: string, asyncFilters: unknown, extensions: unknown, name: string, opts: unknown): string };
+  lib: { _prettifyError(path: string, withInternals: boolean, error: unknown): Error };
+}
+const { compiler, lib } = nunjucks as unknown as NunjucksInternals;
+type EnvironmentInternals = nunjucks.Environment & {
+  asyncFilters: unknown;
+  extensionsList: unknown;
+  opts: unknown;
+  /** Each loader's templates compiled, by name: what env.getTemplate(name) finds first. */
+  loaders: { cache: Record<string, nunjucks.Template> }[];
+};
+/** A template made from compiled code rather than from its text (Nunjucks' { type: 'code' } source). */
+const CompiledTemplate = nunjucks.Template as unknown as new (
+  source: { type: 'code'; obj: unknown },
+  env: nunjucks.Environment,
+  path: string,
+  eagerCompile: boolean,
+) => nunjucks.Template;
+
+const isCompiledTemplates = (value: unknown): value is CompiledTemplates =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((code) => typeof code === 'string');
+
 /**
  * Compiles every template before any page is rendered, so that a syntax error, even in a partial,
  * is reported at its own file and line: nunjucks throws an included template's error later, from
- * its own queue, where no try can catch it.
+ * its own queue, where no try can catch it. A template whose code is given (compiled by a run
+ * before, for the same templates/ and tool) is not compiled again. Returns every template's code.
  */
-async function compileTemplates(env: nunjucks.Environment, templatesDir: string, projectDir: string): Promise<void> {
+async function compileTemplates(env: EnvironmentInternals, templatesDir: string, projectDir: string, known: CompiledTemplates): Promise<CompiledTemplates> {
   if (!(await stat(templatesDir).catch(() => undefined))?.isDirectory()) {
     throw Failure.of(CATALOGUE.templatesMissing, { folder: path.relative(projectDir, templatesDir) || templatesDir });
   }
   const names = (await readdir(templatesDir, { recursive: true })).filter((name) => name.endsWith('.njk')).sort();
-  for (const name of names) {
+  const loaded = env.loaders[0]!.cache;
+  const compiled: CompiledTemplates = {};
+  for (const file of names) {
+    const name = file.split(path.sep).join('/');
+    const fullPath = path.join(templatesDir, file);
     try {
-      env.getTemplate(name.split(path.sep).join('/'), true);
+      const code = known[name] ?? compiler.compile(await readFile(fullPath, 'utf8'), env.asyncFilters, env.extensionsList, fullPath, env.opts);
+      loaded[name] = new CompiledTemplate({ type: 'code', obj: new Function(code)() }, env, fullPath, true);
+      compiled[name] = code;
     } catch (error) {
-      throw TemplateError.from(error, templatesDir, projectDir);
+      // As Nunjucks names a template that does not compile (Template's own init).
+      throw TemplateError.from(lib._prettifyError(fullPath, false, error), templatesDir, projectDir);
     }
   }
+  return compiled;
 }
 
 /** Every file under dir, as output paths under prefix (dotfiles such as .htaccess included). */
@@ -82,10 +120,26 @@ export interface Templates {
   projectDir: string;
 }
 
-/** Compiles the templates and reads the assets; a TemplateError names a template that does not compile. */
-export async function loadTemplates(templatesDir: string, projectDir: string, key: string): Promise<Templates> {
+const NAMESPACE: Namespace = 'templates';
+
+/**
+ * Compiles the templates (their code taken from the cache when this templates/ and this tool
+ * compiled them before) and reads the assets; a TemplateError names a template that does not compile.
+ */
+export async function loadTemplates(
+  templatesDir: string,
+  projectDir: string,
+  key: string,
+  { cache, toolVersion }: { cache?: Cache; toolVersion: string },
+): Promise<Templates> {
   const env = createEnvironment(templatesDir);
-  await compileTemplates(env, templatesDir, projectDir);
+  const cacheKey = hashOf(toolVersion, key);
+  const known = (await cache?.readJson(NAMESPACE, cacheKey, isCompiledTemplates)) ?? {};
+  const compiled = await compileTemplates(env as EnvironmentInternals, templatesDir, projectDir, known);
+  if (cache && Object.keys(known).length !== Object.keys(compiled).length) {
+    await cache.writeJson(NAMESPACE, cacheKey, compiled);
+    await cache.prune(NAMESPACE, new Set([cacheKey]));
+  }
   const { files: assets, versions } = await versionAssets(await readAssets(templatesDir));
   return { key, env, assets, versions, templatesDir, projectDir };
 }

@@ -196,7 +196,10 @@ export class Project {
 
   /** The templates of templates/ as it is now: compiled again only when a file of it changed. */
   private async templatesFor(key: string): Promise<Templates> {
-    if (this.templates?.key !== key) this.templates = await (await stages()).loadTemplates(this.templatesDir, this.projectDir, key);
+    if (this.templates?.key !== key) {
+      const toolVersion = await currentToolVersion();
+      this.templates = await (await stages()).loadTemplates(this.templatesDir, this.projectDir, key, { cache: this.cache, toolVersion });
+    }
     return this.templates;
   }
 

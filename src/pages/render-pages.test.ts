@@ -1,0 +1,66 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Cache } from '../cache/cache.ts';
+import { loadTemplates, renderPage } from './render-pages.ts';
+import { TemplateError } from './template-errors.ts';
+
+/** A project whose templates/ holds these files, with a build cache. */
+async function project(files: Record<string, string>): Promise<{ dir: string; templatesDir: string; cache: Cache }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lldt-render-'));
+  const templatesDir = path.join(dir, 'templates');
+  await mkdir(path.join(templatesDir, 'partials'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(templatesDir, name), text);
+  return { dir, templatesDir, cache: new Cache(path.join(dir, '.cache', 'build')) };
+}
+
+const FILES = {
+  'page.njk': '{% extends "partials/base.njk" %}{% block body %}{{ title | chineseNumber }}{% endblock %}',
+  'partials/base.njk': '<main>{% block body %}{% endblock %}</main>{% include "partials/foot.njk" %}',
+  'partials/foot.njk': '<footer>{{ root }}</footer>',
+};
+const PAGE = { path: 'index.html', template: 'page.njk', data: { title: 583 }, root: './' };
+
+describe('the templates compiled', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are taken from the cache by the next run of the same templates and tool, and render the same', async () => {
+    const { dir, templatesDir, cache } = await project(FILES);
+    const compile = vi.spyOn((nunjucks as unknown as { compiler: { compile: () => string } }).compiler, 'compile');
+    const first = await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' });
+    expect(compile).toHaveBeenCalledTimes(3);
+    const page = renderPage(first, PAGE);
+    expect(page).toBe('<main>五百八十三</main><footer>./</footer>');
+
+    const again = await loadTemplates(templatesDir, dir, 'templates-1', { cache: new Cache(path.join(dir, '.cache', 'build')), toolVersion: 'tool-1' });
+    expect(compile).toHaveBeenCalledTimes(3);
+    expect(renderPage(again, PAGE)).toBe(page);
+
+    // Another version of templates/ or of the tool compiles every template again.
+    await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-1' });
+    expect(compile).toHaveBeenCalledTimes(6);
+    await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-2' });
+    expect(compile).toHaveBeenCalledTimes(9);
+  });
+
+  it('keep only the latest version of templates/ in the cache', async () => {
+    const { dir, templatesDir, cache } = await project(FILES);
+    await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' });
+    await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-1' });
+    expect(await cache.versions('templates')).toHaveLength(1);
+  });
+
+  it('name a template that does not compile at its file and line, and cache nothing', async () => {
+    const { dir, templatesDir, cache } = await project({ ...FILES, 'partials/foot.njk': '<footer>\n{% endfo %}</footer>' });
+    const failure = await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TemplateError);
+    expect([(failure as TemplateError).template, (failure as TemplateError).line, (failure as TemplateError).rule]).toEqual([
+      path.join('templates', 'partials', 'foot.njk'),
+      2,
+      'template-syntax',
+    ]);
+    expect(await cache.versions('templates')).toEqual([]);
+  });
+});
