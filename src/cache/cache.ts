@@ -31,8 +31,9 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 const valueHashes = new WeakMap<object, string>();
 
 /**
- * The hash of a value's JSON, made once per object: an issue is part of the key of its page,
- * its PDF and its search index part. The values hashed are never changed once made.
+ * The hash of a value's JSON, made once per object, or the hash of what it was made from when
+ * that was recorded (madeFrom): an issue is part of the key of its page, its PDF and its search
+ * index part. The values hashed are never changed once made.
  */
 export function hashOfValue(value: object): string {
   let hash = valueHashes.get(value);
@@ -41,6 +42,14 @@ export function hashOfValue(value: object): string {
     valueHashes.set(value, hash);
   }
   return hash;
+}
+
+/**
+ * Records that a value is made from exactly these inputs, by code the tool's version covers: its
+ * hash (hashOfValue) is then theirs, without its JSON (an issue's is megabytes of articles).
+ */
+export function madeFrom(value: object, ...inputs: string[]): void {
+  valueHashes.set(value, hashOf('made from', ...inputs));
 }
 
 /** The folder of the running program: src/ when run from the sources, lib/ when compiled. */

@@ -1,5 +1,6 @@
 // An issue's own values, with the site's defaults where the issue gives none.
 
+import { madeFrom } from '../cache/cache.ts';
 import { setChinesePunctuation } from '../markdown/plugins/remark-chinese-punctuation.ts';
 import type { Article, FrontMatter, Issue } from '../model/issue.ts';
 import { issuePath } from '../model/output.ts';
@@ -17,10 +18,17 @@ export function issuePathOf(meta: FrontMatter): string {
   return issuePath(yearOf(meta.date), meta.issue);
 }
 
-export function resolveIssue(source: SourceIssue, site: Site, articles: Article[]): Issue {
+/**
+ * The issue of a file, with the site's defaults. fileKey, when given, is the key of all the file
+ * gives it (its path, its text and the site's settings for articles, which its front matter and
+ * articles are made from: pipeline/parse-and-render.ts): the issue's hash is made of it and of the
+ * defaults, not of the issue's JSON.
+ */
+export function resolveIssue(source: SourceIssue, site: Site, articles: Article[], fileKey?: string): Issue {
   const { meta } = source;
   const year = yearOf(meta.date);
-  return {
+  const defaults = { editors: site.editors, contact: site.contact, publisher: site.publisher };
+  const issue: Issue = {
     source: source.file.path,
     year,
     number: meta.issue,
@@ -30,11 +38,13 @@ export function resolveIssue(source: SourceIssue, site: Site, articles: Article[
     title: meta.title === undefined ? undefined : setChinesePunctuation(meta.title),
     draft: meta.draft ?? false,
     distribution: meta.distribution.map(setChinesePunctuation),
-    editors: meta.editors ?? site.editors,
-    contact: meta.contact ?? site.contact,
-    publisher: meta.publisher ?? site.publisher,
+    editors: meta.editors ?? defaults.editors,
+    contact: meta.contact ?? defaults.contact,
+    publisher: meta.publisher ?? defaults.publisher,
     articles,
   };
+  if (fileKey !== undefined) madeFrom(issue, fileKey, JSON.stringify(defaults));
+  return issue;
 }
 
 /** Oldest first: by date, then by 总期号. */

@@ -136,10 +136,10 @@ export class Archive {
     );
     // 4. The issues resolved, with the site's defaults.
     fresh.forEach((entry, i) => {
-      const { source, articles: rendered, addresses } = parsed[i]!;
+      const { source, articles: rendered, addresses, key } = parsed[i]!;
       entry.source = source;
       entry.addresses = addresses;
-      entry.issue = source && rendered && site ? resolveIssue(source, site, rendered) : undefined;
+      entry.issue = source && rendered && site ? resolveIssue(source, site, rendered, key) : undefined;
       entry.own = [...entry.file.messages];
     });
     // 3. Check across the archive; its messages are made anew each time.

@@ -26,6 +26,8 @@ export interface ParsedIssue {
   articles?: Article[];
   /** The addresses on its page that stay on the site, when it was rendered. */
   addresses?: LocalAddress[];
+  /** The key of everything it was parsed and rendered from (the file's path and text, the site's settings for articles, the tool). */
+  key?: string;
 }
 
 /** The source of a cached issue, on its file as decoded now. */
@@ -93,6 +95,6 @@ export async function parseAndRender(
       const indexed = made.indexed?.[j];
       if (indexed !== undefined) keepIndexedHtml(article, indexed);
     });
-    return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles, addresses: made.addresses } : {};
+    return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles, addresses: made.addresses, key: keys[i] } : {};
   });
 }
