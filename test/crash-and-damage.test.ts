@@ -30,9 +30,9 @@ describe('a damaged cache only costs time', () => {
     await writeFile(path.join(dir, 'content', '2019', '现场照片.png'), '一张照片的字节');
     const dist = { projectDir: dir, outDir: path.join(dir, 'dist'), write: true };
     expect((await build(dist)).ok).toBe(true);
-    // Every kind of entry: parsed issues with their articles, search index parts, the files of the published folder, the run's record, a picture's hash.
+    // Every kind of entry: parsed issues with their articles, the templates compiled, search index parts, the files of the published folder, the run's record, a picture's hash.
     const entries = await cacheEntries(dir);
-    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'search', 'output', 'record', 'pictures']));
+    expect(new Set(entries.map((e) => path.basename(path.dirname(e))))).toEqual(new Set(['issues', 'templates', 'search', 'output', 'record', 'pictures']));
     for (const entry of entries) await writeFile(entry, DAMAGES[damage]!(await readFile(entry)));
     const after = await build(dist);
     expect(after.ok).toBe(true);

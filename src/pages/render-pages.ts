@@ -74,17 +74,26 @@ async function compileTemplates(env: EnvironmentInternals, templatesDir: string,
   const names = (await readdir(templatesDir, { recursive: true })).filter((name) => name.endsWith('.njk')).sort();
   const loaded = env.loaders[0]!.cache;
   const compiled: CompiledTemplates = {};
+  const templateOf = (code: string, fullPath: string) => new CompiledTemplate({ type: 'code', obj: new Function(code)() }, env, fullPath, true);
   for (const file of names) {
     const name = file.split(path.sep).join('/');
     const fullPath = path.join(templatesDir, file);
+    let code = known[name];
     try {
-      const code = known[name] ?? compiler.compile(await readFile(fullPath, 'utf8'), env.asyncFilters, env.extensionsList, fullPath, env.opts);
-      loaded[name] = new CompiledTemplate({ type: 'code', obj: new Function(code)() }, env, fullPath, true);
-      compiled[name] = code;
+      if (code !== undefined) loaded[name] = templateOf(code, fullPath);
+    } catch {
+      code = undefined; // code the cache kept that does not run: the template is compiled again
+    }
+    try {
+      if (code === undefined) {
+        code = compiler.compile(await readFile(fullPath, 'utf8'), env.asyncFilters, env.extensionsList, fullPath, env.opts);
+        loaded[name] = templateOf(code, fullPath);
+      }
     } catch (error) {
       // As Nunjucks names a template that does not compile (Template's own init).
       throw TemplateError.from(lib._prettifyError(fullPath, false, error), templatesDir, projectDir);
     }
+    compiled[name] = code;
   }
   return compiled;
 }
@@ -136,7 +145,7 @@ export async function loadTemplates(
   const cacheKey = hashOf(toolVersion, key);
   const known = (await cache?.readJson(NAMESPACE, cacheKey, isCompiledTemplates)) ?? {};
   const compiled = await compileTemplates(env as EnvironmentInternals, templatesDir, projectDir, known);
-  if (cache && Object.keys(known).length !== Object.keys(compiled).length) {
+  if (cache && Object.entries(compiled).some(([name, code]) => known[name] !== code)) {
     await cache.writeJson(NAMESPACE, cacheKey, compiled);
     await cache.prune(NAMESPACE, new Set([cacheKey]));
   }
