@@ -16,7 +16,7 @@
 // running, each only when proven its own (a retired folder by its marker, a staging folder by the
 // record the build made before creating it).
 import { randomUUID } from 'node:crypto';
-import { constants, lstatSync, readlinkSync, type Stats, statSync } from 'node:fs';
+import { constants, lstatSync, mkdirSync, readlinkSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
@@ -459,10 +459,10 @@ export class DiskWriter implements Writer {
     return this.checked === this.manifest || this.writtenAsIs(file);
   }
 
-  private async folderFor(target: string): Promise<void> {
+  private folderFor(target: string): void {
     const dir = path.dirname(target);
     if (this.folders.has(dir)) return;
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     this.folders.add(dir);
   }
 
@@ -476,7 +476,7 @@ export class DiskWriter implements Writer {
     await this.clearSpare(file);
     const source = path.join(this.outDir, file);
     const target = path.join(this.staging, file);
-    await this.folderFor(target);
+    this.folderFor(target);
     const linked = await this.linkFile(source, target).then(
       () => true,
       () => false,
@@ -530,16 +530,20 @@ export class DiskWriter implements Writer {
     if (this.fromSpare(file, hash)) return;
     await this.clearSpare(file);
     if (await this.keep(file, hash)) return;
-    await this.folderFor(target);
+    this.folderFor(target);
     // Never into a file already there: it may be a hard link to a file of the published site. One
     // there under another name (a spare's file on a disk that ignores case) is removed first.
-    await writeFile(target, content, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-      await rm(target, { force: true });
-      await writeFile(target, content, { flag: 'wx' });
-    });
+    // Written synchronously: for a site's thousands of small files, a third of the work that
+    // writing through promises is (a cold build at 1000 issues writes 5000).
+    try {
+      writeFileSync(target, content, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      rmSync(target, { force: true });
+      writeFileSync(target, content, { flag: 'wx' });
+    }
     this.written += 1;
-    const { size, mtimeMs } = await stat(target);
+    const { size, mtimeMs } = statSync(target);
     this.next[file] = { hash, size, mtimeMs };
   }
 
