@@ -15,6 +15,8 @@ import { FILE_START, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { keepIndexedHtml } from '../search/indexed-html.ts';
+import { startWorkers } from '../workers/pool.ts';
+import { workerCount } from '../workers/worker-count.ts';
 
 const NAMESPACE: Namespace = 'issues';
 /** Cache entries read or written at once. */
@@ -55,6 +57,16 @@ export interface IssueParsing {
  * pipeline in each costs about what rendering 150 issues in one thread does.
  */
 const WORKERS_FROM = 150;
+
+/**
+ * Starts the threads that render Markdown now, when as many files as pay for them will be
+ * rendered (the cache holds fewer entries than the files by WORKERS_FROM or more): each loads the
+ * Markdown pipeline while this thread decodes the files and looks them up in the cache.
+ */
+export async function startRendering(fileCount: number, cache: Cache | undefined): Promise<void> {
+  const kept = (await cache?.count(NAMESPACE)) ?? 0;
+  if (fileCount - kept >= WORKERS_FROM) startWorkers('render', {}, workerCount());
+}
 
 /** Renders the files in this thread, or in worker threads when there are many. */
 async function renderFiles(files: IssueText[], site: Site, workersFrom: number): Promise<RenderedFile[]> {

@@ -95,14 +95,15 @@ function shared(lane: Lane): Tinypool {
 const prepared = new WeakSet<Tinypool>();
 
 /**
- * Starts a thread of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH), and
- * has it load the kind's task module and run its prepare() (run-task.ts).
+ * Starts threads of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH; the
+ * compute lane when many files are to render), and has each load the kind's task module and run
+ * its prepare() (run-task.ts).
  */
-export function startWorkers(kind: TaskKind, options: TaskOptions = {}): void {
+export function startWorkers(kind: TaskKind, options: TaskOptions = {}, threads = 1): void {
   const pool = shared(laneOf(kind, options));
   if (prepared.has(pool)) return;
   prepared.add(pool);
-  pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
+  for (let i = 0; i < threads; i++) pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
 }
 
 const isSent = (error: unknown): error is { failure: SentFailure } => typeof error === 'object' && error !== null && 'failure' in error;
