@@ -68,13 +68,21 @@ export async function startRendering(fileCount: number, cache: Cache | undefined
   if (fileCount - kept >= WORKERS_FROM) startWorkers('render', {}, workerCount());
 }
 
-/** Renders the files in this thread, or in worker threads when there are many. */
-async function renderFiles(files: IssueText[], site: Site, workersFrom: number): Promise<RenderedFile[]> {
+/** What is done with files as they are rendered: from the index of the first among the files given. */
+type Rendered = (first: number, made: RenderedFile[]) => Promise<void>;
+
+/**
+ * Renders the files in this thread, or in worker threads when there are many; each batch is
+ * handed to done as it comes (this thread is idle meanwhile).
+ */
+async function renderFiles(files: IssueText[], site: Site, workersFrom: number, done: Rendered): Promise<RenderedFile[]> {
   // The Markdown pipeline takes a third of a second to load: only when something is to render.
   if (files.length === 0) return [];
-  if (files.length >= workersFrom) return (await import('../markdown/render-in-workers.ts')).renderInWorkers(files, site);
+  if (files.length >= workersFrom) return (await import('../markdown/render-in-workers.ts')).renderInWorkers(files, site, done);
   const { renderIssueFile } = await import('../markdown/render-issue-file.ts');
-  return files.map((file) => renderIssueFile(file, site));
+  const made = files.map((file) => renderIssueFile(file, site));
+  await done(0, made);
+  return made;
 }
 
 /** Every file parsed, its articles rendered, from the cache where it can; in the order of files. */
@@ -89,15 +97,19 @@ export async function parseAndRender(
   const unread = files.map((file) => file.messages.some((m) => m.fatal));
   const found = await mapLimited(keys, CACHE_AT_ONCE, async (key, i) => (unread[i] ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile)));
   const missing = files.flatMap((_, i) => (unread[i] || found[i] ? [] : [i]));
+  // Each file rendered is kept in the cache as its batch comes, while the others render.
+  const keep: Rendered = async (first, made) => {
+    if (cache) for (const [j, file] of made.entries()) await cache.writeJson(NAMESPACE, keys[missing[first + j]!]!, { ...file, indexed: undefined });
+  };
   const rendered = await renderFiles(
     missing.map((i) => ({ path: files[i]!.path, cwd: files[i]!.cwd, value: String(files[i]!.value) })),
     site,
     workersFrom,
+    keep,
   );
   missing.forEach((fileIndex, i) => {
     found[fileIndex] = rendered[i];
   });
-  if (cache) await mapLimited(missing, CACHE_AT_ONCE, (i) => cache.writeJson(NAMESPACE, keys[i]!, { ...found[i], indexed: undefined }));
   if (cache && prune) await cache.prune(NAMESPACE, new Set(keys));
   return files.map((file, i): ParsedIssue => {
     const made = found[i];
