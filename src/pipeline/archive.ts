@@ -116,11 +116,6 @@ export class Archive {
       this.site = undefined;
       this.entries.clear();
     }
-    const fresh = reading.issues.map((raw) => {
-      const entry: Entry = { file: decodeSource(projectDir, raw), own: [] };
-      this.entries.set(raw.relPath, entry);
-      return entry;
-    });
     const { loadSite, parseAndRender, resolveIssue, validateArchive } = await stages();
     // 2. Parse, and render the articles: from the cache, for each file as it was.
     this.options.timings?.lap('parse');
@@ -130,17 +125,12 @@ export class Archive {
     }
     const site = this.site;
     const toolVersion = await currentToolVersion();
-    const parsed = await parseAndRender(
-      fresh.map((e) => e.file),
-      { site, articles, cache: this.options.cache, toolVersion, prune: reading.full },
-    );
+    const parsed = await parseAndRender(projectDir, reading.issues, { site, articles, cache: this.options.cache, toolVersion, prune: reading.full });
     // 4. The issues resolved, with the site's defaults.
-    fresh.forEach((entry, i) => {
-      const { source, articles: rendered, addresses, key } = parsed[i]!;
-      entry.source = source;
-      entry.addresses = addresses;
-      entry.issue = source && rendered && site ? resolveIssue(source, site, rendered, key) : undefined;
-      entry.own = [...entry.file.messages];
+    reading.issues.forEach((raw, i) => {
+      const { file, source, articles: rendered, addresses, key } = parsed[i]!;
+      const issue = source && rendered && site ? resolveIssue(source, site, rendered, key) : undefined;
+      this.entries.set(raw.relPath, { file, source, addresses, issue, own: [...file.messages] });
     });
     // 3. Check across the archive; its messages are made anew each time.
     this.options.timings?.lap('check');

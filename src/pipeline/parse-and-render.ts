@@ -4,14 +4,15 @@
 // build after a change to one issue parses and renders that one only. Otherwise the file is
 // parsed and its Markdown rendered (markdown/render-issue-file.ts), in worker threads when
 // there are many (markdown/render-in-workers.ts).
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
+import { decodeSource, type RawSource } from '../content/load-content.ts';
 import { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
 import type { IssueText } from '../markdown/render-issue-file.ts';
 import { isRenderedFile, type LocalAddress, type RenderedFile } from '../markdown/rendered-file.ts';
-import { FILE_START, replayMessage } from '../messages.ts';
+import { FILE_START, keepMessage, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { keepIndexedHtml } from '../search/indexed-html.ts';
@@ -24,6 +25,8 @@ const CACHE_AT_ONCE = 16;
 
 /** An issue file parsed, with its articles when it was rendered. */
 export interface ParsedIssue {
+  /** The file with its messages; its text only when it was decoded now (not when it came from the cache). */
+  file: VFile;
   source?: SourceIssue;
   articles?: Article[];
   /** The addresses on its page that stay on the site, when it was rendered. */
@@ -32,10 +35,15 @@ export interface ParsedIssue {
   key?: string;
 }
 
-/** The source of a cached issue, on its file as decoded now. */
-function sourceOf(file: VFile, parsed: NonNullable<RenderedFile['parsed']>): SourceIssue {
+/** The source of an issue file parsed, with the text it was parsed from (its body: decoded when asked for). */
+function sourceOf(file: VFile, parsed: NonNullable<RenderedFile['parsed']>, text: () => string): SourceIssue {
   const { meta, pathYear, pathName, bodyStart, bodyLine, places } = parsed;
-  return { file, meta, pathYear, pathName, body: String(file.value).slice(bodyStart), bodyLine, placeOf: (key) => places[key] ?? FILE_START };
+  return {
+    ...{ file, meta, pathYear, pathName, bodyLine, placeOf: (key: string) => places[key] ?? FILE_START },
+    get body() {
+      return text().slice(bodyStart);
+    },
+  };
 }
 
 export interface IssueParsing {
@@ -85,24 +93,40 @@ async function renderFiles(files: IssueText[], site: Site, workersFrom: number, 
   return made;
 }
 
-/** Every file parsed, its articles rendered, from the cache where it can; in the order of files. */
+/**
+ * Every file read parsed, its articles rendered, from the cache where it can; in the order read.
+ * A file's key is made of its bytes as read, so that a file the cache holds is not even decoded:
+ * its entry holds the messages of decoding it too (a character XML forbids, removed), and its
+ * source's body is decoded only if asked for (it never is: the file is not rendered).
+ */
 export async function parseAndRender(
-  files: VFile[],
+  root: string,
+  raws: readonly RawSource[],
   { site, articles = true, cache, toolVersion, prune = true, workersFrom = WORKERS_FROM }: IssueParsing,
 ): Promise<ParsedIssue[]> {
-  if (!site || !articles) return files.map((file) => ({ source: parseIssue(file) }));
+  if (!site || !articles) {
+    return raws.map((raw) => {
+      const file = decodeSource(root, raw);
+      return { file, source: parseIssue(file) };
+    });
+  }
   const settings = JSON.stringify([site.columns, site.defaultColumn, site.baseUrl]);
-  const keys = files.map((file) => hashOf(toolVersion, settings, file.path, String(file.value)));
-  // A file that could not be read or decoded has its error already, and nothing to parse.
-  const unread = files.map((file) => file.messages.some((m) => m.fatal));
-  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key, i) => (unread[i] ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile)));
-  const missing = files.flatMap((_, i) => (unread[i] || found[i] ? [] : [i]));
-  // Each file rendered is kept in the cache as its batch comes, while the others render.
+  const keys = raws.map(({ relPath, read }) => (read.ok ? hashOf(toolVersion, settings, relPath, read.bytes) : undefined));
+  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key) => (key === undefined ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile)));
+  // The others are decoded: a file that could not be read or decoded has its error, and nothing to render.
+  const files = raws.map((raw, i) => (found[i] ? new VFile({ path: raw.relPath, cwd: root, value: '' }) : decodeSource(root, raw)));
+  const missing = files.flatMap((file, i) => (found[i] || file.messages.some((m) => m.fatal) ? [] : [i]));
+  // Each file rendered is kept in the cache as its batch comes, while the others render, with the
+  // messages of decoding it (on the file already) before those of rendering it.
   const keep: Rendered = async (first, made) => {
-    if (cache) for (const [j, file] of made.entries()) await cache.writeJson(NAMESPACE, keys[missing[first + j]!]!, { ...file, indexed: undefined });
+    for (const [j, rendered] of made.entries()) {
+      const i = missing[first + j]!;
+      const messages = [...files[i]!.messages.map(keepMessage), ...rendered.messages];
+      await cache?.writeJson(NAMESPACE, keys[i]!, { ...rendered, messages, indexed: undefined });
+    }
   };
   const rendered = await renderFiles(
-    missing.map((i) => ({ path: files[i]!.path, cwd: files[i]!.cwd, value: String(files[i]!.value) })),
+    missing.map((i) => ({ path: files[i]!.path, cwd: root, value: String(files[i]!.value) })),
     site,
     workersFrom,
     keep,
@@ -110,15 +134,18 @@ export async function parseAndRender(
   missing.forEach((fileIndex, i) => {
     found[fileIndex] = rendered[i];
   });
-  if (cache && prune) await cache.prune(NAMESPACE, new Set(keys));
+  if (cache && prune) await cache.prune(NAMESPACE, new Set(keys.filter((key) => key !== undefined)));
   return files.map((file, i): ParsedIssue => {
     const made = found[i];
-    if (!made) return {};
+    if (!made) return { file };
     for (const m of made.messages) replayMessage(file, m);
     made.articles?.forEach((article, j) => {
       const indexed = made.indexed?.[j];
       if (indexed !== undefined) keepIndexedHtml(article, indexed);
     });
-    return made.parsed ? { source: sourceOf(file, made.parsed), articles: made.articles, addresses: made.addresses, key: keys[i] } : {};
+    if (!made.parsed) return { file };
+    // Decoded now, or when asked for: the text the file was rendered from.
+    const text = missing.includes(i) ? () => String(file.value) : () => String(decodeSource(root, raws[i]!).value);
+    return { file, source: sourceOf(file, made.parsed, text), articles: made.articles, addresses: made.addresses, key: keys[i] };
   });
 }

@@ -43,7 +43,9 @@ function bytesKey(bytes: string | Uint8Array): string {
 
 /**
  * The JSON of a page's data, with each value many pages share (an issue, the list of issues, the
- * years) as its hash, made once: a page's key costs little more than its own fields.
+ * years) as its hash, made once: a page's key costs little more than its own fields. An issue's
+ * hash is that of what it is made of, when known (its file's key and the site's defaults:
+ * content/resolve-issue.ts), which determines all of it, rather than of its JSON.
  */
 function dataKey(data: unknown, shared: ReadonlyMap<object, string>): string {
   return JSON.stringify(data, (_, value: unknown) => {
