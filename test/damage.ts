@@ -9,5 +9,5 @@ export const DAMAGES: Record<string, (whole: Buffer) => Buffer> = {
   garbage: (whole) => Buffer.from(whole.map((_, i) => (i * 7919) % 256)),
   'a flipped byte': (whole) => Buffer.from(whole.map((byte, i) => (i === whole.length - 2 ? byte ^ 1 : byte))),
   null: () => Buffer.from('null'),
-  'an older format': (whole) => Buffer.from(whole.toString('latin1').replace('lldt-cache 2', 'lldt-cache 1'), 'latin1'),
+  'an older format': (whole) => Buffer.from(whole.toString('latin1').replace(/lldt-cache \d+/, 'lldt-cache 0'), 'latin1'),
 };

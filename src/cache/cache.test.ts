@@ -19,10 +19,10 @@ describe('cache entries', () => {
     it(`are a miss, removed, when ${name}`, async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
       const cache = new Cache(dir);
-      await cache.writeJson('issues', 'key', { a: 1, b: '期' });
+      await cache.writeValue('issues', 'key', { a: 1, b: '期' });
       const file = path.join(dir, 'issues', 'key.entry');
       await writeFile(file, damage(await readFile(file)));
-      expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
+      expect(await cache.readValue('issues', 'key', isPair)).toBeUndefined();
       expect(await readdir(path.join(dir, 'issues'))).toEqual([]);
     });
   }
@@ -43,7 +43,7 @@ describe('cache entries', () => {
       'a link to a valid entry elsewhere',
       async (file: string) => {
         const other = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
-        await other.writeJson('issues', 'key', { a: 1, b: '期' });
+        await other.writeValue('issues', 'key', { a: 1, b: '期' });
         await symlink(path.join(other.dir, 'issues', 'key.entry'), file);
       },
     ],
@@ -51,32 +51,32 @@ describe('cache entries', () => {
   ])('are a miss, at once, when the entry is %s', async (_, make) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
     const cache = new Cache(dir);
-    await cache.writeJson('issues', 'key', { a: 1, b: '期' });
+    await cache.writeValue('issues', 'key', { a: 1, b: '期' });
     const file = path.join(dir, 'issues', 'key.entry');
     await rm(file);
     await make(file);
     const fresh = new Cache(dir);
-    expect(await fresh.readJson('issues', 'key', isPair)).toBeUndefined();
+    expect(await fresh.readValue('issues', 'key', isPair)).toBeUndefined();
     expect(await fresh.read('issues', 'key')).toBeUndefined();
     // Made again: the next read is a hit.
-    await fresh.writeJson('issues', 'key', { a: 2, b: '期' });
-    expect(await fresh.readJson('issues', 'key', isPair)).toEqual({ a: 2, b: '期' });
+    await fresh.writeValue('issues', 'key', { a: 2, b: '期' });
+    expect(await fresh.readValue('issues', 'key', isPair)).toEqual({ a: 2, b: '期' });
   });
 
   it('are a miss when whole but of the wrong shape', async () => {
     const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
-    await cache.writeJson('issues', 'key', { a: '1', b: '期' });
-    expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
+    await cache.writeValue('issues', 'key', { a: '1', b: '期' });
+    expect(await cache.readValue('issues', 'key', isPair)).toBeUndefined();
   });
 
   it('count as hits when found whole and of the right shape, and as misses otherwise', async () => {
     const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')));
-    await cache.writeJson('issues', 'good', { a: 1, b: '期' });
-    await cache.writeJson('issues', 'wrong shape', { a: '1', b: '期' });
+    await cache.writeValue('issues', 'good', { a: 1, b: '期' });
+    await cache.writeValue('issues', 'wrong shape', { a: '1', b: '期' });
     await cache.write('issues', 'bytes', '期');
-    await cache.readJson('issues', 'good', isPair);
-    await cache.readJson('issues', 'wrong shape', isPair);
-    await cache.readJson('issues', 'missing', isPair);
+    await cache.readValue('issues', 'good', isPair);
+    await cache.readValue('issues', 'wrong shape', isPair);
+    await cache.readValue('issues', 'missing', isPair);
     await cache.read('issues', 'bytes');
     await cache.read('issues', 'missing');
     expect(cache.lookups).toEqual({ issues: { hits: 2, misses: 3 } });
@@ -84,7 +84,7 @@ describe('cache entries', () => {
 
   it('are known to be stored, by key, without being read', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lldt-cache-'));
-    await new Cache(dir).writeJson('search', 'stored', { a: 1, b: '期' });
+    await new Cache(dir).writeValue('search', 'stored', { a: 1, b: '期' });
     const fresh = new Cache(dir);
     expect(await fresh.has('search', 'stored')).toBe(true);
     expect(await fresh.has('search', 'other')).toBe(false);
@@ -96,8 +96,8 @@ describe('cache entries', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'lldt-cache-')), 'a-file');
     await writeFile(file, '');
     const cache = new Cache(file);
-    await cache.writeJson('issues', 'key', { a: 1, b: '期' });
-    expect(await cache.readJson('issues', 'key', isPair)).toBeUndefined();
+    await cache.writeValue('issues', 'key', { a: 1, b: '期' });
+    expect(await cache.readValue('issues', 'key', isPair)).toBeUndefined();
   });
 });
 

@@ -11,12 +11,13 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { readRegularFile } from '../content/read-regular-file.ts';
 import { writeAtomically } from '../files.ts';
 import type { Namespace } from './namespaces.ts';
 
 /** Raised when the layout of entries changes: every entry of an older layout is a miss. */
-const FORMAT = 'lldt-cache 2';
+const FORMAT = 'lldt-cache 3';
 
 /** sha256 of the parts, in order, as hex. */
 export function hashOf(...parts: (string | Uint8Array)[]): string {
@@ -206,14 +207,14 @@ export class Cache {
   }
 
   /** The value stored under this key, when it is whole and has the expected shape. */
-  async readJson<T>(namespace: Namespace, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
+  async readValue<T>(namespace: Namespace, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
     const bytes = await this.open(namespace, key);
     if (bytes === undefined) return this.counted(namespace, undefined);
     let value: unknown;
     try {
-      value = JSON.parse(bytes.toString('utf8'));
+      value = deserialize(bytes);
     } catch {
-      value = undefined;
+      value = undefined; // written by another version of Node whose format this one cannot read
     }
     if (isValid(value)) return this.counted(namespace, value);
     await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
@@ -229,8 +230,14 @@ export class Cache {
     if (written) (await this.listing(namespace)).add(`${key}.entry`);
   }
 
-  async writeJson(namespace: Namespace, key: string, value: unknown): Promise<void> {
-    await this.write(namespace, key, JSON.stringify(value));
+  /**
+   * Stores a value of plain data (objects, arrays, strings, numbers, booleans, null, undefined),
+   * in V8's serialization rather than JSON: Chinese text is read back as it is held in memory, not
+   * decoded from UTF-8 (the 999 issues a build after an edit reads: 14 ms, not 90). A value that
+   * cannot be stored so (a function in it) is a mistake of the caller's, thrown.
+   */
+  async writeValue(namespace: Namespace, key: string, value: unknown): Promise<void> {
+    await this.write(namespace, key, serialize(value));
   }
 
   /** Removes one entry, if it is there. */

@@ -144,7 +144,7 @@ export async function readPublished(root: string, relPaths: readonly string[], c
   for (const relPath of relPaths) {
     const absPath = path.join(root, relPath);
     const found = cache && withRegularFile(absPath, MAX_PUBLISHED_BYTES, reading, (fd) => ({ ok: true as const, entry: entryOf(fd, relPath) }));
-    const cached = found?.ok ? await cache!.readJson(NAMESPACE, found.entry, isEntry) : undefined;
+    const cached = found?.ok ? await cache!.readValue(NAMESPACE, found.entry, isEntry) : undefined;
     if (found?.ok && cached) {
       entries.add(found.entry);
       published.files.add(publishedSitePath(relPath), relPath, cached.hash);
@@ -163,7 +163,7 @@ export async function readPublished(root: string, relPaths: readonly string[], c
     const hash = hashOf(read.bytes);
     published.read.push(relPath);
     entries.add(read.entry);
-    await cache?.writeJson(NAMESPACE, read.entry, { hash });
+    await cache?.writeValue(NAMESPACE, read.entry, { hash });
     published.files.add(publishedSitePath(relPath), relPath, hash, read.bytes);
     published.key.push([relPath, hash]);
   }

@@ -73,8 +73,8 @@ describe('the templates’ code kept in the cache', () => {
     // An entry whole by its checksum but whose code throws: as if another tool had written it.
     const [entry] = await cache.versions('templates');
     const key = entry!.split(' ')[0]!;
-    const kept = (await cache.readJson('templates', key, (v): v is Record<string, string> => typeof v === 'object' && v !== null))!;
-    await cache.writeJson('templates', key, { ...kept, 'page.njk': 'throw new Error("not a template")' });
+    const kept = (await cache.readValue('templates', key, (v): v is Record<string, string> => typeof v === 'object' && v !== null))!;
+    await cache.writeValue('templates', key, { ...kept, 'page.njk': 'throw new Error("not a template")' });
     const again = await loadTemplates(templatesDir, dir, 'templates-1', { cache: new Cache(path.join(dir, '.cache', 'build')), toolVersion: 'tool-1' });
     expect(renderPage(again, PAGE)).toBe(page);
   });

@@ -143,10 +143,10 @@ export async function loadTemplates(
 ): Promise<Templates> {
   const env = createEnvironment(templatesDir);
   const cacheKey = hashOf(toolVersion, key);
-  const known = (await cache?.readJson(NAMESPACE, cacheKey, isCompiledTemplates)) ?? {};
+  const known = (await cache?.readValue(NAMESPACE, cacheKey, isCompiledTemplates)) ?? {};
   const compiled = await compileTemplates(env as EnvironmentInternals, templatesDir, projectDir, known);
   if (cache && Object.entries(compiled).some(([name, code]) => known[name] !== code)) {
-    await cache.writeJson(NAMESPACE, cacheKey, compiled);
+    await cache.writeValue(NAMESPACE, cacheKey, compiled);
     await cache.prune(NAMESPACE, new Set([cacheKey]));
   }
   const { files: assets, versions } = await versionAssets(await readAssets(templatesDir));

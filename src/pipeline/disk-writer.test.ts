@@ -381,8 +381,8 @@ describe('recoverOutputFolder', () => {
     const cache = new Cache(path.join(parent, 'cache'));
     const filled = path.join(parent, `.dist-staging-${DEAD}`);
     const empty = path.join(parent, `.dist-staging-${DEAD + 1}`);
-    await cache.writeJson('output', hashOf('staging', filled), 'token');
-    await cache.writeJson('output', hashOf('staging', empty), 'other token');
+    await cache.writeValue('output', hashOf('staging', filled), 'token');
+    await cache.writeValue('output', hashOf('staging', empty), 'other token');
     await mkdir(filled);
     await writeFile(path.join(filled, '.lianluodongtai-staging'), 'token');
     await mkdir(empty);

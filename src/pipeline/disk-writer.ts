@@ -249,7 +249,7 @@ const stagingKey = (staging: string) => hashOf('staging', staging);
 
 /** Whether the build recorded this staging folder before making it, and the folder has its record's token. */
 async function isOwnStaging(dir: string, cache?: Cache): Promise<boolean> {
-  const token = await cache?.readJson(MANIFESTS, stagingKey(dir), (v: unknown): v is string => typeof v === 'string');
+  const token = await cache?.readValue(MANIFESTS, stagingKey(dir), (v: unknown): v is string => typeof v === 'string');
   if (token === undefined) return false;
   const file = path.join(dir, STAGING_TOKEN);
   if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) return false;
@@ -365,7 +365,7 @@ export class DiskWriter implements Writer {
   }
 
   private async readPublished(): Promise<Published | undefined> {
-    if (!this.lookedUp) this.published = await this.cache?.readJson(MANIFESTS, this.manifestKey, isPublished);
+    if (!this.lookedUp) this.published = await this.cache?.readValue(MANIFESTS, this.manifestKey, isPublished);
     this.lookedUp = true;
     return this.published;
   }
@@ -442,7 +442,7 @@ export class DiskWriter implements Writer {
       throw new OutputFolderRefused(this.outDir, leftInTheWay(staging));
     // Recorded before it is made, so that a build killed at any point leaves a folder it can prove its own.
     const token = randomUUID();
-    await this.cache?.writeJson(MANIFESTS, stagingKey(staging), token);
+    await this.cache?.writeValue(MANIFESTS, stagingKey(staging), token);
     await makeFolder(staging);
     this.staging = staging;
     await writeFile(path.join(staging, STAGING_TOKEN), token).catch(async (error: unknown) => {
@@ -579,7 +579,7 @@ export class DiskWriter implements Writer {
     const record = async () => {
       this.published = { files: this.next };
       this.committed = this.next;
-      await this.cache?.writeJson(MANIFESTS, this.manifestKey, this.published);
+      await this.cache?.writeValue(MANIFESTS, this.manifestKey, this.published);
     };
     if (untouched) {
       // The same site: kept as the spare of the next build, else dropped.

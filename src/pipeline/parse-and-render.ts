@@ -112,7 +112,7 @@ export async function parseAndRender(
   }
   const settings = JSON.stringify([site.columns, site.defaultColumn, site.baseUrl]);
   const keys = raws.map(({ relPath, read }) => (read.ok ? hashOf(toolVersion, settings, relPath, read.bytes) : undefined));
-  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key) => (key === undefined ? undefined : cache?.readJson(NAMESPACE, key, isRenderedFile)));
+  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key) => (key === undefined ? undefined : cache?.readValue(NAMESPACE, key, isRenderedFile)));
   // The others are decoded: a file that could not be read or decoded has its error, and nothing to render.
   const files = raws.map((raw, i) => (found[i] ? new VFile({ path: raw.relPath, cwd: root, value: '' }) : decodeSource(root, raw)));
   const missing = files.flatMap((file, i) => (found[i] || file.messages.some((m) => m.fatal) ? [] : [i]));
@@ -122,7 +122,7 @@ export async function parseAndRender(
     for (const [j, rendered] of made.entries()) {
       const i = missing[first + j]!;
       const messages = [...files[i]!.messages.map(keepMessage), ...rendered.messages];
-      await cache?.writeJson(NAMESPACE, keys[i]!, { ...rendered, messages, indexed: undefined });
+      await cache?.writeValue(NAMESPACE, keys[i]!, { ...rendered, messages, indexed: undefined });
     }
   };
   const rendered = await renderFiles(

@@ -63,12 +63,12 @@ export class CachedRecord implements RecordStore {
   }
 
   async read(): Promise<RunRecord | undefined> {
-    this.known ??= { record: await this.cache.readJson('record', this.key, (v): v is RunRecord => runRecordSchema.safeParse(v).success) };
+    this.known ??= { record: await this.cache.readValue('record', this.key, (v): v is RunRecord => runRecordSchema.safeParse(v).success) };
     return this.known.record;
   }
 
   async write(record: RunRecord): Promise<void> {
     this.known = { record };
-    await this.cache.writeJson('record', this.key, record);
+    await this.cache.writeValue('record', this.key, record);
   }
 }

@@ -40,7 +40,7 @@ export interface TakenSpare {
 export async function takeSpare(cache: Cache | undefined, outDir: string): Promise<TakenSpare | undefined> {
   if (!cache) return undefined;
   const dir = spareFolder(cache, outDir);
-  const record = await cache.readJson(MANIFESTS, spareKey(outDir), isPublished);
+  const record = await cache.readValue(MANIFESTS, spareKey(outDir), isPublished);
   await cache.remove(MANIFESTS, spareKey(outDir));
   const entries = record && isRealFolder(dir) ? entriesUnder(dir) : [];
   if (!record || entries.length === 0 || !entries.every((entry) => entry.regular)) {
@@ -76,7 +76,7 @@ export async function keepSpare(cache: Cache | undefined, outDir: string, dir: s
     );
     if (!kept) return false;
   }
-  await cache.writeJson(MANIFESTS, spareKey(outDir), { files });
+  await cache.writeValue(MANIFESTS, spareKey(outDir), { files });
   return true;
 }
 
