@@ -135,6 +135,7 @@ export async function parseAndRender(
     found[fileIndex] = rendered[i];
   });
   if (cache && prune) await cache.prune(NAMESPACE, new Set(keys.filter((key) => key !== undefined)));
+  const decodedNow = new Set(missing);
   return files.map((file, i): ParsedIssue => {
     const made = found[i];
     if (!made) return { file };
@@ -145,7 +146,7 @@ export async function parseAndRender(
     });
     if (!made.parsed) return { file };
     // Decoded now, or when asked for: the text the file was rendered from.
-    const text = missing.includes(i) ? () => String(file.value) : () => String(decodeSource(root, raws[i]!).value);
+    const text = decodedNow.has(i) ? () => String(file.value) : () => String(decodeSource(root, raws[i]!).value);
     return { file, source: sourceOf(file, made.parsed, text), articles: made.articles, addresses: made.addresses, key: keys[i] };
   });
 }
