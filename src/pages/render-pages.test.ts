@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
@@ -26,7 +26,7 @@ const PAGE = { path: 'index.html', template: 'page.njk', data: { title: 583 }, r
 describe('the templates compiled', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('are taken from the cache by the next run of the same templates and tool, and render the same', async () => {
+  it('are taken from the cache by the next run of the same tool, and render the same', async () => {
     const { dir, templatesDir, cache } = await project(FILES);
     const compile = vi.spyOn((nunjucks as unknown as { compiler: { compile: () => string } }).compiler, 'compile');
     const first = await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' });
@@ -38,17 +38,31 @@ describe('the templates compiled', () => {
     expect(compile).toHaveBeenCalledTimes(3);
     expect(renderPage(again, PAGE)).toBe(page);
 
-    // Another version of templates/ or of the tool compiles every template again.
-    await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-1' });
-    expect(compile).toHaveBeenCalledTimes(6);
+    // A template changed is compiled again, alone; another tool compiles every template again.
+    await writeFile(path.join(templatesDir, 'partials', 'foot.njk'), '<footer>{{ root }}。</footer>');
+    const edited = await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-1' });
+    expect(compile).toHaveBeenCalledTimes(4);
+    expect(renderPage(edited, PAGE)).toBe('<main>五百八十三</main><footer>./。</footer>');
     await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-2' });
-    expect(compile).toHaveBeenCalledTimes(9);
+    expect(compile).toHaveBeenCalledTimes(7);
   });
 
-  it('keep only the latest version of templates/ in the cache', async () => {
+  it('find a relative include in their own folder after the project is moved, cache and all', async () => {
+    const files = { ...FILES, 'partials/base.njk': '<main>{% block body %}{% endblock %}</main>{% include "./foot.njk" %}' };
+    const { dir, templatesDir, cache } = await project(files);
+    const page = renderPage(await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' }), PAGE);
+    expect(page).toBe('<main>五百八十三</main><footer>./</footer>');
+    const moved = `${dir}-moved`;
+    await rename(dir, moved);
+    const cacheThere = new Cache(path.join(moved, '.cache', 'build'));
+    const there = await loadTemplates(path.join(moved, 'templates'), moved, 'templates-1', { cache: cacheThere, toolVersion: 'tool-1' });
+    expect(renderPage(there, PAGE)).toBe(page);
+  });
+
+  it('keep one folder’s templates for one tool in the cache', async () => {
     const { dir, templatesDir, cache } = await project(FILES);
     await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-1' });
-    await loadTemplates(templatesDir, dir, 'templates-2', { cache, toolVersion: 'tool-1' });
+    await loadTemplates(templatesDir, dir, 'templates-1', { cache, toolVersion: 'tool-2' });
     expect(await cache.versions('templates')).toHaveLength(1);
   });
 
@@ -73,8 +87,8 @@ describe('the templates’ code kept in the cache', () => {
     // An entry whole by its checksum but whose code throws: as if another tool had written it.
     const [entry] = await cache.versions('templates');
     const key = entry!.split(' ')[0]!;
-    const kept = (await cache.readValue('templates', key, (v): v is Record<string, string> => typeof v === 'object' && v !== null))!;
-    await cache.writeValue('templates', key, { ...kept, 'page.njk': 'throw new Error("not a template")' });
+    const kept = (await cache.readValue('templates', key, (v): v is Record<string, { source: string; code: string }> => typeof v === 'object' && v !== null))!;
+    await cache.writeValue('templates', key, { ...kept, 'page.njk': { ...kept['page.njk']!, code: 'throw new Error("not a template")' } });
     const again = await loadTemplates(templatesDir, dir, 'templates-1', { cache: new Cache(path.join(dir, '.cache', 'build')), toolVersion: 'tool-1' });
     expect(renderPage(again, PAGE)).toBe(page);
   });

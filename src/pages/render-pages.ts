@@ -34,8 +34,11 @@ function createEnvironment(templatesDir: string): nunjucks.Environment {
   return env;
 }
 
-/** Each template's name (partials/head.njk) → the JavaScript Nunjucks compiled it to. */
-export type CompiledTemplates = Record<string, string>;
+/**
+ * Each template's name (partials/head.njk) → the JavaScript Nunjucks compiled it to, with the hash
+ * of the text it was compiled from.
+ */
+export type CompiledTemplates = Record<string, { source: string; code: string }>;
 
 /** What Nunjucks compiles a template with (its Template's own init and _compile), which its types leave out. */
 interface NunjucksInternals {
@@ -59,13 +62,17 @@ const CompiledTemplate = nunjucks.Template as unknown as new (
 ) => nunjucks.Template;
 
 const isCompiledTemplates = (value: unknown): value is CompiledTemplates =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((code) => typeof code === 'string');
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((t: { source?: unknown; code?: unknown }) => typeof t?.source === 'string' && typeof t.code === 'string');
 
 /**
  * Compiles every template before any page is rendered, so that a syntax error, even in a partial,
  * is reported at its own file and line: nunjucks throws an included template's error later, from
- * its own queue, where no try can catch it. A template whose code is given (compiled by a run
- * before, for the same templates/ and tool) is not compiled again. Returns every template's code.
+ * its own queue, where no try can catch it. A template whose text is the one a run before compiled
+ * (known: by the same tool, in this same folder, which the code names) is not compiled again.
+ * Returns every template's code.
  */
 async function compileTemplates(env: EnvironmentInternals, templatesDir: string, projectDir: string, known: CompiledTemplates): Promise<CompiledTemplates> {
   if (!(await stat(templatesDir).catch(() => undefined))?.isDirectory()) {
@@ -78,7 +85,9 @@ async function compileTemplates(env: EnvironmentInternals, templatesDir: string,
   for (const file of names) {
     const name = file.split(path.sep).join('/');
     const fullPath = path.join(templatesDir, file);
-    let code = known[name];
+    const text = await readFile(fullPath, 'utf8');
+    const source = hashOf(text);
+    let code = known[name]?.source === source ? known[name].code : undefined;
     try {
       if (code !== undefined) loaded[name] = templateOf(code, fullPath);
     } catch {
@@ -86,14 +95,14 @@ async function compileTemplates(env: EnvironmentInternals, templatesDir: string,
     }
     try {
       if (code === undefined) {
-        code = compiler.compile(await readFile(fullPath, 'utf8'), env.asyncFilters, env.extensionsList, fullPath, env.opts);
+        code = compiler.compile(text, env.asyncFilters, env.extensionsList, fullPath, env.opts);
         loaded[name] = templateOf(code, fullPath);
       }
     } catch (error) {
       // As Nunjucks names a template that does not compile (Template's own init).
       throw TemplateError.from(lib._prettifyError(fullPath, false, error), templatesDir, projectDir);
     }
-    compiled[name] = code;
+    compiled[name] = { source, code };
   }
   return compiled;
 }
@@ -132,8 +141,10 @@ export interface Templates {
 const NAMESPACE: Namespace = 'templates';
 
 /**
- * Compiles the templates (their code taken from the cache when this templates/ and this tool
- * compiled them before) and reads the assets; a TemplateError names a template that does not compile.
+ * Compiles the templates (each one's code taken from the cache when this tool compiled its text
+ * before, in this folder: the code holds the template's path, from which Nunjucks finds a relative
+ * include) and reads the assets; a TemplateError names a template that does not compile. The cache
+ * is trusted as the tool's own files are: the code kept there is run.
  */
 export async function loadTemplates(
   templatesDir: string,
@@ -142,10 +153,11 @@ export async function loadTemplates(
   { cache, toolVersion }: { cache?: Cache; toolVersion: string },
 ): Promise<Templates> {
   const env = createEnvironment(templatesDir);
-  const cacheKey = hashOf(toolVersion, key);
+  const cacheKey = hashOf(toolVersion, path.resolve(templatesDir));
   const known = (await cache?.readValue(NAMESPACE, cacheKey, isCompiledTemplates)) ?? {};
   const compiled = await compileTemplates(env as EnvironmentInternals, templatesDir, projectDir, known);
-  if (cache && Object.entries(compiled).some(([name, code]) => known[name] !== code)) {
+  const changed = Object.keys(known).length !== Object.keys(compiled).length || Object.entries(compiled).some(([name, { code }]) => known[name]?.code !== code);
+  if (cache && changed) {
     await cache.writeValue(NAMESPACE, cacheKey, compiled);
     await cache.prune(NAMESPACE, new Set([cacheKey]));
   }
