@@ -11,17 +11,10 @@ import type { RenderedFile } from './rendered-file.ts';
 /** Files sent to a worker at once. */
 const BATCH = 50;
 
-/** Renders the files; each batch is handed to done (with the index of its first file) as it comes back. */
-export async function renderInWorkers(files: IssueText[], site: Site, done: (first: number, made: RenderedFile[]) => Promise<void>): Promise<RenderedFile[]> {
+export async function renderInWorkers(files: IssueText[], site: Site): Promise<RenderedFile[]> {
   const batches: Promise<RenderedFile[]>[] = [];
   for (let start = 0; start < files.length; start += BATCH) {
-    const batch = runTask<RenderBatch, RenderedFile[]>('render', { files: files.slice(start, start + BATCH), site });
-    batches.push(
-      batch.then(async (made) => {
-        await done(start, made);
-        return made;
-      }),
-    );
+    batches.push(runTask<RenderBatch, RenderedFile[]>('render', { files: files.slice(start, start + BATCH), site }));
   }
   return (await Promise.all(batches)).flat();
 }
