@@ -1,7 +1,7 @@
 // Pictures and attachments put in content/ are published at the same path in the site, where the
 // page that names them loads them; one that is missing, a link, or too large is not published, and
 // the page that names it is warned of at its line. Each test has a project of its own.
-import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { Cache } from '../src/cache/cache.ts';
 import { readPublished } from '../src/content/published-files.ts';
 import { applySaves, devProject } from '../src/dev/dev-session.ts';
 import { MAX_PUBLISHED_BYTES } from '../src/limits.ts';
+import { Failure } from '../src/messages/failure.ts';
 import { lookUp } from '../src/model/output.ts';
 import { DiskWriter, OUTPUT_MARKER } from '../src/pipeline/disk-writer.ts';
 import { Project } from '../src/pipeline/project.ts';
@@ -265,6 +266,30 @@ describe('the bytes of pictures', () => {
     expect(linked.files.has('2019/10/丙.png')).toBe(false);
     expect(linked.refused.map((f) => f.path)).toEqual([relPaths[2]]);
     await rm(outside, { recursive: true, force: true });
+  });
+
+  it('one removed after the build found it, before its bytes were read: the build stops, says so in Chinese, and publishes nothing', async () => {
+    const dir = await project();
+    const relPaths = await pictures(dir);
+    const out = path.join(dir, 'dist');
+    const first = new Project({ projectDir: dir });
+    expect((await first.run({ writer: new DiskWriter(out, dir, first.cache), search: false })).ok).toBe(true);
+    // A new output folder, the pictures' hashes in the cache: their bytes are read only to be published.
+    await rm(out, { recursive: true });
+    const gone = path.join(dir, relPaths[1]!);
+    class RemovesAPicture extends DiskWriter {
+      override async begin(): Promise<void> {
+        await rm(gone);
+        return super.begin();
+      }
+    }
+    const site = new Project({ projectDir: dir });
+    const failed = await site.run({ writer: new RemovesAPicture(out, dir, site.cache), search: false }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Failure);
+    expect((failed as Failure).format()).toContain(`${relPaths[1]!.split(path.sep).join('/')} 在生成网站的过程中被删除`);
+    expect((failed as Failure).exitCode).toBe(75);
+    expect(await stat(out).catch(() => undefined)).toBeUndefined();
+    expect((await readdir(dir)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
   it('a build with nothing changed reads none; one after an edit keeps them in the site as they were', async () => {

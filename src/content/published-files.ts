@@ -13,7 +13,8 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
 import { MAX_PUBLISHED_BYTES } from '../limits.ts';
-import { CONTENT } from '../messages/catalogue.ts';
+import { CATALOGUE, CONTENT } from '../messages/catalogue.ts';
+import { Failure } from '../messages/failure.ts';
 import { NOT_PUBLISHED } from '../messages/parts.ts';
 import { FILE_START, report } from '../messages.ts';
 import { publishedSitePath } from './load-content.ts';
@@ -55,15 +56,15 @@ export class PublishedBytes implements ReadonlyMap<string, Uint8Array> {
 
   /**
    * The file's bytes, read now when they were not. A file gone or changed into a link since it was
-   * found fails the run; one saved again since is published as it is now (its new times make the
-   * next build read it and find its new hash).
+   * found fails the run, with what to do (nothing is published); one saved again since is published
+   * as it is now (its new times make the next build read it and find its new hash).
    */
   get(sitePath: string): Uint8Array | undefined {
     const file = this.found.get(sitePath);
     if (!file) return undefined;
     if (!file.bytes) {
       const read = readRegularFile(path.join(this.root, file.relPath), MAX_PUBLISHED_BYTES, { within: this.root, followLinks: false });
-      if (!read.ok) throw new Error(`${file.relPath}: ${read.problem} since it was found`);
+      if (!read.ok) throw Failure.of(CATALOGUE.publishedFileGone, { file: file.relPath });
       file.bytes = read.bytes;
     }
     return file.bytes;

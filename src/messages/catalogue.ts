@@ -619,6 +619,15 @@ export const CATALOGUE = {
     exit: 'unavailable',
   }),
 
+  // A picture or attachment of content/ found by the build, gone before its bytes were read (content/published-files.ts).
+  publishedFileGone: entry<{ file: string }>({
+    rule: 'published-file-gone',
+    title: '要发布的图片或附件在生成过程中不见了',
+    message: ({ file }) => `${file} 在生成网站的过程中被删除、移走或换成了链接，没法发布`,
+    hint: '网站保持原样。请确认文件还在原处（如果是有意删除的，也请删去稿件里引用它的地方），再生成一次',
+    exit: 'toolFailed',
+  }),
+
   // The command line: a command that needs a project, run in a folder that is not one (commands/project-folder.ts).
   notAProject: entry<{ path: string; project?: string; go?: string }>({
     rule: 'not-a-project',
