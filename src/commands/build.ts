@@ -49,7 +49,7 @@ function buildCommand(mode: Mode): Command {
       const stopped = write ? BUILD.interrupted(shownOut) : BUILD.checkInterrupted;
       const published = write ? BUILD.interruptedAfterPublishing(shownOut) : stopped;
       const created = write ? new DiskWriter(outDir, projectDir, project.cache) : new NullWriter();
-      const interrupt = onInterrupt(created, { stopped, published, code: EXIT.interrupted });
+      const interrupt = onInterrupt(created, { stopped, published });
       const { writer } = interrupt;
       const pdfPrinted = (issue: Issue, done: number, total: number) => console.log(BUILD.printed(done, total, issue.year, issue.number));
       let result: RunResult;

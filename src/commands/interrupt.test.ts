@@ -18,7 +18,12 @@ afterEach(() => running?.stop());
 function watch(writer: HeldWriter) {
   const told: string[] = [];
   const exits: number[] = [];
-  running = onInterrupt(writer, { stopped: '原样', published: '已发布', code: 130, exit: (code) => exits.push(code), say: (line) => told.push(line) });
+  running = onInterrupt(writer, {
+    stopped: (how) => `原样（${how}）`,
+    published: (how) => `已发布（${how}）`,
+    exit: (code) => exits.push(code),
+    say: (line) => told.push(line),
+  });
   return { interrupt: running, told, exits };
 }
 
@@ -28,7 +33,7 @@ describe('Ctrl+C while a run writes', () => {
     const { interrupt, told, exits } = watch(writer);
     void interrupt.writer.put('index.html', 'x');
     interrupt.interrupted();
-    expect({ told, exits }).toEqual({ told: ['原样'], exits: [130] });
+    expect({ told, exits }).toEqual({ told: ['原样（Ctrl+C）'], exits: [130] });
   });
 
   it('while it is being published: waits for the swap, then says which site is there', async () => {
@@ -41,7 +46,7 @@ describe('Ctrl+C while a run writes', () => {
       writer.finish(ok);
       await committed;
       await new Promise((resolve) => setImmediate(resolve));
-      expect({ told, exits }).toEqual({ told: [ok ? '已发布' : '原样'], exits: [130] });
+      expect({ told, exits }).toEqual({ told: [ok ? '已发布（Ctrl+C）' : '原样（Ctrl+C）'], exits: [130] });
       running?.stop();
     }
   });
@@ -53,5 +58,17 @@ describe('Ctrl+C while a run writes', () => {
     interrupt.interrupted();
     interrupt.interrupted();
     expect({ told, exits }).toEqual({ told: [], exits: [130] });
+  });
+
+  it('SIGTERM (a time limit, a shutdown, kill) is handled the same, named so, with exit code 143', async () => {
+    const before = process.listenerCount('SIGTERM');
+    const writer = new HeldWriter();
+    const { told, exits } = watch(writer);
+    void running!.writer.put('index.html', 'x');
+    // The listener is the process's own: the signal as the system would send it.
+    process.emit('SIGTERM', 'SIGTERM');
+    expect({ told, exits }).toEqual({ told: ['原样（收到结束信号）'], exits: [143] });
+    running?.stop();
+    expect(process.listenerCount('SIGTERM')).toBe(before);
   });
 });

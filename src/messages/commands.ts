@@ -127,11 +127,13 @@ export const BUILD = {
   built: (upToDate: boolean, issues: number, pages: number, seconds: string, out: string) =>
     `${upToDate ? '网站已是最新，没有改动' : '已生成网站'}：${issues} 期，${pages} 个页面，用时 ${seconds} 秒，输出到 ${out}`,
   checked: (issues: number, seconds: string) => `检查通过：${issues} 期，用时 ${seconds} 秒。`,
-  /** Ctrl+C before the new site was published (commands/interrupt.ts): its unfinished copy is removed by the next build. */
-  interrupted: (out: string) => `\n已停止生成（Ctrl+C）：${out} 保持原样，没有写完的新网站会在下次生成时清除。`,
-  /** Ctrl+C while, or after, the new site was published: it was, whole. */
-  interruptedAfterPublishing: (out: string) => `\n已停止（Ctrl+C）：停止前新网站已经生成完毕，输出到 ${out}`,
-  checkInterrupted: '\n已停止检查（Ctrl+C）。',
+  /** Ctrl+C or SIGTERM (how) before the new site was published (commands/interrupt.ts): its unfinished copy is removed by the next build. */
+  interrupted: (out: string) => (how: string) => `\n已停止生成（${how}）：${out} 保持原样，没有写完的新网站会在下次生成时清除。`,
+  /** Ctrl+C or SIGTERM while, or after, the new site was published: it was, whole. */
+  interruptedAfterPublishing: (out: string) => (how: string) => `\n已停止（${how}）：停止前新网站已经生成完毕，输出到 ${out}`,
+  checkInterrupted: (how: string) => `\n已停止检查（${how}）。`,
+  /** How each signal that stops a run is named in those lines. */
+  stoppedBy: { SIGINT: 'Ctrl+C', SIGTERM: '收到结束信号' },
 } as const;
 
 /** npm run dev. */
