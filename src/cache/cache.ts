@@ -170,11 +170,6 @@ export class Cache {
     });
   }
 
-  /** How many entries a namespace holds (unverified: reading one may still miss). */
-  async count(namespace: Namespace): Promise<number> {
-    return (await this.listing(namespace)).size;
-  }
-
   /** Whether an entry is stored under this key (unverified: reading it may still miss). */
   async has(namespace: Namespace, key: string): Promise<boolean> {
     return (await this.listing(namespace)).has(`${key}.entry`);

@@ -66,16 +66,6 @@ export interface IssueParsing {
  */
 const WORKERS_FROM = 150;
 
-/**
- * Starts the threads that render Markdown now, when as many files as pay for them will be
- * rendered (the cache holds fewer entries than the files by WORKERS_FROM or more): each loads the
- * Markdown pipeline while this thread decodes the files and looks them up in the cache.
- */
-export async function startRendering(fileCount: number, cache: Cache | undefined): Promise<void> {
-  const kept = (await cache?.count(NAMESPACE)) ?? 0;
-  if (fileCount - kept >= WORKERS_FROM) startWorkers('render', {}, workerCount());
-}
-
 /** Renders the files in this thread, or in worker threads when there are many. */
 async function renderFiles(files: IssueText[], site: Site, workersFrom: number): Promise<RenderedFile[]> {
   // The Markdown pipeline takes a third of a second to load: only when something is to render.
@@ -104,6 +94,10 @@ export async function parseAndRender(
   }
   const settings = JSON.stringify([site.columns, site.defaultColumn, site.baseUrl]);
   const keys = raws.map(({ relPath, read }) => (read.ok ? hashOf(toolVersion, settings, relPath, read.bytes) : undefined));
+  // Enough files the cache lacks to render them in threads (a cold build, a new tool): the threads
+  // start now, and load the Markdown pipeline while this thread reads the others and decodes these.
+  const listed = await Promise.all(keys.map((key) => key !== undefined && cache?.has(NAMESPACE, key)));
+  if (listed.filter((has) => !has).length >= workersFrom) startWorkers('render', {}, workerCount());
   const found = await mapLimited(keys, CACHE_AT_ONCE, async (key) => (key === undefined ? undefined : cache?.readValue(NAMESPACE, key, isRenderedFile)));
   // The others are decoded: a file that could not be read or decoded has its error, and nothing to render.
   const files = raws.map((raw, i) => (found[i] ? new VFile({ path: raw.relPath, cwd: root, value: '' }) : decodeSource(root, raw)));

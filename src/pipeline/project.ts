@@ -214,12 +214,10 @@ export class Project {
     const key = reading.full && run.pdfs !== 'print' ? await this.buildKey(run, reading, templates) : '';
     if (key !== '' && last?.build === key) return upToDateResult(last, this.projectDir);
     const found: Found = { reading, store, last, templates, key };
-    const { startRendering, startWorkers, withWorkers } = await stages();
-    // The threads that render Markdown start now when most files are to be rendered (a cold build).
-    if (reading.full) await startRendering(reading.issues.length, this.cache);
     if (!(run.search ?? true)) return this.makeSite(run, found);
     // The search lane's thread starts now, beside the parsing: its module loaded and Pagefind
     // checked by the time the index's first part is sent. It ends with the run.
+    const { startWorkers, withWorkers } = await stages();
     return withWorkers('search', {}, () => {
       startWorkers('search');
       return this.makeSite(run, found);

@@ -11,4 +11,4 @@ export { type FoundPdfs, findPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts
 export { indexSearch } from '../search/index-search.ts';
 export { startWorkers, withWorkers } from '../workers/pool.ts';
 export { execute } from './execute.ts';
-export { parseAndRender, startRendering } from './parse-and-render.ts';
+export { parseAndRender } from './parse-and-render.ts';

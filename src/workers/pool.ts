@@ -101,7 +101,8 @@ const prepared = new WeakSet<Tinypool>();
  */
 export function startWorkers(kind: TaskKind, options: TaskOptions = {}, threads = 1): void {
   const pool = shared(laneOf(kind, options));
-  if (prepared.has(pool)) return;
+  // Prepared already, unless its threads have ended since (idle for a second: the compute lane).
+  if (prepared.has(pool) && pool.threads.length > 0) return;
   prepared.add(pool);
   for (let i = 0; i < threads; i++) pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
 }
