@@ -29,6 +29,27 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+const bytesHashes = new WeakMap<Uint8Array, string>();
+
+/**
+ * hashOf(bytes), made once for the same bytes (never changed once made), or known from where they
+ * were kept with it (knownHash): a search part's files, read back from the cache, are not hashed
+ * again to be published.
+ */
+export function hashOfBytes(bytes: Uint8Array): string {
+  let hash = bytesHashes.get(bytes);
+  if (hash === undefined) {
+    hash = hashOf(bytes);
+    bytesHashes.set(bytes, hash);
+  }
+  return hash;
+}
+
+/** Records the hash of bytes read back with it from a whole entry, where hashOfBytes made it. */
+export function knownHash(bytes: Uint8Array, hash: string): void {
+  bytesHashes.set(bytes, hash);
+}
+
 const valueHashes = new WeakMap<object, string>();
 
 /**

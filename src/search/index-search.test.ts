@@ -1,4 +1,8 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Cache, hashOf, hashOfBytes } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
 import { articleDocument, indexSearch } from './index-search.ts';
 
@@ -71,5 +75,16 @@ describe('the search index', () => {
     expect(names).toContain('pagefind/pagefind-highlight.js');
     expect(names.some((n) => /^pagefind\/index\/zh-cn_.*\.pf_index$/.test(n))).toBe(true);
     expect(names.some((n) => /pagefind-ui|component-ui|modular-ui/.test(n))).toBe(false);
+  });
+
+  it('reads a part back from the cache with each file’s hash, the hash of its bytes', async () => {
+    const cache = new Cache(await mkdtemp(path.join(tmpdir(), 'lldt-search-cache-')));
+    const made = await indexSearch([issue], { cache, toolVersion: 'test' });
+    const kept = await indexSearch([issue], { cache: new Cache(cache.dir), toolVersion: 'test' });
+    expect([...kept.keys()]).toEqual([...made.keys()]);
+    for (const [file, content] of kept) {
+      expect(Buffer.from(content as Uint8Array)).toEqual(Buffer.from(made.get(file) as Uint8Array));
+      if (typeof content !== 'string') expect(hashOfBytes(content), file).toBe(hashOf(content));
+    }
   });
 });

@@ -7,7 +7,7 @@
 // every block ended by a space), made from its tree. Titles carry a
 // zero-width space where they may break between words (src/text/word-breaks.ts), for the page to
 // mark with <wbr>.
-import { type Cache, hashOf, hashOfValue } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfBytes, hashOfValue, knownHash } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { CATALOGUE } from '../messages/catalogue.ts';
@@ -115,9 +115,9 @@ export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
 
 const SEARCH_NAMESPACE: Namespace = 'search';
 
-/** Files as one buffer: a line of JSON naming each file and its length, then their bytes. */
+/** Files as one buffer: a line of JSON naming each file, its length and its hash, then their bytes. */
 function pack(files: IndexFiles): Buffer {
-  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length]))}\n`);
+  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length, hashOfBytes(content)]))}\n`);
   return Buffer.concat([header, ...files.map(([, content]) => content)]);
 }
 
@@ -131,13 +131,17 @@ export function unpack(packed: Buffer): IndexFiles | undefined {
   } catch {
     return undefined;
   }
-  const isListing = (v: unknown): v is [string, number][] =>
-    Array.isArray(v) && v.length > 0 && v.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] > 0);
+  const isListing = (v: unknown): v is [string, number, string][] =>
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] > 0 && typeof e[2] === 'string');
   if (!isListing(listed) || listed.reduce((sum, [, length]) => sum + length, end + 1) !== packed.length) return undefined;
   let offset = end + 1;
-  return listed.map(([file, length]) => {
+  // The entry is whole (its checksum), so each file's hash is the one pack() made of these bytes.
+  return listed.map(([file, length, hash]) => {
     const content = packed.subarray(offset, offset + length);
     offset += length;
+    knownHash(content, hash);
     return [file, content];
   });
 }
