@@ -77,6 +77,7 @@ export interface Stopping {
 /** The signals that stop a run: Ctrl+C, and SIGTERM (a scheduler's time limit, a shutdown, kill). */
 const SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 type StopSignal = keyof typeof SIGNALS;
+const STOP_SIGNALS = Object.keys(SIGNALS) as StopSignal[];
 
 /**
  * Handles Ctrl+C and SIGTERM while a run writes through the writer it returns: says `stopped` (the
@@ -107,9 +108,9 @@ export function onInterrupt(
       )
       .finally(() => exit(code));
   };
-  for (const signal of Object.keys(SIGNALS) as StopSignal[]) process.on(signal, interrupted);
+  for (const signal of STOP_SIGNALS) process.on(signal, interrupted);
   const stop = () => {
-    for (const signal of Object.keys(SIGNALS) as StopSignal[]) process.off(signal, interrupted);
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
   };
   return { writer: watched, interrupted, stop };
 }

@@ -1,8 +1,8 @@
-// Stage 2 for the issue files, with their cache: an issue file whose text, the site's
+// Stage 2 for the issue files, with their cache: an issue file whose bytes, the site's
 // settings for articles and the tool are as they were comes from .cache/build/ whole (its front
-// matter, the places of its fields, its rendered articles, and the messages of both), so that a
-// build after a change to one issue parses and renders that one only. Otherwise the file is
-// parsed and its Markdown rendered (markdown/render-issue-file.ts), in worker threads when
+// matter, the places of its fields, its rendered articles, and the messages of decoding, parsing
+// and rendering it), without being decoded, so that a build after a change to one issue parses
+// and renders that one only. Otherwise the file is decoded, parsed and its Markdown rendered (markdown/render-issue-file.ts), in worker threads when
 // there are many (markdown/render-in-workers.ts).
 import { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
@@ -20,7 +20,7 @@ import { startWorkers } from '../workers/pool.ts';
 import { workerCount } from '../workers/worker-count.ts';
 
 const NAMESPACE: Namespace = 'issues';
-/** Cache entries read or written at once. */
+/** Cache entries read at once. */
 const CACHE_AT_ONCE = 16;
 
 /** An issue file parsed, with its articles when it was rendered. */
@@ -31,7 +31,7 @@ export interface ParsedIssue {
   articles?: Article[];
   /** The addresses on its page that stay on the site, when it was rendered. */
   addresses?: LocalAddress[];
-  /** The key of everything it was parsed and rendered from (the file's path and text, the site's settings for articles, the tool). */
+  /** The key of everything it was parsed and rendered from (the file's path and bytes, the site's settings for articles, the tool). */
   key?: string;
 }
 
