@@ -10,8 +10,9 @@ export const SAMPLE_MARK = '在这里写';
 
 /** An error at each line of a published issue that still holds the sample text. */
 export function reportSampleText(file: VFile, draft: boolean | undefined): void {
-  if (draft) return;
-  String(file.value)
+  const text = String(file.value);
+  if (draft || !text.includes(SAMPLE_MARK)) return;
+  text
     .split('\n')
     .forEach((line, i) => {
       const column = line.indexOf(SAMPLE_MARK);

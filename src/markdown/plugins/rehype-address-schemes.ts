@@ -4,10 +4,10 @@
 // case is written in lower case, and an address of any scheme a page may not hold is removed with
 // a warning at its line. What is kept is then judged by rehype-local-resources.
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CONTENT, HARDENED } from '../../messages/catalogue.ts';
 import { report } from '../../messages.ts';
+import { eachElement } from './each-node.ts';
 
 /** The schemes the sanitising schema keeps, by property: links, and what a browser loads. */
 const KEPT: Record<string, readonly string[]> = {
@@ -26,7 +26,7 @@ function schemeOf(address: string): { scheme: string; rest: string } | undefined
 
 export default function rehypeAddressSchemes() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       for (const [property, schemes] of Object.entries(KEPT)) {
         const value = node.properties[property];
         if (typeof value !== 'string') continue;

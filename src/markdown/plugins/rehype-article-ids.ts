@@ -3,8 +3,8 @@
 // can link to its section. Every other id in the article (footnotes: user-content-fn-1, or an
 // editor's own) is put under the article's id too, with the links and references to it.
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { eachElement } from './each-node.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -31,7 +31,7 @@ export default function rehypeArticleIds() {
     const prefix = file.data.articleId;
     if (!prefix) return;
     let section = 0;
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       namespace(node, prefix);
       if (/^h[3-6]$/.test(node.tagName)) node.properties.id = `${prefix}-s${++section}`;
     });

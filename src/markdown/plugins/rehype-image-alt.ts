@@ -4,14 +4,14 @@
 // decoration, so that the page stays valid and a screen reader skips it rather than reading its
 // file name.
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CONTENT } from '../../messages/catalogue.ts';
 import { report } from '../../messages.ts';
+import { eachElement } from './each-node.ts';
 
 export default function rehypeImageAlt() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'img') return;
       const alt = node.properties.alt;
       if (typeof alt === 'string' && alt.trim() !== '') return;

@@ -15,12 +15,12 @@
 // its place (file.data.localAddresses): whether the site has the file it names is known only when
 // the site is planned, so it is checked then (pipeline/archive.ts checkAddresses), outside the cache.
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CONTENT } from '../../messages/catalogue.ts';
 import { type Point, report } from '../../messages.ts';
 import type { LocalAddress } from '../rendered-file.ts';
 import { looksAbsolute, resolveAsBrowser, srcsetAddresses } from './browser-url.ts';
+import { eachElement } from './each-node.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -119,7 +119,7 @@ function check(node: Element, properties: string[], problemOf: (address: string,
 export default function rehypeLocalResources() {
   return (tree: Root, file: VFile) => {
     const page = servedAs(new URL(file.data.pageUrl!));
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       check(node, LOADED, loadedElsewhere, page, file);
       check(node, FOLLOWED, followedElsewhere, page, file);
     });

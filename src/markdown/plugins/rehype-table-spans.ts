@@ -2,8 +2,8 @@
 // sanitiser on <td> and <th> only, and only as whole numbers from 1 to 100: a span that is not a
 // number is dropped, a larger one is cut to 100, so that a cell cannot stretch a table without end.
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { MAX_SPAN } from '../../limits.ts';
+import { eachElement } from './each-node.ts';
 
 function boundedSpan(value: unknown): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
@@ -13,7 +13,7 @@ function boundedSpan(value: unknown): number | undefined {
 
 export default function rehypeTableSpans() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const cell = node.tagName === 'td' || node.tagName === 'th';
       for (const key of ['rowSpan', 'colSpan'] as const) {
         if (!(key in node.properties)) continue;

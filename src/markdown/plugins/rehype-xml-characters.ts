@@ -2,13 +2,13 @@
 // XML forbids, which the Markdown parser never makes; it is removed from text and attribute
 // values alike, with a warning at its line (text/xml-characters.ts).
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { removeFromValue } from '../../text/xml-characters.ts';
+import { eachNode } from './each-node.ts';
 
 export default function rehypeXmlCharacters() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       const place = node.position?.start;
       if (node.type === 'text') node.value = removeFromValue(file, node.value, place);
       if (node.type !== 'element') return;

@@ -2,8 +2,8 @@
 // full-width, and so do the brackets of a numbered item among Chinese text: 。(1)建立 → 。（1）建立.
 // Text extracted from print, and text typed on an English keyboard, mix the two.
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { CHINESE_PUNCTUATION, HAN } from '../../text/han.ts';
+import { eachText } from './each-node.ts';
 
 /** Chinese text: Han characters and their punctuation. */
 const CHINESE = `${HAN}${CHINESE_PUNCTUATION}`;
@@ -23,7 +23,7 @@ export function setChinesePunctuation(text: string): string {
 
 export default function remarkChinesePunctuation() {
   return (tree: Root) => {
-    visit(tree, 'text', (node) => {
+    eachText(tree, (node) => {
       node.value = setChinesePunctuation(node.value);
     });
   };
