@@ -12,10 +12,8 @@ export const SAMPLE_MARK = '在这里写';
 export function reportSampleText(file: VFile, draft: boolean | undefined): void {
   const text = String(file.value);
   if (draft || !text.includes(SAMPLE_MARK)) return;
-  text
-    .split('\n')
-    .forEach((line, i) => {
-      const column = line.indexOf(SAMPLE_MARK);
-      if (column >= 0) report(file, CONTENT.sampleText, { text: line.trim().replace(/^[#\-\s]+/, '') }, { line: i + 1, column: column + 1 });
-    });
+  text.split('\n').forEach((line, i) => {
+    const column = line.indexOf(SAMPLE_MARK);
+    if (column >= 0) report(file, CONTENT.sampleText, { text: line.trim().replace(/^[#\-\s]+/, '') }, { line: i + 1, column: column + 1 });
+  });
 }
