@@ -25,6 +25,22 @@ describe('eachNode', () => {
     });
     expect(texts).toEqual(['换']);
   });
+
+  it('walks on in the children a visitor below leaves to a node above it, as unist-util-visit does', () => {
+    const tree: HastRoot = {
+      type: 'root',
+      children: [
+        { type: 'text', value: '甲' },
+        { type: 'text', value: '乙' },
+      ],
+    };
+    const seen: string[] = [];
+    eachNode(tree, (node) => {
+      seen.push(node.type === 'text' ? node.value : node.type);
+      if (node.type === 'text' && node.value === '甲') tree.children = [node, { type: 'text', value: '丙' }];
+    });
+    expect(seen).toEqual(['root', '甲', '丙']);
+  });
 });
 
 describe('eachElement and eachText', () => {

@@ -15,8 +15,9 @@ interface Walked {
 
 function walk(node: Walked, visitor: (node: Walked) => void): void {
   visitor(node);
-  // Read after the visitor: the children it leaves are the ones walked.
-  if (node.children) for (const child of node.children) walk(child, visitor);
+  // Read after the visitor, and at each step (as unist-util-visit does): the children left by the
+  // visitors, of this node or of one below, are the ones walked.
+  for (let i = 0; node.children && i < node.children.length; i++) walk(node.children[i]!, visitor);
 }
 
 /** Every node of an HTML tree: elements, text, comments, the root. */
