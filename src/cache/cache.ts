@@ -32,20 +32,21 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 const bytesHashes = new WeakMap<Uint8Array, string>();
 
 /**
- * hashOf(bytes), made once for the same bytes (never changed once made), or known from where they
- * were kept with it (knownHash): a search part's files, read back from the cache, are not hashed
- * again to be published.
+ * hashOf(content) of a file's content. Of bytes (never changed once made), made once, or known from
+ * where they were kept with it (knownHash): a search part's files, read back from the cache, are
+ * not hashed again to be published.
  */
-export function hashOfBytes(bytes: Uint8Array): string {
-  let hash = bytesHashes.get(bytes);
+export function hashOfContent(content: string | Uint8Array): string {
+  if (typeof content === 'string') return hashOf(content);
+  let hash = bytesHashes.get(content);
   if (hash === undefined) {
-    hash = hashOf(bytes);
-    bytesHashes.set(bytes, hash);
+    hash = hashOf(content);
+    bytesHashes.set(content, hash);
   }
   return hash;
 }
 
-/** Records the hash of bytes read back with it from a whole entry, where hashOfBytes made it. */
+/** Records the hash of bytes read back with it from a whole entry, where hashOfContent made it. */
 export function knownHash(bytes: Uint8Array, hash: string): void {
   bytesHashes.set(bytes, hash);
 }

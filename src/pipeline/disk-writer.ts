@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { constants, lstatSync, mkdirSync, readlinkSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Cache, hashOf, hashOfBytes, hashOfValue } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfContent, hashOfValue } from '../cache/cache.ts';
 import { mapLimited } from '../concurrency.ts';
 import { readRegularFile } from '../content/read-regular-file.ts';
 import { type ContentEntry, given, OUTPUT_FOLDER, textOf } from '../messages/catalogue.ts';
@@ -521,7 +521,7 @@ export class DiskWriter implements Writer {
   }
 
   async put(file: string, content: string | Uint8Array): Promise<void> {
-    const hash = typeof content === 'string' ? hashOf(content) : hashOfBytes(content);
+    const hash = hashOfContent(content);
     if (this.next[file]?.hash === hash) return;
     const target = path.join(this.staging, file);
     // Already in the new version (kept, a hard link to the published file): never written through.

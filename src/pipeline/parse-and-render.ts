@@ -39,7 +39,12 @@ export interface ParsedIssue {
 function sourceOf(file: VFile, parsed: NonNullable<RenderedFile['parsed']>, text: () => string): SourceIssue {
   const { meta, pathYear, pathName, bodyStart, bodyLine, places } = parsed;
   return {
-    ...{ file, meta, pathYear, pathName, bodyLine, placeOf: (key: string) => places[key] ?? FILE_START },
+    file,
+    meta,
+    pathYear,
+    pathName,
+    bodyLine,
+    placeOf: (key: string) => places[key] ?? FILE_START,
     get body() {
       return text().slice(bodyStart);
     },

@@ -4,7 +4,7 @@
 // key does not cover. An asset's, the badge's, a picture's or attachment's of content/ and a PDF's key is the hash of its bytes. Compared
 // with the keys of the last version published (record.ts), the plan says which files to make and
 // which to keep: the build and the dev server plan the same way.
-import { hashOf, hashOfBytes, hashOfValue } from '../cache/cache.ts';
+import { hashOf, hashOfContent, hashOfValue } from '../cache/cache.ts';
 import { PublishedBytes } from '../content/published-files.ts';
 import type { Issue } from '../model/issue.ts';
 import { CITATIONS_FILE, issuePage, pdfPath, type SiteOutput } from '../model/output.ts';
@@ -32,7 +32,7 @@ export interface PlanInput extends SiteInput {
 }
 
 /** The key of a file's bytes; made once for bytes kept from run to run (the assets, a PDF, a picture of content/). */
-const bytesKey = (bytes: string | Uint8Array): string => `bytes ${typeof bytes === 'string' ? hashOf(bytes) : hashOfBytes(bytes)}`;
+const bytesKey = (bytes: string | Uint8Array): string => `bytes ${hashOfContent(bytes)}`;
 
 /**
  * The JSON of a page's data, with each value many pages share (an issue, the list of issues, the

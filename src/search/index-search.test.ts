@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Cache, hashOf, hashOfBytes } from '../cache/cache.ts';
+import { Cache, hashOf, hashOfContent } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
 import { articleDocument, indexSearch } from './index-search.ts';
 
@@ -84,7 +84,7 @@ describe('the search index', () => {
     expect([...kept.keys()]).toEqual([...made.keys()]);
     for (const [file, content] of kept) {
       expect(Buffer.from(content as Uint8Array)).toEqual(Buffer.from(made.get(file) as Uint8Array));
-      if (typeof content !== 'string') expect(hashOfBytes(content), file).toBe(hashOf(content));
+      if (typeof content !== 'string') expect(hashOfContent(content), file).toBe(hashOf(content));
     }
   });
 });

@@ -7,7 +7,7 @@
 // every block ended by a space), made from its tree. Titles carry a
 // zero-width space where they may break between words (src/text/word-breaks.ts), for the page to
 // mark with <wbr>.
-import { type Cache, hashOf, hashOfBytes, hashOfValue, knownHash } from '../cache/cache.ts';
+import { type Cache, hashOf, hashOfContent, hashOfValue, knownHash } from '../cache/cache.ts';
 import type { Namespace } from '../cache/namespaces.ts';
 import { mapLimited } from '../concurrency.ts';
 import { CATALOGUE } from '../messages/catalogue.ts';
@@ -117,7 +117,7 @@ const SEARCH_NAMESPACE: Namespace = 'search';
 
 /** Files as one buffer: a line of JSON naming each file, its length and its hash, then their bytes. */
 function pack(files: IndexFiles): Buffer {
-  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length, hashOfBytes(content)]))}\n`);
+  const header = Buffer.from(`${JSON.stringify(files.map(([file, content]) => [file, content.length, hashOfContent(content)]))}\n`);
   return Buffer.concat([header, ...files.map(([, content]) => content)]);
 }
 
