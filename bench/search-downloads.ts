@@ -4,12 +4,11 @@
 // search page's form. Counted on the server's side, as the bytes of the files it sent: Chromium
 // does not report the size of Pagefind's worker script, which fetches the index itself. The
 // static server of the tests compresses nothing (Pagefind's index files are compressed already;
-// a host that compresses HTML, CSS and JavaScript sends less of those) and sends no caching
-// headers; within a visit, Pagefind keeps what it loaded in memory.
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
+// a host that compresses HTML, CSS and JavaScript sends less of those). It sends the validators
+// every common host sends (ETag, Last-Modified), so a file fetched again in a visit is answered
+// 304 without its bytes, unless asked not to (validators: false); within a visit, Pagefind keeps
+// what it loaded in memory.
 import type { Page } from 'playwright-core';
-import { fileForUrl } from '../src/model/output.ts';
 import { launchBrowser } from '../test/browser.ts';
 import { type StaticServer, serveDirectory } from '../test/serve.ts';
 
@@ -48,17 +47,6 @@ export function kindOf(pathname: string): string {
 
 const PAGE_KIND = 'page and its scripts';
 
-/** Bytes of the file the server sent for a path: the file, a folder's index.html, or 404.html. */
-async function sentFor(siteDir: string, pathname: string): Promise<number> {
-  const size = (file: string) =>
-    stat(file).then(
-      (s) => (s.isFile() ? s.size : undefined),
-      () => undefined,
-    );
-  const file = path.join(siteDir, fileForUrl(pathname) ?? '404.html');
-  return (await size(file)) ?? (await size(path.join(file, 'index.html'))) ?? (await size(path.join(siteDir, '404.html'))) ?? 0;
-}
-
 /** Waits for the hits of a search, then until no request has come for quietMs (the fragments of the hits loaded). */
 async function searched(tab: Page, server: StaticServer, quietMs = 1500): Promise<void> {
   await tab.waitForSelector('.search-hit:not(.bench-before)', { timeout: 60_000 });
@@ -73,21 +61,24 @@ async function searched(tab: Page, server: StaticServer, quietMs = 1500): Promis
  * The first query opens the search page with it (as the search box of every page does), the
  * others are typed into its form one after another. siteDir: a built site (dist/).
  */
-export async function searchDownloads(siteDir: string, [first, ...later]: string[]): Promise<{ first: Downloaded; later: Downloaded[] }> {
+export async function searchDownloads(
+  siteDir: string,
+  [first, ...later]: string[],
+  { validators = true }: { validators?: boolean } = {},
+): Promise<{ first: Downloaded; later: Downloaded[] }> {
   if (!first) throw new Error('no query');
-  const server = await serveDirectory(siteDir);
+  const server = await serveDirectory(siteDir, '/', {}, { validators });
   const browser = await launchBrowser();
   let counted = 0;
   /** What was sent since the last call. */
   const take = async (query: string): Promise<Downloaded> => {
-    const paths = server.requests.slice(counted);
-    counted += paths.length;
-    const sent = await Promise.all(paths.map(async (pathname) => ({ pathname, bytes: await sentFor(siteDir, pathname) })));
+    const sent = server.sent.slice(counted).map(({ path, bytes }) => ({ pathname: path, bytes }));
+    counted += sent.length;
     const sum = (list: typeof sent) => list.reduce((n, s) => n + s.bytes, 0);
     const byKind: Record<string, number> = {};
     for (const { pathname, bytes } of sent) byKind[kindOf(pathname)] = (byKind[kindOf(pathname)] ?? 0) + bytes;
     const search = sum(sent.filter((s) => kindOf(s.pathname) !== PAGE_KIND));
-    return { query, all: sum(sent), search, pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: paths.length, byKind };
+    return { query, all: sum(sent), search, pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: sent.length, byKind };
   };
   try {
     const tab = await browser.newPage();

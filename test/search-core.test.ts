@@ -2,9 +2,11 @@
 // for Pagefind that finds words in a few texts the way the real index holds them.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a browser module without types, tested as it ships
-import { phraseCount, phraseSearch, queryWords, sharedWith, sharesEnough, spaced } from '../templates/assets/search-core.js';
+import * as searchCore from '../templates/assets/search-core.js';
 // @ts-expect-error: a browser module without types, tested as it ships
 import { marks, snippetHtml, trimExcerpt } from '../templates/assets/search-snippet.js';
+
+const { phraseCount, phraseSearch, queryWords, sharedWith, sharesEnough, spaced } = searchCore;
 
 interface Hit {
   id: string;
@@ -116,6 +118,87 @@ describe('the search page ranking', () => {
     const { exact, loose } = await phraseSearch(pagefind, '危桥 湘潭');
     expect(exact.map((h: Hit) => h.id)).toEqual(['both']);
     expect(loose.map((h: Hit) => h.id)).toEqual(['one']);
+  });
+});
+
+describe('which years a search looks at', () => {
+  const { archiveSearch, FEW_HITS_BUDGET, PAGE_OF_HITS, WIDE_SEARCH_BUDGET, wideSearchWeight } = searchCore;
+  // An archive of three parts: the older issues, and the last two years (2025, 2026).
+  const listed = [
+    { part: 0, path: 'part-0/', years: [2001, 2024], articles: 1000 },
+    { part: 1, path: 'part-1/', years: [2025, 2025], articles: 40, recent: true },
+    { part: 2, path: '', years: [2026, 2026], articles: 30, recent: true },
+  ];
+  /** A stand-in archive (loadArchive): its handles search these texts, and say which was opened. */
+  function fakeArchive(recentTexts: Record<string, string>, olderTexts: Record<string, string>, weight: number) {
+    const opened: string[] = [];
+    return {
+      opened,
+      archive: {
+        listed,
+        weigh: () => weight,
+        recent: async () => {
+          opened.push('recent');
+          return { pagefind: fakePagefind(recentTexts), parts: [1, 2] };
+        },
+        all: async () => {
+          opened.push('all');
+          return { pagefind: fakePagefind({ ...olderTexts, ...recentTexts }), parts: [0, 1, 2] };
+        },
+      },
+    };
+  }
+  const many = (n: number, text: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`new-${i}`, text]));
+  const heavy = FEW_HITS_BUDGET + 1;
+
+  it('looks at every year at once for words that are not among the commonest', async () => {
+    const { archive, opened } = fakeArchive(many(12, '代表小组活动'), { old: '代表小组' }, WIDE_SEARCH_BUDGET);
+    const found = await archiveSearch(archive, '代表小组');
+    expect(opened).toEqual(['all']);
+    expect(found.years).toBeUndefined();
+    expect(found.exact).toHaveLength(13);
+  });
+
+  it('shows the last two years for the commonest words when they fill a page, and says what every year would cost', async () => {
+    const { archive, opened } = fakeArchive(many(PAGE_OF_HITS, '代表小组活动'), { old: '代表小组' }, WIDE_SEARCH_BUDGET + 1);
+    const found = await archiveSearch(archive, '代表小组');
+    expect(opened).toEqual(['recent']);
+    expect(found).toMatchObject({ years: [2025, 2026], weight: WIDE_SEARCH_BUDGET + 1 });
+    expect(found.exact).toHaveLength(PAGE_OF_HITS);
+  });
+
+  it('looks at every year when the last two hold less than a page with the phrase, unless that is too heavy', async () => {
+    const few = fakeArchive(many(PAGE_OF_HITS - 1, '代表小组活动'), { old: '代表小组' }, FEW_HITS_BUDGET);
+    expect((await archiveSearch(few.archive, '代表小组')).exact).toHaveLength(PAGE_OF_HITS);
+    expect(few.opened).toEqual(['recent', 'all']);
+    const tooHeavy = fakeArchive(many(PAGE_OF_HITS - 1, '代表小组活动'), { old: '代表小组' }, heavy);
+    const found = await archiveSearch(tooHeavy.archive, '代表小组');
+    expect(tooHeavy.opened).toEqual(['recent']);
+    expect(found).toMatchObject({ years: [2025, 2026], weight: heavy });
+  });
+
+  it('looks at every year when the reader asks, or chooses an older year; at the recent parts alone for a recent year', async () => {
+    const texts = many(PAGE_OF_HITS, '代表小组');
+    const asked = fakeArchive(texts, { old: '代表小组' }, heavy);
+    expect((await archiveSearch(asked.archive, '代表小组', {}, { wide: true })).years).toBeUndefined();
+    expect(asked.opened).toEqual(['all']);
+    const older = fakeArchive(texts, { old: '代表小组' }, heavy);
+    await archiveSearch(older.archive, '代表小组', { filters: { year: '2019' } });
+    expect(older.opened).toEqual(['all']);
+    const recentYear = fakeArchive({ one: '代表小组' }, { old: '代表小组' }, heavy);
+    const found = await archiveSearch(recentYear.archive, '代表小组', { filters: { year: '2025' } });
+    expect(recentYear.opened).toEqual(['recent']);
+    // That year is searched whole: nothing left to ask for.
+    expect(found.years).toBeUndefined();
+  });
+
+  it('foresees the weight of every year from the common words parts.json lists, and the others at their estimate', () => {
+    const common = { 代: 102, 表: 102, 小: 63 };
+    expect(wideSearchWeight(common, 4, '代表小组')).toBe((102 + 102 + 63 + 4) * 1024);
+    // Each character once, whichever word holds it; quotes and spaces are not words.
+    expect(wideSearchWeight(common, 4, '“代表” 代表')).toBe(204 * 1024);
+    // A word named like an object's property is a word, not the property.
+    expect(wideSearchWeight(common, 4, 'constructor')).toBe(4 * 1024);
   });
 });
 

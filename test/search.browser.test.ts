@@ -261,6 +261,48 @@ describe('search', () => {
     }
   });
 
+  it('shows the last two years first for the commonest words, fetching no older part, and every year when asked', async () => {
+    const query = '代表小组';
+    const truth = [...archiveTexts].filter(([, text]) => text.includes(query)).map(([url]) => url);
+    // Counted on the server: Pagefind's worker fetches the index itself.
+    const start = archive.requests.length;
+    const { tab } = await open(`${archive.url}search/?q=${encodeURIComponent(query)}`);
+    const recent = await hits(tab);
+    const status = await tab.locator('#search-status').textContent();
+    const [, from, to] = /^(\d{4})–(\d{4})年的期刊中找到/.exec(status ?? '') ?? [];
+    expect(status).toMatch(/搜索全部年份（约 \d+ KB）$/);
+    expect(Number(to) - Number(from)).toBe(1);
+    const year = (href: string) => Number(href.slice(1, 5));
+    expect(recent.length).toBe(10);
+    expect(recent.every((hit) => year(hit.href) >= Number(from) && truth.includes(hit.href))).toBe(true);
+    // Only the recent parts' index was fetched: the bundle's own (the latest year) and the year before's.
+    const parts = (list: string[]) => new Set(list.filter((url) => /\.pf_(index|meta)$/.test(url)).map((url) => /pagefind\/(part-\d+\/)?/.exec(url)![0]));
+    const recentParts = parts(archive.requests.slice(start));
+    expect(recentParts.size).toBe(2);
+    // Every year, from the link: the address says so, and the articles of older years holding the phrase come too.
+    const before = archive.requests.length;
+    await tab.locator('#search-status a.search-wide').click();
+    await tab.waitForURL(/range=all/);
+    await tab.waitForFunction(
+      () => !document.querySelector('#search-status a.search-wide') && document.getElementById('search-results')?.getAttribute('aria-busy') === 'false',
+    );
+    expect(await tab.evaluate(FOUND_IN_PAGE)).toBeGreaterThanOrEqual(truth.length);
+    expect(await tab.locator('#search-status').textContent()).toContain(`前 ${truth.length} 篇含完整的“${query}”`);
+    // The older parts only: the recent ones' index was loaded already.
+    const olderParts = [...parts(archive.requests.slice(before))];
+    expect(olderParts.length).toBeGreaterThan(0);
+    expect(olderParts.filter((part) => recentParts.has(part))).toEqual([]);
+    // Sorted by date, the same words still search every year.
+    await tab.selectOption('#search-sort', 'date');
+    await tab.waitForURL(/sort=date/);
+    expect(tab.url()).toContain('range=all');
+    // Back, twice: the last two years again.
+    await tab.goBack();
+    await tab.goBack();
+    await tab.locator('#search-status a.search-wide').waitFor();
+    await tab.close();
+  });
+
   it('fetches the text of the first five hits only, and the rest of the first ten as the reader scrolls to them', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
     const tab = await context.newPage();

@@ -7,6 +7,13 @@ export type SiteOutput = Map<string, string | Uint8Array>;
 /** Where the search index and Pagefind's scripts go in the site. */
 export const SEARCH_BUNDLE = 'pagefind';
 
+/**
+ * Among a part of the index's files (search/split-chunks.ts), what each word's chunk weighs,
+ * compressed ({ "代": 18211, … }): the bytes a search of the word downloads from the part. Read for
+ * parts.json (search/index-search.ts), never published.
+ */
+export const WEIGHTS_FILE = 'word-weights.json';
+
 /** An issue's folder in the site: 2019, 9 → "2019/09/". */
 export const issuePath = (year: number, number: number): string => `${year}/${String(number).padStart(2, '0')}/`;
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cache, hashOf, hashOfContent } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
-import { articleDocument, indexSearch } from './index-search.ts';
+import { WEIGHTS_FILE } from '../model/output.ts';
+import { articleDocument, commonWords, indexSearch, listing, PART_SIZE, partsOf } from './index-search.ts';
 
 const issue: Issue = {
   source: 'content/2019/09.md',
@@ -86,5 +87,57 @@ describe('the search index', () => {
       expect(Buffer.from(content as Uint8Array)).toEqual(Buffer.from(made.get(file) as Uint8Array));
       if (typeof content !== 'string') expect(hashOfContent(content), file).toBe(hashOf(content));
     }
+  });
+
+  it('puts the latest year and the year before in parts of their own, and the years before in parts of 250 issues', () => {
+    // 总第1–600期, 24 issues a year from 2000: the latest year (2024) holds 总第577–600期.
+    const archive = Array.from({ length: 600 }, (_, i) => ({ ...issue, total: i + 1, year: 2000 + Math.floor(i / 24) }));
+    const parts = partsOf(archive);
+    const years = (n: number) => [...new Set(parts.get(n)!.map((i) => i.year))];
+    expect([...parts.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    expect(parts.get(0)!.map((i) => i.total)).toEqual(Array.from({ length: PART_SIZE }, (_, i) => i + 1));
+    expect(parts.get(2)!.at(-1)!.total).toBe(552);
+    expect(years(3)).toEqual([2023]);
+    expect(years(4)).toEqual([2024]);
+    const listed = listing(parts);
+    expect(listed.map((p) => [p.part, p.path, p.years, p.articles, p.recent ?? false])).toEqual([
+      [0, 'part-0/', [2000, 2010], 500, false],
+      [1, 'part-1/', [2010, 2020], 500, false],
+      [2, 'part-2/', [2020, 2022], 104, false],
+      [3, 'part-3/', [2023, 2023], 48, true],
+      [4, '', [2024, 2024], 48, true],
+    ]);
+  });
+
+  it('keeps the year before in its part when a new year begins, so that part comes from the cache', () => {
+    const archive = Array.from({ length: 48 }, (_, i) => ({ ...issue, total: i + 1, year: 2024 + Math.floor(i / 24) }));
+    const before = partsOf(archive);
+    const after = partsOf([...archive, { ...issue, total: 49, year: 2026 }]);
+    const of = (parts: Map<number, Issue[]>, year: number) => [...parts.values()].find((p) => p[0]!.year === year)!.map((i) => i.total);
+    expect(of(after, 2025)).toEqual(of(before, 2025));
+    expect(
+      listing(after)
+        .filter((p) => p.recent)
+        .map((p) => p.years),
+    ).toEqual([
+      [2025, 2025],
+      [2026, 2026],
+    ]);
+  });
+
+  it('lists in parts.json the words whose chunks weigh most, over all the parts, and never publishes the weights', async () => {
+    const weights = (entries: Record<string, number>): [string, Uint8Array] => [WEIGHTS_FILE, Buffer.from(JSON.stringify(entries))];
+    const common = commonWords(
+      new Map([
+        [0, [weights({ 代: 6000, 危: 900 })]],
+        [1, [weights({ 代: 5000, 表: 9000, constructor: 9000 })]],
+      ]),
+    );
+    expect(common).toEqual({ 代: 11, 表: 9, constructor: 9 });
+    const files = await indexSearch([issue]);
+    expect([...files.keys()].some((file) => file.endsWith(WEIGHTS_FILE))).toBe(false);
+    const parts = JSON.parse(String(files.get('pagefind/parts.json')));
+    expect(parts.parts).toEqual([{ part: 4, path: '', years: [2019, 2019], articles: 2, recent: true }]);
+    expect(typeof parts.otherWord).toBe('number');
   });
 });

@@ -14,7 +14,7 @@ import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import { searchPartName } from '../messages/parts.ts';
 import type { Article, Issue } from '../model/issue.ts';
-import { SEARCH_BUNDLE, type SiteOutput } from '../model/output.ts';
+import { SEARCH_BUNDLE, type SiteOutput, WEIGHTS_FILE } from '../model/output.ts';
 import { chineseDate } from '../text/chinese.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
@@ -71,10 +71,13 @@ export function articleUrl(issue: Issue, article: Article): string {
 
 /**
  * The index is made in parts, merged in the reader's browser: the issues of the latest year in a
- * part of their own, so that an edit to the newest issue re-indexes a year of issues only, and the
- * years before in parts of PART_SIZE issues by 总期号 (总第1–250期 is part 0, 251–500 part 1, …). A
- * change to one issue re-indexes its part only; the other parts come from the cache. When a new
- * year begins, the year before joins the older parts (two parts are indexed again, once).
+ * part of their own, so that an edit to the newest issue re-indexes a year of issues only; the
+ * issues of the year before in a part of their own too, so that a search of the commonest words can
+ * look at the last two years alone (search-core.js, loadArchive); and the years before those in parts
+ * of PART_SIZE issues by 总期号 (总第1–250期 is part 0, 251–500 part 1, …). A change to one issue
+ * re-indexes its part only; the other parts come from the cache. When a new year begins, the year
+ * before the last joins the older parts (one of them is indexed again, once), and the last year's
+ * part is kept as it was.
  * A reader's search loads each part's metadata and, for each character, a chunk of each part:
  * parts of 250 rather than 100 halve what a first search of uncommon words downloads (at 1000
  * issues, 364 → 321 KB for 选举任免), at the cost of an edit to an old issue (3.0 → 4.7 s).
@@ -86,34 +89,99 @@ export const PART_SIZE = 250;
 export function partsOf(issues: readonly Issue[]): Map<number, Issue[]> {
   const latest = issues.at(-1);
   const current = latest ? Math.floor((latest.total - 1) / PART_SIZE) + 1 : 0;
+  // Oldest first: the last issue not of the latest year is of the year before (the last year with issues).
+  let yearBefore: number | undefined;
+  for (const issue of issues) if (issue.year !== latest?.year) yearBefore = issue.year;
   const parts = new Map<number, Issue[]>();
   for (const issue of issues) {
-    const part = issue.year === latest?.year ? current : Math.floor((issue.total - 1) / PART_SIZE);
+    const part = issue.year === latest?.year ? current + 1 : issue.year === yearBefore ? current : Math.floor((issue.total - 1) / PART_SIZE);
     parts.set(part, [...(parts.get(part) ?? []), issue]);
   }
   return parts;
 }
 
-/** A part as messages name it: 总第501–750期, or 2019年各期 for the latest year's. */
+/** Whether a part holds a year's issues (the latest year's or the year before's) rather than a range of 总期号. */
+function isYearPart(part: number, issues: readonly Issue[]): boolean {
+  return Math.floor((issues[0]!.total - 1) / PART_SIZE) !== part;
+}
+
+/** A part as messages name it: 总第501–750期, or 2019年各期 for a year's. */
 function partName(part: number, issues: readonly Issue[]): string {
-  const first = issues[0]!;
-  return Math.floor((first.total - 1) / PART_SIZE) === part
-    ? searchPartName({ first: part * PART_SIZE + 1, last: (part + 1) * PART_SIZE })
-    : searchPartName({ year: first.year });
+  return isYearPart(part, issues) ? searchPartName({ year: issues[0]!.year }) : searchPartName({ first: part * PART_SIZE + 1, last: (part + 1) * PART_SIZE });
 }
 
-/** The first part is the bundle the page loads (pagefind/); the others are merged into it. */
-export function partFolder(part: number, first: number): string {
-  return part === first ? `${SEARCH_BUNDLE}/` : `${SEARCH_BUNDLE}/part-${part}/`;
+/**
+ * The latest part is the bundle the page loads (pagefind/), with Pagefind's scripts; the others are
+ * merged into it.
+ */
+export function partFolder(part: number, primary: number): string {
+  return part === primary ? `${SEARCH_BUNDLE}/` : `${SEARCH_BUNDLE}/part-${part}/`;
 }
 
-/** Pagefind's scripts and WebAssembly: the first part's serve all; the merged parts hold only index data. */
+/** Pagefind's scripts and WebAssembly: the latest part's serve all; the merged parts hold only index data. */
 const SCRIPTS = /^(pagefind[^/]*\.js|wasm\..*)$/;
 
-/** Lists the parts for the search page: pagefind/parts.json, [{ part: 0, path: "" }, { part: 3, path: "part-3/" }, …]. */
+/**
+ * The search page's list of the index: pagefind/parts.json, { parts, common, otherWord }. parts lists
+ * them oldest first: [{ part: 0, path: "part-0/", years: [2001, 2011], articles: 500 }, …, { part:
+ * 6, path: "", years: [2026, 2026], articles: 32, recent: true }]; a part holds its articles and
+ * the years of their issues; recent marks the latest year's part and the year before's. common
+ * and otherWord: see commonWords.
+ */
+export interface ListedPart {
+  part: number;
+  path: string;
+  years: [number, number];
+  articles: number;
+  recent?: true;
+}
+
 export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
 
 const SEARCH_NAMESPACE: Namespace = 'search';
+
+/** What parts.json says of each part. */
+export function listing(parts: ReadonlyMap<number, readonly Issue[]>): ListedPart[] {
+  const numbers = [...parts.keys()].sort((a, b) => a - b);
+  const primary = numbers.at(-1) ?? 0;
+  return numbers.map((part) => {
+    const issues = parts.get(part)!;
+    return {
+      part,
+      path: partFolder(part, primary).slice(SEARCH_BUNDLE.length + 1),
+      years: [issues[0]!.year, issues.at(-1)!.year],
+      articles: issues.reduce((sum, issue) => sum + issue.articles.length, 0),
+      ...(isYearPart(part, issues) ? { recent: true as const } : {}),
+    };
+  });
+}
+
+/**
+ * The words whose chunks in all the parts weigh at least COMMON_WORD_BYTES together, with that
+ * weight in KB: { "代": 82, "表": 76, … }. The search page foresees from them what searching every
+ * year would download (search-core.js, archiveSearch).
+ */
+export function commonWords(filesOf: ReadonlyMap<number, IndexFiles>): Record<string, number> {
+  const total = new Map<string, number>();
+  for (const files of filesOf.values()) {
+    const weights = files.find(([file]) => file === WEIGHTS_FILE)?.[1];
+    if (!weights) continue;
+    for (const [word, bytes] of Object.entries(JSON.parse(Buffer.from(weights).toString('utf8')) as Record<string, number>)) {
+      total.set(word, (total.get(word) ?? 0) + bytes);
+    }
+  }
+  const common: Record<string, number> = Object.create(null);
+  for (const [word, bytes] of [...total].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (bytes >= COMMON_WORD_BYTES) common[word] = Math.round(bytes / 1024);
+  }
+  return common;
+}
+
+/** The weight from which a word is listed as common: below it, a word costs a search little. */
+export const COMMON_WORD_BYTES = 8 * 1024;
+
+/** What the search page foresees a word not listed as common weighs, in KB: half the most it may. */
+const OTHER_WORD_KB = COMMON_WORD_BYTES / 2 / 1024;
 
 /** Files as one buffer: a line of JSON naming each file, its length and its hash, then their bytes. */
 function pack(files: IndexFiles): Buffer {
@@ -257,8 +325,9 @@ export async function indexSearch(
   const emit = put ?? (async (file: string, content: string | Uint8Array) => void output.set(file, content));
   const parts = partsOf(issues);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
-  const first = numbers[0] ?? 0;
+  const primary = numbers.at(-1) ?? 0;
   const made = new Map<string, IndexFiles>();
+  const filesOf = new Map<number, IndexFiles>();
   // The search lane's threads end with the index, and their Pagefind processes with them.
   return withWorkers('search', { background }, async () => {
     // Newest first: the latest year's part is the one an edit most often changes, and it is indexed
@@ -286,8 +355,9 @@ export async function indexSearch(
           throw error;
         });
         made.set(key, files);
+        filesOf.set(n, files);
         for (const [file, content] of files) {
-          if (n === first || !SCRIPTS.test(file)) await emit(`${partFolder(n, first)}${file}`, content);
+          if (file !== WEIGHTS_FILE && (n === primary || !SCRIPTS.test(file))) await emit(`${partFolder(n, primary)}${file}`, content);
         }
         return key;
       },
@@ -295,8 +365,7 @@ export async function indexSearch(
     );
     lastParts = made;
     await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
-    const listed = numbers.map((part) => ({ part, path: partFolder(part, first).slice(SEARCH_BUNDLE.length + 1) }));
-    await emit(PARTS_FILE, JSON.stringify(listed));
+    await emit(PARTS_FILE, JSON.stringify({ parts: listing(parts), common: commonWords(filesOf), otherWord: OTHER_WORD_KB }));
     return output;
   });
 }

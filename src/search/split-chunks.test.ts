@@ -3,6 +3,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode, Tokenizer, Type } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WEIGHTS_FILE } from '../model/output.ts';
 import { closePagefind, type Documents, type IndexFiles, indexWithPagefind } from './run-pagefind.ts';
 import { CHUNK_BYTES, splitChunks } from './split-chunks.ts';
 
@@ -52,8 +53,15 @@ describe('small index chunks', () => {
     // The entry names the new metadata; the fragments and scripts are as they were.
     const entry = JSON.parse(Buffer.from(split.find(([path]) => path === 'pagefind-entry.json')![1]).toString());
     expect(`pagefind.${entry.languages['zh-cn'].hash}.pf_meta`).toBe(metaOf(split)[0]);
-    const others = (list: IndexFiles) => list.filter(([path]) => !/^index\/|\.pf_meta$|pagefind-entry\.json$/.test(path));
+    const others = (list: IndexFiles) => list.filter(([path]) => !/^index\/|\.pf_meta$|pagefind-entry\.json$/.test(path) && path !== WEIGHTS_FILE);
     expect(others(split)).toEqual(others(files));
+    // Each word weighs what a search of it downloads: its chunk, compressed.
+    const weights = JSON.parse(Buffer.from(split.find(([path]) => path === WEIGHTS_FILE)![1]).toString());
+    for (const [, , hash] of refs) {
+      const chunk = chunksOf(split).get(`index/${hash}.pf_index`)!;
+      for (const [word] of valueOf(chunk)[0] as string[][]) expect(weights[word!], word).toBe(chunk.length);
+    }
+    expect(Object.keys(weights).length).toBe(wordsOf(files).length);
   });
 
   it('names chunks anew when any chunk of the part changes, so that no browser keeps an old one', async () => {

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode, Tokenizer, Type } from 'cborg';
+import { WEIGHTS_FILE } from '../model/output.ts';
 import type { IndexFiles } from './run-pagefind.ts';
 
 /** The Pagefind version whose files this reads; another leaves its parts as they are. */
@@ -163,6 +164,7 @@ export function splitChunks(files: IndexFiles): IndexFiles {
 
   const dropped = new Set<string>([metaPath]);
   const chunks: { from: string; to: string; packed: Buffer }[] = [];
+  const weights: Record<string, number> = Object.create(null);
   for (const [, , hash] of refs) {
     const chunkPath = `index/${hash}.pf_index`;
     const pieces = byPath.has(chunkPath) ? chunkPieces(byPath.get(chunkPath)!) : undefined;
@@ -170,7 +172,9 @@ export function splitChunks(files: IndexFiles): IndexFiles {
     dropped.add(chunkPath);
     for (const group of groupWords(pieces.words)) {
       const body = Buffer.concat([SIGNATURE, arrayHead(1 + pieces.rest.length), arrayHead(group.length), ...group.map((w) => w.bytes), ...pieces.rest]);
-      chunks.push({ from: group[0]!.word, to: group.at(-1)!.word, packed: gzipSync(body) });
+      const packed = gzipSync(body);
+      chunks.push({ from: group[0]!.word, to: group.at(-1)!.word, packed });
+      for (const { word } of group) weights[word] = packed.length;
     }
   }
   // A chunk's name is the hash of all the part's chunks, then its place: names as short to download
@@ -184,7 +188,7 @@ export function splitChunks(files: IndexFiles): IndexFiles {
   const newRefs: ChunkRef[] = named.map(({ from, to, name }) => [from, to, name]);
   const newMeta = packFile([...meta.slice(0, 2), newRefs, ...meta.slice(3)]);
   const newMetaHash = `${language}_${shortHash(newMeta)}`;
-  added.push([`pagefind.${newMetaHash}.pf_meta`, newMeta]);
+  added.push([`pagefind.${newMetaHash}.pf_meta`, newMeta], [WEIGHTS_FILE, Buffer.from(JSON.stringify(weights))]);
   const newEntry = { ...entry, languages: { [language]: { ...entry.languages![language], hash: newMetaHash } } };
   return [
     ...files

@@ -19,29 +19,125 @@ export const HAN = /[\p{Script=Han}]/u;
 export const RANKING = { pageLength: 0.3 };
 
 /**
- * Pagefind for this site. The index is made in parts of 250 issues by 总期号, so that a
- * change re-indexes one part; the bundle's first part is loaded and the others are merged into
- * it, each marked with a filter "part" that only this code uses (see searchByDate).
- * siteRoot: the site's address. Returns { pagefind, parts }: the module and the part numbers.
+ * The archive's index for this site. It is made in parts (src/search/index-search.ts, partsOf):
+ * the latest year's, which is the bundle pagefind/ with Pagefind's scripts, the year before's, and
+ * the years before those in parts of 250 issues; pagefind/parts.json lists them. A search looks in
+ * one of two handles, each a Pagefind instance with its parts merged, and loaded when first asked
+ * for: the recent parts (the last two years), or every part. Each part is marked with a filter
+ * "part" that only this code uses (see searchByDate).
+ * siteRoot: the site's address. Returns { listed, weigh(query), recent(), all() }: parts.json's
+ * parts, what searching every part for a query downloads (wideSearchWeight), and the handles,
+ * each a promise of { pagefind, parts } (the instance and its part numbers).
  */
-export async function loadPagefind(siteRoot, bundle = 'pagefind/', options = {}) {
+export async function loadArchive(siteRoot, bundle = 'pagefind/', options = {}) {
   const base = new URL(bundle, siteRoot);
   // Pagefind's script and the list of parts at once, and the parts merged at once: each is a round
   // trip, and on a slow phone's link a round trip in a row is what keeps the first hits from showing.
   // Pagefind keeps the parts in the order they are merged in, which is the order of the calls.
-  const [pagefind, listed] = await Promise.all([
+  const [pagefind, { parts: listed = [], common = {}, otherWord = 0 }] = await Promise.all([
     import(new URL('pagefind.js', base).href),
-    fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : [])),
+    fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : {})),
   ]);
   const settings = { baseUrl: new URL(siteRoot).pathname, ranking: RANKING, ...options };
-  const first = listed.find((entry) => entry.path === '');
-  await pagefind.options({ ...settings, ...(first ? { mergeFilter: { part: String(first.part) } } : {}) });
-  await Promise.all(
-    listed
-      .filter((entry) => entry.path !== '')
-      .map(({ part, path }) => pagefind.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } })),
-  );
-  return { pagefind, parts: listed.map((entry) => entry.part) };
+  const merge = (instance, entries) =>
+    Promise.all(entries.map(({ part, path }) => instance.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } })));
+  const open = async (entries) => {
+    const primary = entries.find((entry) => entry.path === '');
+    const instance = pagefind.createInstance({ ...settings, basePath: base.pathname, ...(primary ? { mergeFilter: { part: String(primary.part) } } : {}) });
+    await merge(
+      instance,
+      entries.filter((entry) => entry !== primary),
+    );
+    return { pagefind: instance, parts: entries.map((entry) => entry.part) };
+  };
+  const recentOnes = listed.filter((entry) => entry.recent);
+  const older = listed.filter((entry) => !entry.recent);
+  let recent;
+  let all;
+  return {
+    listed,
+    weigh: (query) => wideSearchWeight(common, otherWord, query),
+    recent() {
+      // An index listed without recent parts, or with only those, is searched whole.
+      if (recentOnes.length === 0 || older.length === 0) return this.all();
+      recent ??= open(recentOnes);
+      return recent;
+    },
+    all() {
+      if (all) return all;
+      if (recent) {
+        // The recent parts' instance takes the older parts in, rather than a new instance load
+        // Pagefind's WebAssembly and the recent parts' chunks again; a later search of the
+        // commonest words opens the recent parts anew.
+        const upgraded = recent;
+        recent = undefined;
+        all = upgraded.then(async ({ pagefind: instance }) => {
+          await merge(instance, older);
+          return { pagefind: instance, parts: [...recentOnes, ...older].map((entry) => entry.part) };
+        });
+      } else all = open(listed);
+      return all;
+    },
+  };
+}
+
+/**
+ * What the chunks of every part for a query may weigh for a search to look at every year at once,
+ * compressed, as the reader downloads them. A query of the commonest words (代表小组, 人大代表履职:
+ * at 1000 issues, 330 and 403 KB of chunks in all the parts) shows the last two years' hits first,
+ * and the reader asks for the older years; the others search every year. Set so that a later
+ * search stays under 100 KB with its hits' texts (docs/search.md).
+ */
+export const WIDE_SEARCH_BUDGET = 64 * 1024;
+
+/**
+ * Up to this weight, a query whose whole phrase the last two years hold in fewer articles than a
+ * page of hits looks at every year too: the reader needs the older years to find an old item
+ * (年久失修的人行桥, in 12 articles of years before, at 262 KB at 1000 issues). Beyond it, the reader
+ * is asked, with what it would download: a search fetches at most about half a megabyte unasked
+ * (Pagefind's scripts, the metadata, these chunks and the hits' texts).
+ */
+export const FEW_HITS_BUDGET = 320 * 1024;
+
+/** A page of hits: the recent years holding fewer articles with the phrase search every year. */
+export const PAGE_OF_HITS = 10;
+
+/**
+ * What searching every part for the query downloads in chunks, in bytes, foreseen from parts.json: the
+ * words it lists as common with their weight in KB, and otherWord KB for each of the others.
+ */
+export function wideSearchWeight(common, otherWord, query) {
+  const pieces = new Set(queryWords(query).flatMap((word) => spaced(word).split(' ')));
+  let kb = 0;
+  for (const piece of pieces) kb += Object.hasOwn(common, piece) ? Number(common[piece]) || 0 : otherWord;
+  return kb * 1024;
+}
+
+/**
+ * Searches the archive (loadArchive) as a reader means it: every year when the reader asks for it
+ * (wide), chooses a year before the recent ones, or searches words that are not among the
+ * commonest; otherwise the last two years, and every year when those hold less than a page of
+ * articles with the phrase and every year is not too heavy (FEW_HITS_BUDGET). Returns
+ * phraseSearch's { exact, loose }, and { years: [from, to], weight } when only the recent parts
+ * were searched while older ones exist, with what searching every year would download in bytes.
+ */
+export async function archiveSearch(archive, query, options = {}, { wide = false } = {}) {
+  const recentOnes = archive.listed.filter((entry) => entry.recent);
+  const hasOlder = recentOnes.length > 0 && recentOnes.length < archive.listed.length;
+  const years = [Math.min(...recentOnes.map((entry) => entry.years[0])), Math.max(...recentOnes.map((entry) => entry.years[1]))];
+  const year = Number(options.filters?.year);
+  const inRecent = year >= years[0] && year <= years[1];
+  const search = async (handle) => {
+    const { pagefind, parts } = await handle;
+    return phraseSearch(pagefind, query, options, parts);
+  };
+  const weight = archive.weigh(query);
+  if (!hasOlder || wide || (year && !inRecent) || (!year && weight <= WIDE_SEARCH_BUDGET)) return search(archive.all());
+  const found = await search(archive.recent());
+  // A year among the recent ones is searched whole there.
+  if (inRecent) return found;
+  if (found.exact.length < PAGE_OF_HITS && weight <= FEW_HITS_BUDGET) return search(archive.all());
+  return { ...found, years, weight };
 }
 
 /**
@@ -99,7 +195,7 @@ export function phraseCount(positions, n) {
  * @param {object} pagefind the module pagefind.js
  * @param {string} query as the reader typed it
  * @param {object} options Pagefind search options (filters, sort)
- * @param {number[]} parts the index's parts (loadPagefind), for sorting by date across them
+ * @param {number[]} parts the index's parts (loadArchive), for sorting by date across them
  * @returns {Promise<{exact: object[], loose: object[]}>} Pagefind results, in order
  */
 export async function phraseSearch(pagefind, query, options = {}, parts = []) {

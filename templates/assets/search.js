@@ -1,7 +1,7 @@
 // The search page: reads the query from the URL (/search/?q=危桥), searches the Pagefind
 // index phrase-first, and writes the query back to the URL so a search can be linked and
 // the back button works. Works under any sub-path: everything is found relative to this file.
-import { bestSection, citedIssues, loadPagefind, parseCitation, phraseSearch, queryWords, readable } from './search-core.js';
+import { archiveSearch, bestSection, citedIssues, loadArchive, parseCitation, queryWords, readable } from './search-core.js';
 import { marks, prepareSnippets, snippetHtml, trimExcerpt } from './search-snippet.js';
 
 const PAGE_SIZE = 10;
@@ -18,9 +18,10 @@ const fields = { year: document.getElementById('search-year'), column: document.
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
+const wider = document.getElementById('search-wider');
 
 let loading;
-const pagefindForSite = () => (loading ??= loadPagefind(siteRoot, 'pagefind/', { excerptLength: 60 }));
+const archiveForSite = () => (loading ??= loadArchive(siteRoot, 'pagefind/', { excerptLength: 60 }));
 
 // Every issue as readers cite it, fetched only for a query that reads as a citation (2019年第9期).
 let citations;
@@ -54,12 +55,41 @@ function renderIssue({ total, year, number, date, path }) {
   return item;
 }
 
+/** Years as the status line names them: 2026年, 2025–2026年. */
+const yearsName = ([from, to]) => (from === to ? `${from}年` : `${from}–${to}年`);
+
+/**
+ * The search again over every year, for the status line, with what it would download (weight, in
+ * bytes: a reader on a phone pays for it): a link, so that it can be opened in a new tab too.
+ */
+function wideLink(state, weight) {
+  const link = element('a', 'search-wide', `搜索全部年份（约 ${Math.max(10, Math.round(weight / 10240) * 10)} KB）`);
+  link.href = stateUrl({ ...state, range: 'all' });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    searchWide(state);
+  });
+  return link;
+}
+
+function searchWide(state) {
+  const wide = { ...state, range: 'all' };
+  history.pushState(wide, '', stateUrl(wide));
+  run(wide);
+}
+
 /** The query as the status line quotes it: without the quotes the reader typed around it. */
 const quoted = (query) => `“${queryWords(query).join(' ')}”`;
 
 function readState() {
   const params = new URLSearchParams(location.search);
-  return { q: params.get('q') ?? '', year: params.get('year') ?? '', column: params.get('column') ?? '', sort: params.get('sort') ?? '' };
+  return {
+    q: params.get('q') ?? '',
+    year: params.get('year') ?? '',
+    column: params.get('column') ?? '',
+    sort: params.get('sort') ?? '',
+    range: params.get('range') === 'all' ? 'all' : '',
+  };
 }
 
 function showState(state) {
@@ -67,8 +97,11 @@ function showState(state) {
   for (const [name, select] of Object.entries(fields)) select.value = state[name];
 }
 
+/** The form's search; every year still when the reader asked for it and the words are the same. */
 function formState() {
-  return { q: input.value.trim(), year: fields.year.value, column: fields.column.value, sort: fields.sort.value };
+  const q = input.value.trim();
+  const { q: before, range } = readState();
+  return { q, year: fields.year.value, column: fields.column.value, sort: fields.sort.value, range: q === before ? range : '' };
 }
 
 function stateUrl(state) {
@@ -127,6 +160,8 @@ async function renderHit({ result, exact }, words) {
 }
 
 let shown = [];
+/** The years searched, when only the last two were ([2025, 2026]). */
+let searchedYears;
 let current = 0;
 let searchNumber = 0;
 
@@ -163,6 +198,7 @@ async function showBatch(number, end) {
   });
   // The button comes once the first ten are shown: it would move as they came, and it would be a layout shift.
   more.hidden = hitCount() >= shown.length || hitCount() < firstPage();
+  wider.hidden = !searchedYears || hitCount() < firstPage();
   // Observed again, so that the observer says at once whether the list's end is near the window
   // (it reports only changes, and the end may have been near before these hits and after).
   if (hitCount() < firstPage()) {
@@ -196,23 +232,26 @@ async function run(state) {
 
 async function search(state, number) {
   shown = [];
+  searchedYears = undefined;
   list.replaceChildren();
   more.hidden = true;
+  wider.hidden = true;
   if (!state.q) {
     status.textContent = '请输入要查找的字词。';
     return;
   }
   status.textContent = '正在搜索…';
-  const loaded = Promise.all([citedFor(state), pagefindForSite()]);
+  const loaded = Promise.all([citedFor(state), archiveForSite()]);
   // While the index loads, in a task of its own, rather than when the hits are shown.
   setTimeout(prepareSnippets);
-  const [issues, { pagefind, parts }] = await loaded;
+  const [issues, archive] = await loaded;
   const filters = {};
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
   const options = { filters, ...(state.sort === 'date' ? { sort: { order: 'desc' } } : {}) };
-  const { exact, loose } = await phraseSearch(pagefind, state.q, options, parts);
+  const { exact, loose, years, weight } = await archiveSearch(archive, state.q, options, { wide: state.range === 'all' });
   if (number !== searchNumber) return;
+  searchedYears = years;
   const shownIssues = issues.slice(0, PAGE_SIZE);
   list.append(...shownIssues.map(renderIssue));
   const cited =
@@ -223,17 +262,22 @@ async function search(state, number) {
         : `找到 ${issues.length} 期${issues.length > PAGE_SIZE ? `（列出最新的 ${PAGE_SIZE} 期）` : ''}，列在最前。`;
   const total = exact.length + loose.length;
   const q = quoted(state.q);
+  // Only the last two years searched (the words are among the commonest): the status says so, and
+  // offers every year.
+  const within = years ? `${yearsName(years)}的期刊中` : '';
   if (total === 0) {
-    status.textContent = cited || `没有找到含${q}的文章。可以少输几个字、换个说法，或取消年份、栏目的限定再试。`;
+    status.textContent = cited || `${within}没有找到含${q}的文章。${years ? '' : '可以少输几个字、换个说法，或取消年份、栏目的限定再试。'}`;
+    if (years) status.append(wideLink(state, weight));
     return;
   }
   const articles =
     loose.length === 0
-      ? `找到 ${total} 篇文章。`
+      ? `${within}找到 ${total} 篇文章。`
       : exact.length === 0
-        ? `没有文章含完整的${q}，下面 ${loose.length} 篇含其中的部分字词。`
-        : `找到 ${total} 篇文章：前 ${exact.length} 篇含完整的${q}，其余只含其中的部分字词。`;
+        ? `${within}没有文章含完整的${q}，下面 ${loose.length} 篇含其中的部分字词。`
+        : `${within}找到 ${total} 篇文章：前 ${exact.length} 篇含完整的${q}，其余只含其中的部分字词。`;
   status.textContent = cited ? `${cited}另有含${q}的文章：${articles}` : articles;
+  if (years) status.append(wideLink(state, weight));
   words = queryWords(state.q);
   shown = [
     ...exact.map((result) => ({ result, exact: true })),
@@ -258,6 +302,7 @@ for (const select of Object.values(fields)) {
   select.addEventListener('change', () => form.requestSubmit());
 }
 more.addEventListener('click', () => showHits(current, (count) => count + PAGE_SIZE));
+wider.addEventListener('click', () => searchWide(readState()));
 window.addEventListener('popstate', () => {
   const state = readState();
   showState(state);
