@@ -39,43 +39,32 @@ export async function loadArchive(siteRoot, bundle = 'pagefind/', options = {}) 
     fetch(new URL('parts.json', base)).then((response) => (response.ok ? response.json() : {})),
   ]);
   const settings = { baseUrl: new URL(siteRoot).pathname, ranking: RANKING, ...options };
-  const merge = (instance, entries) =>
-    Promise.all(entries.map(({ part, path }) => instance.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } })));
   const open = async (entries) => {
     const primary = entries.find((entry) => entry.path === '');
     const instance = pagefind.createInstance({ ...settings, basePath: base.pathname, ...(primary ? { mergeFilter: { part: String(primary.part) } } : {}) });
-    await merge(
-      instance,
-      entries.filter((entry) => entry !== primary),
+    await Promise.all(
+      entries
+        .filter((entry) => entry !== primary)
+        .map(({ part, path }) => instance.mergeIndex(new URL(path, base).pathname, { ...settings, mergeFilter: { part: String(part) } })),
     );
     return { pagefind: instance, parts: entries.map((entry) => entry.part) };
   };
   const recentOnes = listed.filter((entry) => entry.recent);
-  const older = listed.filter((entry) => !entry.recent);
+  const hasOlder = recentOnes.length > 0 && recentOnes.length < listed.length;
   let recent;
   let all;
   return {
     listed,
     weigh: (query) => wideSearchWeight(common, otherWord, query),
+    // Each instance is opened once, when first asked for, and kept: its metadata and chunks stay loaded.
     recent() {
       // An index listed without recent parts, or with only those, is searched whole.
-      if (recentOnes.length === 0 || older.length === 0) return this.all();
+      if (!hasOlder) return this.all();
       recent ??= open(recentOnes);
       return recent;
     },
     all() {
-      if (all) return all;
-      if (recent) {
-        // The recent parts' instance takes the older parts in, rather than a new instance load
-        // Pagefind's WebAssembly and the recent parts' chunks again; a later search of the
-        // commonest words opens the recent parts anew.
-        const upgraded = recent;
-        recent = undefined;
-        all = upgraded.then(async ({ pagefind: instance }) => {
-          await merge(instance, older);
-          return { pagefind: instance, parts: [...recentOnes, ...older].map((entry) => entry.part) };
-        });
-      } else all = open(listed);
+      all ??= open(listed);
       return all;
     },
   };

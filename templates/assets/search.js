@@ -290,7 +290,13 @@ async function search(state, number) {
   current = number;
   showing = Promise.resolve();
   await showHits(number, () => FIRST_HITS);
+  // Every year's index opened while the reader reads these, so that a later search of other words
+  // does not wait for, and download, the older parts' metadata then (34 KB at 1000 issues).
+  if (years && number === searchNumber) whenIdle(() => archive.all());
 }
+
+/** Runs a task once the page has nothing else to do (or soon, where browsers cannot say). */
+const whenIdle = (task) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 500));
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
