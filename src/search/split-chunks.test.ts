@@ -53,8 +53,15 @@ describe('small index chunks', () => {
     // The entry names the new metadata; the fragments and scripts are as they were.
     const entry = JSON.parse(Buffer.from(split.find(([path]) => path === 'pagefind-entry.json')![1]).toString());
     expect(`pagefind.${entry.languages['zh-cn'].hash}.pf_meta`).toBe(metaOf(split)[0]);
-    const others = (list: IndexFiles) => list.filter(([path]) => !/^index\/|\.pf_meta$|pagefind-entry\.json$/.test(path) && path !== WEIGHTS_FILE);
+    const others = (list: IndexFiles) => list.filter(([path]) => !/^index\/|^fragment\/|\.pf_meta$|pagefind-entry\.json$/.test(path) && path !== WEIGHTS_FILE);
     expect(others(split)).toEqual(others(files));
+    // The pages' texts as they were, in the same order, under short names that differ from part to part.
+    const fragmentsOf = (list: IndexFiles) =>
+      (valueOf(metaOf(list)[1])[1] as [string][]).map(([name]) => list.find(([path]) => path === `fragment/${name}.pf_fragment`)![1]);
+    expect(fragmentsOf(split)).toEqual(fragmentsOf(files));
+    const pageNames = (valueOf(metaOf(split)[1])[1] as [string][]).map(([name]) => name);
+    expect(pageNames[0]).toMatch(/^zh-cn_[0-9a-f]{8}0$/);
+    expect(split.filter(([path]) => path.startsWith('fragment/')).length).toBe(pageNames.length);
     // Each word weighs what a search of it downloads: its chunk, compressed.
     const weights = JSON.parse(Buffer.from(split.find(([path]) => path === WEIGHTS_FILE)![1]).toString());
     for (const [, , hash] of refs) {
@@ -64,8 +71,8 @@ describe('small index chunks', () => {
     expect(Object.keys(weights).length).toBe(wordsOf(files).length);
   });
 
-  it('names chunks anew when any chunk of the part changes, so that no browser keeps an old one', async () => {
-    const names = (files: IndexFiles) => [...chunksOf(splitChunks(files)).keys()];
+  it('names chunks and pages anew when any of the part changes, so that no browser keeps an old one', async () => {
+    const names = (files: IndexFiles) => splitChunks(files).flatMap(([path]) => (/^(index|fragment)\//.test(path) ? [path] : []));
     const before = names(await indexWithPagefind('总第1–100期', documents(40)));
     expect(names(await indexWithPagefind('总第1–100期', documents(40)))).toEqual(before);
     const after = names(await indexWithPagefind('总第1–100期', documents(41)));
