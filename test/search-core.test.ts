@@ -177,6 +177,13 @@ describe('which years a search looks at', () => {
     expect(found).toMatchObject({ years: [2025, 2026], weight: heavy });
   });
 
+  it('downloads no more for a search the reader has replaced by another', async () => {
+    const few = fakeArchive(many(1, '代表小组'), { old: '代表小组' }, FEW_HITS_BUDGET);
+    const found = await archiveSearch(few.archive, '代表小组', {}, { isCurrent: () => false });
+    expect(few.opened).toEqual(['recent']);
+    expect(found.exact).toHaveLength(1);
+  });
+
   it('looks at every year when the reader asks, or chooses an older year; at the recent parts alone for a recent year', async () => {
     const texts = many(PAGE_OF_HITS, '代表小组');
     const asked = fakeArchive(texts, { old: '代表小组' }, heavy);
@@ -199,6 +206,8 @@ describe('which years a search looks at', () => {
     expect(wideSearchWeight(common, 4, '“代表” 代表')).toBe(204 * 1024);
     // A word named like an object's property is a word, not the property.
     expect(wideSearchWeight(common, 4, 'constructor')).toBe(4 * 1024);
+    // As Pagefind reads words: lower case, and punctuation no word.
+    expect(wideSearchWeight({ npc: 20, 代: 102 }, 4, 'NPC《代表》')).toBe((20 + 102 + 4) * 1024);
   });
 });
 

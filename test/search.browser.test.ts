@@ -32,7 +32,7 @@ beforeAll(async () => {
   site = await serveDirectory(projectSite);
   subPath = await serveDirectory(projectSite, '/lldt/');
   ranking = await serveDirectory(await buildInto(await makeSite('search-ranking')));
-  // The archive's index is in three parts, merged in the browser.
+  // The archive's index is in parts, merged in the browser: the last two years' and the older ones.
   archive = await serveDirectory(await archiveSite());
   archiveTexts = new Map((await archiveCorpus()).flatMap((issue) => issue.articles.map((a) => [a.anchor, a.text] as const)));
   browser = await sharedBrowser();
@@ -286,6 +286,8 @@ describe('search', () => {
     const before = archive.requests.length;
     await tab.locator('#search-status a.search-wide').click();
     await tab.waitForURL(/range=all/);
+    // The link is gone with the search it started: the status line has the focus, not the page.
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('search-status');
     await tab.waitForFunction(
       () => !document.querySelector('#search-status a.search-wide') && document.getElementById('search-results')?.getAttribute('aria-busy') === 'false',
     );

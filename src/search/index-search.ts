@@ -76,8 +76,8 @@ export function articleUrl(issue: Issue, article: Article): string {
  * look at the last two years alone (search-core.js, loadArchive); and the years before those in parts
  * of PART_SIZE issues by 总期号 (总第1–250期 is part 0, 251–500 part 1, …). A change to one issue
  * re-indexes its part only; the other parts come from the cache. When a new year begins, the year
- * before the last joins the older parts (one of them is indexed again, once), and the last year's
- * part is kept as it was.
+ * before the last joins the older parts (one of them is indexed again, once, or two when the year
+ * straddles 250 issues), and the last year's part is kept as it was.
  * A reader's search loads each part's metadata and, for each character, a chunk of each part:
  * parts of 250 rather than 100 halve what a first search of uncommon words downloads (at 1000
  * issues, 364 → 321 KB for 选举任免), at the cost of an edit to an old issue (3.0 → 4.7 s).

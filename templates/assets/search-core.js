@@ -96,7 +96,13 @@ export const PAGE_OF_HITS = 10;
  * words it lists as common with their weight in KB, and otherWord KB for each of the others.
  */
 export function wideSearchWeight(common, otherWord, query) {
-  const pieces = new Set(queryWords(query).flatMap((word) => spaced(word).split(' ')));
+  // As Pagefind reads them: lower case, and punctuation (《, +) no word.
+  const pieces = new Set(
+    queryWords(query)
+      .flatMap((word) => spaced(word).split(' '))
+      .map((piece) => piece.replace(/\p{P}/gu, '').toLowerCase())
+      .filter(Boolean),
+  );
   let kb = 0;
   for (const piece of pieces) kb += Object.hasOwn(common, piece) ? Number(common[piece]) || 0 : otherWord;
   return kb * 1024;
@@ -106,11 +112,12 @@ export function wideSearchWeight(common, otherWord, query) {
  * Searches the archive (loadArchive) as a reader means it: every year when the reader asks for it
  * (wide), chooses a year before the recent ones, or searches words that are not among the
  * commonest; otherwise the last two years, and every year when those hold less than a page of
- * articles with the phrase and every year is not too heavy (FEW_HITS_BUDGET). Returns
+ * articles with the phrase and every year is not too heavy (FEW_HITS_BUDGET), unless the search
+ * is no longer the reader's (isCurrent). Returns
  * phraseSearch's { exact, loose }, and { years: [from, to], weight } when only the recent parts
  * were searched while older ones exist, with what searching every year would download in bytes.
  */
-export async function archiveSearch(archive, query, options = {}, { wide = false } = {}) {
+export async function archiveSearch(archive, query, options = {}, { wide = false, isCurrent = () => true } = {}) {
   const recentOnes = archive.listed.filter((entry) => entry.recent);
   const hasOlder = recentOnes.length > 0 && recentOnes.length < archive.listed.length;
   const years = [Math.min(...recentOnes.map((entry) => entry.years[0])), Math.max(...recentOnes.map((entry) => entry.years[1]))];
@@ -125,7 +132,8 @@ export async function archiveSearch(archive, query, options = {}, { wide = false
   const found = await search(archive.recent());
   // A year among the recent ones is searched whole there.
   if (inRecent) return found;
-  if (found.exact.length < PAGE_OF_HITS && weight <= FEW_HITS_BUDGET) return search(archive.all());
+  // A search the reader has replaced by another (isCurrent) downloads no more.
+  if (found.exact.length < PAGE_OF_HITS && weight <= FEW_HITS_BUDGET && isCurrent()) return search(archive.all());
   return { ...found, years, weight };
 }
 

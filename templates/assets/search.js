@@ -72,9 +72,11 @@ function wideLink(state, weight) {
   return link;
 }
 
+/** The search again over every year; the link or button that asked goes, so the status line takes the focus. */
 function searchWide(state) {
   const wide = { ...state, range: 'all' };
   history.pushState(wide, '', stateUrl(wide));
+  status.focus();
   run(wide);
 }
 
@@ -249,7 +251,10 @@ async function search(state, number) {
   if (state.year) filters.year = state.year;
   if (state.column) filters.column = state.column;
   const options = { filters, ...(state.sort === 'date' ? { sort: { order: 'desc' } } : {}) };
-  const { exact, loose, years, weight } = await archiveSearch(archive, state.q, options, { wide: state.range === 'all' });
+  const { exact, loose, years, weight } = await archiveSearch(archive, state.q, options, {
+    wide: state.range === 'all',
+    isCurrent: () => number === searchNumber,
+  });
   if (number !== searchNumber) return;
   searchedYears = years;
   const shownIssues = issues.slice(0, PAGE_SIZE);
