@@ -53,7 +53,7 @@ interface Ranking {
   after: string[];
   /** The first ten hits the search page shows, and the years it searched when not every year. */
   first: string[];
-  years: [number, number] | null;
+  years: number[] | null;
   exactCount: number;
   total: number;
 }
@@ -102,7 +102,7 @@ for (const query of QUERIES) {
   // years' articles holding it, when it shows only those.
   const shownYears = result.years;
   const year = (url: string) => Number(url.slice(1, 5));
-  const couldShow = shownYears ? [...truth].filter((url) => year(url) >= shownYears[0] && year(url) <= shownYears[1]) : [...truth];
+  const couldShow = shownYears ? [...truth].filter((url) => shownYears.includes(year(url))) : [...truth];
   const first = precision(result.first, new Set(couldShow));
   const above = result.after.slice(0, truth.size).every((u) => truth.has(u)) && result.exactCount === truth.size;
   allAbove &&= above;
@@ -110,7 +110,7 @@ for (const query of QUERIES) {
   sumAfter += after;
   sumFirst += first;
   rows.push(
-    `| ${query} | ${query.length} | ${truth.size} | ${result.total} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${first.toFixed(2)}${shownYears ? ` (${shownYears.join('–')} only)` : ''} | ${above ? 'yes' : 'NO'} |`,
+    `| ${query} | ${query.length} | ${truth.size} | ${result.total} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${first.toFixed(2)}${shownYears ? ` (${shownYears.join(', ')} only)` : ''} | ${above ? 'yes' : 'NO'} |`,
   );
 }
 await browser.close();

@@ -177,6 +177,19 @@ describe('which years a search looks at', () => {
     expect(found).toMatchObject({ years: [2025, 2026], weight: heavy });
   });
 
+  it('names the years the recent parts hold, not those between, when the year before is years back', async () => {
+    const gap = fakeArchive(many(PAGE_OF_HITS, '代表小组'), { old: '代表小组' }, FEW_HITS_BUDGET + 1);
+    gap.archive.listed = [
+      { part: 0, path: 'part-0/', years: [2001, 2009], articles: 500 },
+      { part: 1, path: 'part-1/', years: [2010, 2010], articles: 40, recent: true },
+      { part: 2, path: '', years: [2026, 2026], articles: 30, recent: true },
+    ];
+    expect((await archiveSearch(gap.archive, '代表小组')).years).toEqual([2010, 2026]);
+    // A year between them is in no recent part: every part is searched.
+    await archiveSearch(gap.archive, '代表小组', { filters: { year: '2015' } });
+    expect(gap.opened).toEqual(['recent', 'all']);
+  });
+
   it('downloads no more for a search the reader has replaced by another', async () => {
     const few = fakeArchive(many(1, '代表小组'), { old: '代表小组' }, FEW_HITS_BUDGET);
     const found = await archiveSearch(few.archive, '代表小组', {}, { isCurrent: () => false });

@@ -114,15 +114,16 @@ export function wideSearchWeight(common, otherWord, query) {
  * commonest; otherwise the last two years, and every year when those hold less than a page of
  * articles with the phrase and every year is not too heavy (FEW_HITS_BUDGET), unless the search
  * is no longer the reader's (isCurrent). Returns
- * phraseSearch's { exact, loose }, and { years: [from, to], weight } when only the recent parts
+ * phraseSearch's { exact, loose }, and { years: [2025, 2026], weight } when only the recent parts
  * were searched while older ones exist, with what searching every year would download in bytes.
  */
 export async function archiveSearch(archive, query, options = {}, { wide = false, isCurrent = () => true } = {}) {
   const recentOnes = archive.listed.filter((entry) => entry.recent);
   const hasOlder = recentOnes.length > 0 && recentOnes.length < archive.listed.length;
-  const years = [Math.min(...recentOnes.map((entry) => entry.years[0])), Math.max(...recentOnes.map((entry) => entry.years[1]))];
+  // The years the recent parts hold, each once, in order (the year before may not be the latest's previous one).
+  const years = [...new Set(recentOnes.flatMap(({ years: [from, to] }) => Array.from({ length: to - from + 1 }, (_, i) => from + i)))].sort((a, b) => a - b);
   const year = Number(options.filters?.year);
-  const inRecent = year >= years[0] && year <= years[1];
+  const inRecent = years.includes(year);
   const search = async (handle) => {
     const { pagefind, parts } = await handle;
     return phraseSearch(pagefind, query, options, parts);

@@ -55,8 +55,11 @@ function renderIssue({ total, year, number, date, path }) {
   return item;
 }
 
-/** Years as the status line names them: 2026年, 2025–2026年. */
-const yearsName = ([from, to]) => (from === to ? `${from}年` : `${from}–${to}年`);
+/** Years as the status line names them: 2026年, 2025–2026年, or 2010年、2026年 when others lie between. */
+const yearsName = (years) => {
+  const [first, last] = [years[0], years.at(-1)];
+  return last - first === years.length - 1 ? (first === last ? `${first}年` : `${first}–${last}年`) : `${years.join('年、')}年`;
+};
 
 /**
  * The search again over every year, for the status line, with what it would download (weight, in
