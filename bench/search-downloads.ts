@@ -72,13 +72,13 @@ export async function searchDownloads(
   let counted = 0;
   /** What was sent since the last call. */
   const take = async (query: string): Promise<Downloaded> => {
-    const sent = server.sent.slice(counted).map(({ path, bytes }) => ({ pathname: path, bytes }));
+    const sent = server.sent.slice(counted);
     counted += sent.length;
     const sum = (list: typeof sent) => list.reduce((n, s) => n + s.bytes, 0);
     const byKind: Record<string, number> = {};
-    for (const { pathname, bytes } of sent) byKind[kindOf(pathname)] = (byKind[kindOf(pathname)] ?? 0) + bytes;
-    const search = sum(sent.filter((s) => kindOf(s.pathname) !== PAGE_KIND));
-    return { query, all: sum(sent), search, pagefind: sum(sent.filter((s) => s.pathname.startsWith('/pagefind/'))), requests: sent.length, byKind };
+    for (const { path, bytes } of sent) byKind[kindOf(path)] = (byKind[kindOf(path)] ?? 0) + bytes;
+    const search = sum(sent.filter((s) => kindOf(s.path) !== PAGE_KIND));
+    return { query, all: sum(sent), search, pagefind: sum(sent.filter((s) => s.path.startsWith('/pagefind/'))), requests: sent.length, byKind };
   };
   try {
     const tab = await browser.newPage();

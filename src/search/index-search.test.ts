@@ -127,12 +127,7 @@ describe('the search index', () => {
 
   it('lists in parts.json the words whose chunks weigh most, over all the parts, and never publishes the weights', async () => {
     const weights = (entries: Record<string, number>): [string, Uint8Array] => [WEIGHTS_FILE, Buffer.from(JSON.stringify(entries))];
-    const common = commonWords(
-      new Map([
-        [0, [weights({ 代: 6000, 危: 900 })]],
-        [1, [weights({ 代: 5000, 表: 9000, constructor: 9000 })]],
-      ]),
-    );
+    const common = commonWords([[weights({ 代: 6000, 危: 900 })], [weights({ 代: 5000, 表: 9000, constructor: 9000 })]]);
     expect(common).toEqual({ 代: 11, 表: 9, constructor: 9 });
     const files = await indexSearch([issue]);
     expect([...files.keys()].some((file) => file.endsWith(WEIGHTS_FILE))).toBe(false);

@@ -161,9 +161,9 @@ export function listing(parts: ReadonlyMap<number, readonly Issue[]>): ListedPar
  * weight in KB: { "代": 82, "表": 76, … }. The search page foresees from them what searching every
  * year would download (search-core.js, archiveSearch).
  */
-export function commonWords(filesOf: ReadonlyMap<number, IndexFiles>): Record<string, number> {
+export function commonWords(parts: Iterable<IndexFiles>): Record<string, number> {
   const total = new Map<string, number>();
-  for (const files of filesOf.values()) {
+  for (const files of parts) {
     const weights = files.find(([file]) => file === WEIGHTS_FILE)?.[1];
     if (!weights) continue;
     for (const [word, bytes] of Object.entries(JSON.parse(Buffer.from(weights).toString('utf8')) as Record<string, number>)) {
@@ -327,7 +327,6 @@ export async function indexSearch(
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const primary = numbers.at(-1) ?? 0;
   const made = new Map<string, IndexFiles>();
-  const filesOf = new Map<number, IndexFiles>();
   // The search lane's threads end with the index, and their Pagefind processes with them.
   return withWorkers('search', { background }, async () => {
     // Newest first: the latest year's part is the one an edit most often changes, and it is indexed
@@ -355,7 +354,6 @@ export async function indexSearch(
           throw error;
         });
         made.set(key, files);
-        filesOf.set(n, files);
         for (const [file, content] of files) {
           if (file !== WEIGHTS_FILE && (n === primary || !SCRIPTS.test(file))) await emit(`${partFolder(n, primary)}${file}`, content);
         }
@@ -365,7 +363,7 @@ export async function indexSearch(
     );
     lastParts = made;
     await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
-    await emit(PARTS_FILE, JSON.stringify({ parts: listing(parts), common: commonWords(filesOf), otherWord: OTHER_WORD_KB }));
+    await emit(PARTS_FILE, JSON.stringify({ parts: listing(parts), common: commonWords(made.values()), otherWord: OTHER_WORD_KB }));
     return output;
   });
 }

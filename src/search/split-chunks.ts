@@ -126,6 +126,19 @@ const isChunkRef = (v: unknown): v is ChunkRef => Array.isArray(v) && v.length =
 /** A page in the metadata: its fragment's name, then what Pagefind keeps of it (its word count, …). */
 const isPageRef = (v: unknown): v is [string, ...unknown[]] => Array.isArray(v) && v.length > 0 && typeof v[0] === 'string';
 
+/**
+ * Names for a part's files of one kind (its chunks, its pages' texts): a hash of all of them, then
+ * each one's place (zh-cn_1a2b3c4d1f). As short to download in the metadata as they can be (a hash
+ * each was two thirds of it), and still new whenever any of them changes, so that a browser never
+ * takes an old one from its cache.
+ */
+function namesInPlace(language: string, contents: Uint8Array[]): string[] {
+  const hash = createHash('sha256');
+  for (const content of contents) hash.update(content);
+  const prefix = `${language}_${hash.digest('hex').slice(0, 8)}`;
+  return contents.map((_, i) => `${prefix}${i.toString(36)}`);
+}
+
 /** Whole words, in order, in groups of about CHUNK_BYTES. */
 function groupWords<T extends { bytes: Uint8Array }>(words: T[]): T[][] {
   const groups: T[][] = [];
@@ -182,27 +195,22 @@ export function splitChunks(files: IndexFiles): IndexFiles {
       for (const { word } of group) weights[word] = packed.length;
     }
   }
-  // A chunk's name is the hash of all the part's chunks, then its place: names as short to download
-  // in the metadata as they can be (a hash each was two thirds of it), and still new whenever any
-  // chunk of the part changes, so that a browser never takes an old chunk from its cache.
-  const hash = createHash('sha256');
-  for (const chunk of chunks) hash.update(chunk.packed);
-  const partHash = hash.digest('hex').slice(0, 8);
-  const named = chunks.map((chunk, i) => ({ ...chunk, name: `${language}_${partHash}${i.toString(36)}` }));
-  const added: IndexFiles = named.map(({ name, packed }) => [`index/${name}.pf_index`, packed]);
-  const newRefs: ChunkRef[] = named.map(({ from, to, name }) => [from, to, name]);
-  // The pages' texts (fragments) named the same way, by a hash of all of them and their place: a
-  // hash each was 3.4 of a part's 8.7 KB of metadata (250 issues), and a search of every year
-  // loads every part's.
+  const chunkNames = namesInPlace(
+    language,
+    chunks.map(({ packed }) => packed),
+  );
+  const added: IndexFiles = chunks.map(({ packed }, i) => [`index/${chunkNames[i]}.pf_index`, packed]);
+  const newRefs: ChunkRef[] = chunks.map(({ from, to }, i) => [from, to, chunkNames[i]!]);
+  // The pages' texts (fragments) named the same way: a hash each was 3.4 of a part's 8.7 KB of
+  // metadata (250 issues), and a search of every year loads every part's.
   const fragments = pages.map(([name]) => `fragment/${name}.pf_fragment`);
-  const pagesHash = createHash('sha256');
-  for (const fragment of fragments) {
+  const texts = fragments.map((fragment) => byPath.get(fragment)!);
+  const fragmentNames = namesInPlace(language, texts);
+  fragments.forEach((fragment, i) => {
     dropped.add(fragment);
-    pagesHash.update(byPath.get(fragment)!);
-  }
-  const pagePrefix = `${language}_${pagesHash.digest('hex').slice(0, 8)}`;
-  const newPages = pages.map(([, ...rest], i) => [`${pagePrefix}${i.toString(36)}`, ...rest]);
-  fragments.forEach((fragment, i) => added.push([`fragment/${newPages[i]![0]}.pf_fragment`, byPath.get(fragment)!]));
+    added.push([`fragment/${fragmentNames[i]}.pf_fragment`, texts[i]!]);
+  });
+  const newPages = pages.map(([, ...rest], i) => [fragmentNames[i], ...rest]);
   const newMeta = packFile([meta[0], newPages, newRefs, ...meta.slice(3)]);
   const newMetaHash = `${language}_${shortHash(newMeta)}`;
   added.push([`pagefind.${newMetaHash}.pf_meta`, newMeta], [WEIGHTS_FILE, Buffer.from(JSON.stringify(weights))]);

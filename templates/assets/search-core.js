@@ -49,8 +49,6 @@ export async function loadArchive(siteRoot, bundle = 'pagefind/', options = {}) 
     );
     return { pagefind: instance, parts: entries.map((entry) => entry.part) };
   };
-  const recentOnes = listed.filter((entry) => entry.recent);
-  const hasOlder = recentOnes.length > 0 && recentOnes.length < listed.length;
   let recent;
   let all;
   return {
@@ -58,9 +56,7 @@ export async function loadArchive(siteRoot, bundle = 'pagefind/', options = {}) 
     weigh: (query) => wideSearchWeight(common, otherWord, query),
     // Each instance is opened once, when first asked for, and kept: its metadata and chunks stay loaded.
     recent() {
-      // An index listed without recent parts, or with only those, is searched whole.
-      if (!hasOlder) return this.all();
-      recent ??= open(recentOnes);
+      recent ??= open(listed.filter((entry) => entry.recent));
       return recent;
     },
     all() {
