@@ -192,6 +192,11 @@ export class Cache {
     });
   }
 
+  /** The keys of the entries stored in a namespace (unverified: reading one may still miss). */
+  async keys(namespace: Namespace): Promise<string[]> {
+    return [...(await this.listing(namespace))].map((name) => name.slice(0, -'.entry'.length));
+  }
+
   /** Whether an entry is stored under this key (unverified: reading it may still miss). */
   async has(namespace: Namespace, key: string): Promise<boolean> {
     return (await this.listing(namespace)).has(`${key}.entry`);
@@ -203,10 +208,15 @@ export class Cache {
   }
 
   private counted<T>(namespace: Namespace, found: T | undefined): T | undefined {
-    const counts = this.lookups[namespace] ?? { hits: 0, misses: 0 };
-    counts[found === undefined ? 'misses' : 'hits']++;
-    this.lookups[namespace] = counts;
+    this.tally(namespace, found !== undefined);
     return found;
+  }
+
+  /** Counts a lookup made of an entry that holds many (a pack of issues): a hit when found. */
+  tally(namespace: Namespace, hit: boolean): void {
+    const counts = this.lookups[namespace] ?? { hits: 0, misses: 0 };
+    counts[hit ? 'hits' : 'misses']++;
+    this.lookups[namespace] = counts;
   }
 
   private async open(namespace: Namespace, key: string): Promise<Buffer | undefined> {
@@ -223,19 +233,23 @@ export class Cache {
     return payload;
   }
 
-  /** The value stored under this key, when it is whole and has the expected shape. */
-  async readValue<T>(namespace: Namespace, key: string, isValid: ShapeCheck<T>): Promise<T | undefined> {
+  /**
+   * The value stored under this key, when it is whole and has the expected shape. counted false:
+   * the caller counts the lookups itself (tally), an entry holding many.
+   */
+  async readValue<T>(namespace: Namespace, key: string, isValid: ShapeCheck<T>, { counted = true } = {}): Promise<T | undefined> {
+    const count = <V>(found: V | undefined) => (counted ? this.counted(namespace, found) : found);
     const bytes = await this.open(namespace, key);
-    if (bytes === undefined) return this.counted(namespace, undefined);
+    if (bytes === undefined) return count(undefined);
     let value: unknown;
     try {
       value = deserialize(bytes);
     } catch {
       value = undefined; // written by another version of Node whose format this one cannot read
     }
-    if (isValid(value)) return this.counted(namespace, value);
+    if (isValid(value)) return count(value);
     await rm(this.fileOf(namespace, key), { force: true }).catch(() => undefined);
-    return this.counted(namespace, undefined);
+    return count(undefined);
   }
 
   /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */

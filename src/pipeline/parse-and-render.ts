@@ -2,26 +2,22 @@
 // settings for articles and the tool are as they were comes from .cache/build/ whole (its front
 // matter, the places of its fields, its rendered articles, and the messages of decoding, parsing
 // and rendering it), without being decoded, so that a build after a change to one issue parses
-// and renders that one only. Otherwise the file is decoded, parsed and its Markdown rendered (markdown/render-issue-file.ts), in worker threads when
-// there are many (markdown/render-in-workers.ts).
+// and renders that one only; the files are kept in packs of many (issue-packs.ts). Otherwise the
+// file is decoded, parsed and its Markdown rendered (markdown/render-issue-file.ts), in worker
+// threads when there are many (markdown/render-in-workers.ts).
 import { VFile } from 'vfile';
 import { type Cache, hashOf } from '../cache/cache.ts';
-import type { Namespace } from '../cache/namespaces.ts';
-import { mapLimited } from '../concurrency.ts';
 import { decodeSource, type RawSource } from '../content/load-content.ts';
 import { parseIssue, type SourceIssue } from '../content/parse-issue.ts';
 import type { IssueText } from '../markdown/render-issue-file.ts';
-import { isRenderedFile, type LocalAddress, type RenderedFile } from '../markdown/rendered-file.ts';
+import type { LocalAddress, RenderedFile } from '../markdown/rendered-file.ts';
 import { FILE_START, keepMessage, replayMessage } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { keepIndexedHtml } from '../search/indexed-html.ts';
 import { startWorkers } from '../workers/pool.ts';
 import { workerCount } from '../workers/worker-count.ts';
-
-const NAMESPACE: Namespace = 'issues';
-/** Cache entries read at once. */
-const CACHE_AT_ONCE = 16;
+import { openIssuePacks } from './issue-packs.ts';
 
 /** An issue file parsed, with its articles when it was rendered. */
 export interface ParsedIssue {
@@ -63,6 +59,8 @@ export interface IssueParsing {
   prune?: boolean;
   /** Render in worker threads from this many files to render (WORKERS_FROM). */
   workersFrom?: number;
+  /** Issues kept in one cache entry at most (issue-packs.ts: PACK_SIZE). */
+  packSize?: number;
 }
 
 /**
@@ -89,7 +87,7 @@ async function renderFiles(files: IssueText[], site: Site, workersFrom: number):
 export async function parseAndRender(
   root: string,
   raws: readonly RawSource[],
-  { site, articles = true, cache, toolVersion, prune = true, workersFrom = WORKERS_FROM }: IssueParsing,
+  { site, articles = true, cache, toolVersion, prune = true, workersFrom = WORKERS_FROM, packSize }: IssueParsing,
 ): Promise<ParsedIssue[]> {
   if (!site || !articles) {
     return raws.map((raw) => {
@@ -99,11 +97,11 @@ export async function parseAndRender(
   }
   const settings = JSON.stringify([site.columns, site.defaultColumn, site.baseUrl]);
   const keys = raws.map(({ relPath, read }) => (read.ok ? hashOf(toolVersion, settings, relPath, read.bytes) : undefined));
+  const packs = await openIssuePacks(cache, hashOf(toolVersion, settings), new Set(keys.filter((key) => key !== undefined)), packSize);
+  const found: (RenderedFile | undefined)[] = keys.map((key) => (key === undefined ? undefined : packs.found.get(key)));
   // Enough files the cache lacks to render them in threads (a cold build, a new tool): the threads
-  // start now, and load the Markdown pipeline while this thread reads the others and decodes these.
-  const listed = await Promise.all(keys.map((key) => key !== undefined && cache?.has(NAMESPACE, key)));
-  if (listed.filter((has) => !has).length >= workersFrom) startWorkers('render', {}, workerCount());
-  const found = await mapLimited(keys, CACHE_AT_ONCE, async (key) => (key === undefined ? undefined : cache?.readValue(NAMESPACE, key, isRenderedFile)));
+  // start now, and load the Markdown pipeline while this thread decodes these.
+  if (found.filter((made) => !made).length >= workersFrom) startWorkers('render', {}, workerCount());
   // The others are decoded: a file that could not be read or decoded has its error, and nothing to render.
   const files = raws.map((raw, i) => (found[i] ? new VFile({ path: raw.relPath, cwd: root, value: '' }) : decodeSource(root, raw)));
   const missing = files.flatMap((file, i) => (found[i] || file.messages.some((m) => m.fatal) ? [] : [i]));
@@ -115,13 +113,12 @@ export async function parseAndRender(
   // Kept in the cache once all are rendered, with the messages of decoding each (on its file
   // already) before those of rendering it. (Kept as each batch came back, while the others
   // rendered, the main thread's garbage met the workers' peak: 220 MB more at 5000 issues.)
-  for (const [j, made] of rendered.entries()) {
+  const kept: [string, RenderedFile][] = rendered.map((made, j) => {
     const i = missing[j]!;
-    const messages = [...files[i]!.messages.map(keepMessage), ...made.messages];
-    await cache?.writeValue(NAMESPACE, keys[i]!, { ...made, messages, indexed: undefined });
     found[i] = made;
-  }
-  if (cache && prune) await cache.prune(NAMESPACE, new Set(keys.filter((key) => key !== undefined)));
+    return [keys[i]!, { ...made, messages: [...files[i]!.messages.map(keepMessage), ...made.messages], indexed: undefined }];
+  });
+  await packs.store(kept, prune);
   const decodedNow = new Set(missing);
   return files.map((file, i): ParsedIssue => {
     const made = found[i];

@@ -21,14 +21,15 @@ import { unified } from 'unified';
 import type { Article } from '../model/issue.ts';
 import { HAN } from '../text/han.ts';
 
-const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])(?=[${HAN}])`, 'gu');
+/** A Han character followed by another (not a lookbehind: five times slower on Chinese text). */
+const HAN_BEFORE_HAN = new RegExp(`([${HAN}])(?=[${HAN}])`, 'gu');
 export const ZERO_WIDTH_SPACE = '\u200B';
 
 /** The blocks an excerpt must not join to the next one. */
 const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote']);
 
 /** A plain text with a zero-width space between adjacent Han characters. */
-export const separateHan = (text: string): string => text.replace(BETWEEN_HAN, ZERO_WIDTH_SPACE);
+export const separateHan = (text: string): string => text.replace(HAN_BEFORE_HAN, `$1${ZERO_WIDTH_SPACE}`);
 
 function forIndex<T extends RootContent | ElementContent>(node: T): T {
   if (node.type === 'text') return { ...node, value: separateHan(node.value) } as Text as T;

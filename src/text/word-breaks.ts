@@ -18,6 +18,8 @@ const NUMBER = /^(?:[\p{N}.]+|第?[〇零一二三四五六七八九十百千万
 /** Punctuation after which a clipped text may end: a clause is complete there. */
 const CLAUSE_END = /[，。；：、！？,;:!?]$/u;
 const SENTENCE_END = /[。！？!?]$/u;
+/** Where a run of words ends: punctuation or a space. */
+const PAUSE = /[，。；：、！？,;:!?\s]/u;
 
 /** Terms of the bulletin made of several words, which a line never breaks: the house dictionary. */
 const TERMS = [
@@ -109,11 +111,15 @@ export function clipText(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const limit = chars.slice(0, max).join('').length; // in UTF-16 units
-  const cuts = [...wordBreakOffsets(text), ...[...text.matchAll(/[，。；：、！？,;:!?\s]/gu)].map((m) => m.index + m[0].length)].filter(
+  // The words are found in the text up to the punctuation or space after the limit, not in all of
+  // it (a 快讯's whole body): the words of a run of text do not depend on what follows its end.
+  const end = PAUSE.exec(text.slice(limit))?.index;
+  const head = end === undefined ? text : text.slice(0, limit + end + 1);
+  const cuts = [...wordBreakOffsets(head), ...[...head.matchAll(/[，。；：、！？,;:!?\s]/gu)].map((m) => m.index + m[0].length)].filter(
     (offset) => offset <= limit && offset > 0,
   );
   const cut = cuts.length > 0 ? Math.max(...cuts) : limit;
-  const head = text.slice(0, cut).trimEnd();
-  if (SENTENCE_END.test(head)) return head;
-  return `${CLAUSE_END.test(head) ? head.slice(0, -1) : head}……`;
+  const clipped = text.slice(0, cut).trimEnd();
+  if (SENTENCE_END.test(clipped)) return clipped;
+  return `${CLAUSE_END.test(clipped) ? clipped.slice(0, -1) : clipped}……`;
 }

@@ -13,7 +13,11 @@ const BEFORE_HAN = new RegExp(`[,;](?=[${CHINESE}])`, 'gu');
 const HAN_IN_PARENS = new RegExp(`\\(([^()]*[${CHINESE}][^()]*)\\)`, 'gu');
 const NUMBER_BESIDE_HAN = new RegExp(`(?<=^|[${CHINESE}])\\((\\d{1,2})\\)(?=[${HAN}])`, 'gu');
 
+/** What every rule below begins or ends with: a text without any is left as it is, unscanned. */
+const HALF_WIDTH = /[,:;!?()]/;
+
 export function setChinesePunctuation(text: string): string {
+  if (!HALF_WIDTH.test(text)) return text;
   return text
     .replace(HAN_IN_PARENS, '\uFF08$1\uFF09')
     .replace(NUMBER_BESIDE_HAN, '\uFF08$1\uFF09')
