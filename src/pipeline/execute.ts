@@ -62,14 +62,6 @@ async function pdfsOf(x: Execution, input: Omit<PlanInput, 'pdfs'>): Promise<{ f
   return { found, printed };
 }
 
-/**
- * The main thread makes pages for at most this long before it lets the event loop take what
- * came in meanwhile: a search thread done with its part is sent the next one then, not after the
- * last page (putting a page resolves at once, so the loop alone would never let it). At 1000
- * issues, a search thread waited up to 1.2 s for its next part.
- */
-const PAGES_BETWEEN_TURNS_MS = 10;
-
 /** Stage 6: the planned files the last version lacks, made and put; the others kept. */
 async function makeFiles(writer: Writer | undefined, plan: SitePlan, last: Execution['last']): Promise<{ full: boolean }> {
   const { make, keep } = diffPlan(plan, last);
@@ -77,13 +69,7 @@ async function makeFiles(writer: Writer | undefined, plan: SitePlan, last: Execu
   const keeping = writer?.keepAll?.(keep);
   keeping?.catch(() => undefined);
   try {
-    let turn = performance.now();
-    for (const file of make) {
-      await writer?.put(file, plan.get(file)!.make());
-      if (performance.now() - turn < PAGES_BETWEEN_TURNS_MS) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      turn = performance.now();
-    }
+    for (const file of make) await writer?.put(file, plan.get(file)!.make());
   } finally {
     // Nothing may write into the new version once it is dropped: the files under way end first.
     await keeping?.catch(() => undefined);
@@ -111,7 +97,7 @@ export async function execute(x: Execution): Promise<Executed> {
     : undefined;
   searching?.catch(() => undefined);
   try {
-    // The newest part of the index goes to its thread before the pages take the main thread.
+    // The first part to index goes to its thread before the pages take the main thread.
     if (searching) await Promise.race([sent, searching]);
     const templates = await x.templates();
     const badge = site.badge ? { path: badgeSitePath(site.badge), bytes: badgeBytes(x.projectDir, site.badge) } : undefined;

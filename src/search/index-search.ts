@@ -19,6 +19,7 @@ import { chineseDate } from '../text/chinese.ts';
 import { escapeHtml } from '../text/html.ts';
 import { zeroWidthBreaks } from '../text/word-breaks.ts';
 import { runTask, startWorkers, WorkerCrashed, withWorkers } from '../workers/pool.ts';
+import { workerCount } from '../workers/worker-count.ts';
 import type { IndexJob } from './index-task.ts';
 import { indexedHtml, separateHan, ZERO_WIDTH_SPACE } from './indexed-html.ts';
 import type { Documents, IndexFiles } from './run-pagefind.ts';
@@ -252,33 +253,39 @@ interface PartIndexing {
   underWay?: () => void;
 }
 
+/** The key of a part: its issues (each hashed as made: cheap) and how it is indexed. */
+const partKey = (issues: readonly Issue[], { toolVersion, hanAsWords }: PartIndexing): string =>
+  hashOf(toolVersion, String(hanAsWords), ...issues.map(hashOfValue));
+
+/** Whether a part is made already, in this process or in the cache (unverified: reading it may still miss). */
+async function isMade(key: string, cache: Cache | undefined): Promise<boolean> {
+  return lastParts.has(key) || ((await cache?.has(SEARCH_NAMESPACE, key)) ?? false);
+}
+
 /**
  * A part's index files, from the cache when its issues and the tool are as they were (its
  * documents are made of nothing else: they are made only when the part is indexed).
  */
-async function indexPart(part: number, issues: Issue[], how: PartIndexing): Promise<{ key: string; files: IndexFiles }> {
-  const { hanAsWords, background, cache, toolVersion } = how;
-  const key = hashOf(toolVersion, String(hanAsWords), ...issues.map(hashOfValue));
+async function indexPart(part: number, issues: Issue[], key: string, how: PartIndexing): Promise<IndexFiles> {
+  const { hanAsWords, background, cache } = how;
   const kept = lastParts.get(key);
   if (kept) {
     // Made in this process, perhaps for another project's cache: stored here too.
     if (cache && !(await cache.has(SEARCH_NAMESPACE, key))) await cache.write(SEARCH_NAMESPACE, key, pack(kept));
     how.underWay?.();
-    return { key, files: kept };
+    return kept;
   }
   const cached = await cache?.read(SEARCH_NAMESPACE, key);
   const files = cached && unpack(cached);
   if (files) {
     how.underWay?.();
-    return { key, files };
+    return files;
   }
-  // The lane's thread starts while this thread makes the part's documents.
-  startWorkers('search', { background });
   const indexing = indexInWorkers(partName(part, issues), await documentsOf(issues, hanAsWords, background), background);
   how.underWay?.();
   const fresh = await indexing;
   await cache?.write(SEARCH_NAMESPACE, key, pack(fresh));
-  return { key, files: fresh };
+  return fresh;
 }
 
 /**
@@ -304,8 +311,8 @@ export interface SearchIndexing {
   /** Made in the background, giving way to the main thread (the dev server's index). */
   background?: boolean;
   /**
-   * Told once the newest part is sent to its thread or found made: a caller with other work for the
-   * main thread (the pages) starts it then, not before.
+   * Told once the first part to index is sent to its thread (or, with none to index, the first
+   * part found made): a caller with other work for the main thread (the pages) starts it then, not before.
    */
   underWay?: () => void;
 }
@@ -326,44 +333,54 @@ export async function indexSearch(
   const parts = partsOf(issues);
   const numbers = [...parts.keys()].sort((a, b) => a - b);
   const primary = numbers.at(-1) ?? 0;
-  const made = new Map<string, IndexFiles>();
   // The search lane's threads end with the index, and their Pagefind processes with them.
   return withWorkers('search', { background }, async () => {
-    // Newest first: the latest year's part is the one an edit most often changes, and it is indexed
-    // while the older parts, usually unchanged, are read from the cache and published (at 1000
-    // issues, the wait for the index after an edit to the newest issue went 0.49 → 0.17–0.25 s).
-    const newestFirst = [...numbers].reverse();
-    // The older parts are looked up (their keys hash every issue) once the newest is under way.
-    let newestUnderWay: () => void = () => undefined;
-    const newestSent = new Promise<void>((resolve) => {
-      newestUnderWay = () => {
+    const how = { hanAsWords, background, cache, toolVersion };
+    const keys = new Map(numbers.map((n) => [n, partKey(parts.get(n)!, how)]));
+    const made = await Promise.all(numbers.map((n) => isMade(keys.get(n)!, cache)));
+    // The lane's first thread starts while this thread makes the first part's documents; the
+    // others, up to one a part, once it is busy with it (an idle thread would be given their start).
+    const toIndex = made.filter((found) => !found).length;
+    if (toIndex > 0) startWorkers('search', { background });
+    // The parts to index first, the largest first: the two threads then end together, and the
+    // files published after the last part is made are few (at 1000 issues, a cold build indexed the
+    // two years' small parts first and 250 issues last, on one thread while the other had ended:
+    // 0.2–0.6 s). An edit indexes one part: it goes to its thread first, and the parts found made
+    // are published while it is indexed.
+    const size = (n: number) => parts.get(n)!.reduce((sum, issue) => sum + issue.articles.length, 0);
+    const order = [...numbers.filter((_, i) => !made[i]).sort((a, b) => size(b) - size(a) || b - a), ...numbers.filter((_, i) => made[i]).reverse()];
+    // The others are begun once the first is under way: its documents go to its thread first.
+    let firstUnderWay: () => void = () => undefined;
+    const firstSent = new Promise<void>((resolve) => {
+      firstUnderWay = () => {
+        if (toIndex > 1) startWorkers('search', { background }, Math.min(toIndex, workerCount()));
         resolve();
         underWay?.();
       };
     });
-    if (newestFirst.length === 0) newestUnderWay();
-    const keys = await mapLimited(
-      newestFirst,
+    if (order.length === 0) firstUnderWay();
+    const files = new Map<string, IndexFiles>();
+    await mapLimited(
+      order,
       PARTS_AT_ONCE,
       async (n) => {
-        const newest = n === newestFirst[0];
-        if (!newest) await newestSent;
-        const told = newest ? newestUnderWay : undefined;
-        const { key, files } = await indexPart(n, parts.get(n)!, { hanAsWords, background, cache, toolVersion, underWay: told }).catch((error: unknown) => {
-          if (newest) newestUnderWay();
+        const first = n === order[0];
+        if (!first) await firstSent;
+        const key = keys.get(n)!;
+        const found = await indexPart(n, parts.get(n)!, key, { ...how, underWay: first ? firstUnderWay : undefined }).catch((error: unknown) => {
+          if (first) firstUnderWay();
           throw error;
         });
-        made.set(key, files);
-        for (const [file, content] of files) {
+        files.set(key, found);
+        for (const [file, content] of found) {
           if (file !== WEIGHTS_FILE && (n === primary || !SCRIPTS.test(file))) await emit(`${partFolder(n, primary)}${file}`, content);
         }
-        return key;
       },
       signal,
     );
-    lastParts = made;
-    await cache?.prune(SEARCH_NAMESPACE, new Set(keys));
-    await emit(PARTS_FILE, JSON.stringify({ parts: listing(parts), common: commonWords(made.values()), otherWord: OTHER_WORD_KB }));
+    lastParts = files;
+    await cache?.prune(SEARCH_NAMESPACE, new Set(keys.values()));
+    await emit(PARTS_FILE, JSON.stringify({ parts: listing(parts), common: commonWords(files.values()), otherWord: OTHER_WORD_KB }));
     return output;
   });
 }

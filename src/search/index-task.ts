@@ -1,8 +1,7 @@
 // A task of the worker pool (workers/pool.ts, its search lanes): indexes one part of the search
 // index with this thread's Pagefind process, and cuts its chunks small, beside the pages the main
 // thread renders. Pagefind's backend handles one message at a time, so each thread has a process
-// of its own (the two cores index two parts at once), and indexes its parts one at a time, in the
-// order sent: the pool sends a thread its next part while it indexes one.
+// of its own (the two cores index two parts at once), and indexes its parts one at a time.
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import { closePagefind, type Documents, type IndexFiles, indexWithPagefind, preparePagefind } from './run-pagefind.ts';

@@ -10,9 +10,10 @@
 // The lanes are Tinypool instances with the same module and protocol, each of workerCount() threads:
 // - compute: Markdown and import, one task a thread at a time (batches sent all at once are
 //   spread evenly over the threads);
-// - search: the search index's parts; a thread keeps a Pagefind process across parts, and is sent
-//   its next part while it indexes one (index-task.ts runs them in turn), so that it never waits on
-//   a busy main thread; its heap is limited to what two parts need;
+// - search: the search index's parts; a thread keeps a Pagefind process across parts, and a part
+//   waiting goes to whichever thread is done first, so that the two end together (the main thread,
+//   busy writing the site, lets its event loop turn every few milliseconds to send it: disk-writer.ts);
+//   its heap is limited to what two parts need;
 // - background: the same for the dev server's index, in threads that give way to the main thread
 //   (run-task.ts). An unprivileged thread cannot raise its priority again, so these threads never
 //   run anything else: a save renders in the compute lane at full speed.
@@ -44,7 +45,7 @@ const SEARCH_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 }
  * loads its module while the main thread makes the part's documents, rather than after, when the
  * main thread, busy with the pages, would hear late that it is ready for its part.
  */
-const SEARCH = { concurrentTasksPerWorker: 2, resourceLimits: SEARCH_HEAP, minThreads: 1 };
+const SEARCH = { concurrentTasksPerWorker: 1, resourceLimits: SEARCH_HEAP, minThreads: 1 };
 
 const compiled = import.meta.url.endsWith('.js');
 
@@ -95,16 +96,16 @@ function shared(lane: Lane): Tinypool {
 const prepared = new WeakSet<Tinypool>();
 
 /**
- * Starts threads of the lane of `kind` now, ahead of its tasks (the search lanes: see SEARCH; the
- * compute lane when many files are to render), and has each load the kind's task module and run
- * its prepare() (run-task.ts).
+ * Starts threads of the lane of `kind` now, ahead of its tasks, up to `threads` (the search lanes:
+ * see SEARCH; the compute lane when many files are to render), and has each load the kind's task
+ * module and run its prepare() (run-task.ts).
  */
 export function startWorkers(kind: TaskKind, options: TaskOptions = {}, threads = 1): void {
   const pool = shared(laneOf(kind, options));
-  // Prepared already, unless its threads have ended since (idle for a second: the compute lane).
-  if (prepared.has(pool) && pool.threads.length > 0) return;
+  // Those prepared already and alive (idle for a second, the compute lane's end) are not started again.
+  const alive = prepared.has(pool) ? pool.threads.length : 0;
   prepared.add(pool);
-  for (let i = 0; i < threads; i++) pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
+  for (let i = alive; i < threads; i++) pool.run({ entry: entryOf(kind), prepare: true }).catch(() => undefined);
 }
 
 const isSent = (error: unknown): error is { failure: SentFailure } => typeof error === 'object' && error !== null && 'failure' in error;
