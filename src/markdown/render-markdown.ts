@@ -65,7 +65,12 @@ function prependColumnLabel(parts: ArticleParts): void {
 /** 快讯：2019年3月11日，郴州市五届人大……: cut between words, never inside one. */
 function labelOf(parts: ArticleParts): string {
   if (parts.title !== null) return parts.title;
-  const text = toString({ type: 'root', children: parts.body } as Root).replace(/\s+/g, '');
+  // The text of the first blocks, enough to clip: not the whole of a long item's body.
+  let text = '';
+  for (const block of parts.body) {
+    if (text.length > 4 * LABEL_LENGTH) break;
+    text += toString(block).replace(/\s+/g, '');
+  }
   return clipText(`${columnLabel(parts.column)}${text}`, LABEL_LENGTH);
 }
 

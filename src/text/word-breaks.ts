@@ -108,8 +108,9 @@ export function zeroWidthBreaks(text: string): string {
  * to the ellipsis, a full stop stays and needs none.
  */
 export function clipText(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
+  // Only the start is read: max characters are at most 2 × max UTF-16 units.
+  const chars = [...text.slice(0, 4 * max)];
+  if (chars.length <= max && text.length <= 4 * max) return text;
   const limit = chars.slice(0, max).join('').length; // in UTF-16 units
   // The words are found in the text up to the punctuation or space after the limit, not in all of
   // it (a 快讯's whole body): the words of a run of text do not depend on what follows its end.
