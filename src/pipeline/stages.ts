@@ -10,5 +10,6 @@ export { TemplateError } from '../pages/template-errors.ts';
 export { type FoundPdfs, findPdfs, printMissingPdfs } from '../pdf/issue-pdfs.ts';
 export { indexSearch } from '../search/index-search.ts';
 export { startWorkers, withWorkers } from '../workers/pool.ts';
+export { workerCount } from '../workers/worker-count.ts';
 export { execute } from './execute.ts';
 export { parseAndRender } from './parse-and-render.ts';
