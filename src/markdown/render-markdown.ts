@@ -15,7 +15,7 @@ import { columnLabel } from '../grammar/article-parts.ts';
 import { reportError } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
-import { indexedHtmlOf, keepIndexedHtml } from '../search/indexed-html.ts';
+import { indexedHtmlFromHtml, keepIndexedHtml } from '../search/indexed-html.ts';
 import { clipText } from '../text/word-breaks.ts';
 import { checkBeforeParsing, type PastLimit, PastLimitError, remarkTreeLimits } from './markdown-limits.ts';
 import { bulletinSchema } from './plugins/bulletin-schema.ts';
@@ -87,7 +87,7 @@ function renderArticle(parts: ArticleParts, index: number, file: VFile): Article
     );
   }
   const article: Article = { id, column: parts.column, title: parts.title, label, byline: parts.byline, date: parts.date, html: toHtml.stringify(tree) };
-  keepIndexedHtml(article, indexedHtmlOf(tree));
+  keepIndexedHtml(article, indexedHtmlFromHtml(article.html));
   return article;
 }
 

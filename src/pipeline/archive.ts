@@ -78,6 +78,7 @@ export class Archive {
     const { projectDir } = this.options;
     if (changed === undefined) {
       const listed = await listContent(projectDir);
+      await this.startRendering(listed.issues.length);
       this.publishedFiles = await readPublished(projectDir, listed.published, this.options.cache);
       this.otherFiles = [...listed.otherFiles, ...this.publishedFiles.refused];
       return { full: true, site: readSource(projectDir, SITE_FILE), issues: listed.issues.map((relPath) => readSource(projectDir, relPath)) };
@@ -91,6 +92,19 @@ export class Archive {
       else issues.push(raw);
     }
     return { full: false, issues };
+  }
+
+  /**
+   * With no issue in the cache (the first build, after npm run clean) and enough issue files to
+   * render in threads, the threads start now: they load the Markdown pipeline while this thread
+   * reads the files, rather than after (at 1000 issues, stage 2 rendered its first batch 0.2 s
+   * after it began).
+   */
+  private async startRendering(files: number): Promise<void> {
+    const { cache } = this.options;
+    if (cache && (await cache.keys('issues')).length > 0) return;
+    const { startWorkers, workerCount, WORKERS_FROM } = await stages();
+    if (files >= WORKERS_FROM) startWorkers('render', {}, workerCount());
   }
 
   /** What the whole-build key is made of, besides the options and templates (build-keys.ts). */

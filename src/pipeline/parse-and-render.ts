@@ -67,7 +67,7 @@ export interface IssueParsing {
  * Files rendered at once from which worker threads pay: starting them and loading the Markdown
  * pipeline in each costs about what rendering 150 issues in one thread does.
  */
-const WORKERS_FROM = 150;
+export const WORKERS_FROM = 150;
 
 /** Renders the files in this thread, or in worker threads when there are many. */
 async function renderFiles(files: IssueText[], site: Site, workersFrom: number): Promise<RenderedFile[]> {

@@ -12,4 +12,4 @@ export { indexSearch } from '../search/index-search.ts';
 export { startWorkers, withWorkers } from '../workers/pool.ts';
 export { workerCount } from '../workers/worker-count.ts';
 export { execute } from './execute.ts';
-export { parseAndRender } from './parse-and-render.ts';
+export { parseAndRender, WORKERS_FROM } from './parse-and-render.ts';
