@@ -41,11 +41,13 @@ type Lane = 'compute' | 'search' | 'background';
  */
 const SEARCH_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 /**
- * A search lane keeps one thread from its start (startWorkers()) to its end: a thread starts and
- * loads its module while the main thread makes the part's documents, rather than after, when the
- * main thread, busy with the pages, would hear late that it is ready for its part.
+ * A search lane keeps the threads it started (startWorkers()) to its end (withWorkers()): a thread
+ * starts and loads its module while the main thread parses or makes the part's documents, rather
+ * than after, when the main thread, busy with the pages, would hear late that it is ready for its
+ * part. (Ended after a second idle, as the compute lane's are, the second thread of a cold build
+ * ended while the issues were rendered, and began again 0.2 s after the first part.)
  */
-const SEARCH = { concurrentTasksPerWorker: 1, resourceLimits: SEARCH_HEAP, minThreads: 1 };
+const SEARCH = { concurrentTasksPerWorker: 1, resourceLimits: SEARCH_HEAP, minThreads: 1, idleTimeout: 10 * 60_000 };
 
 const compiled = import.meta.url.endsWith('.js');
 
