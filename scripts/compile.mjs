@@ -9,7 +9,7 @@ rmSync('lib', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 cpSync('src/dev/live-reload.js', 'lib/dev/live-reload.js');
 // zod in one file (src/vendor/zod.ts says why), in place of the module that re-exports it.
-const { build, buildSync } = await import('esbuild');
+const { buildSync } = await import('esbuild');
 buildSync({
   stdin: { contents: "export { z } from 'zod';", resolveDir: '.', loader: 'js' },
   bundle: true,
@@ -22,10 +22,10 @@ buildSync({
 rmSync('lib/vendor/zod.js.map', { force: true });
 // The render task in one file: each worker thread of a cold build loads it before it renders, and
 // from its three hundred-odd modules that took 200 ms, bundled 70 (at 1000 issues the threads wait
-// for it: stage 2 begins later by the difference). The message Failure stays the module the
-// thread's run-task.js loads, so that a Failure thrown by a task is still one (run-task.ts).
+// for it: stage 2 begins later by the difference). It keeps no module state shared with the
+// thread's run-task.js: a Failure it threw would be a copy of the class, not one (its test says so).
 const renderTask = 'lib/markdown/render-task.js';
-await build({
+buildSync({
   entryPoints: [renderTask],
   bundle: true,
   format: 'esm',
@@ -34,14 +34,6 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'shared-failure',
-      setup(bundling) {
-        bundling.onResolve({ filter: /\/messages\/failure\.js$/ }, (args) => ({ path: '../messages/failure.js', external: true, namespace: args.namespace }));
-      },
-    },
-  ],
 });
 renameSync(`${renderTask}.bundled`, renderTask);
 rmSync(`${renderTask}.map`, { force: true });

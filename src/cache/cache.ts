@@ -252,13 +252,17 @@ export class Cache {
     return count(undefined);
   }
 
-  /** Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. */
-  async write(namespace: Namespace, key: string, payload: Uint8Array | string): Promise<void> {
+  /**
+   * Stores bytes; written to a temporary file and renamed, so no reader ever sees half of it. False
+   * when it could not be written (a full disk, no permission): the cache only loses time.
+   */
+  async write(namespace: Namespace, key: string, payload: Uint8Array | string): Promise<boolean> {
     const written = await writeAtomically(this.fileOf(namespace, key), sealEntry(typeof payload === 'string' ? Buffer.from(payload) : payload)).then(
       () => true,
       () => false,
     );
     if (written) (await this.listing(namespace)).add(`${key}.entry`);
+    return written;
   }
 
   /**
@@ -267,8 +271,8 @@ export class Cache {
    * decoded from UTF-8 (the 999 issues a build after an edit reads: 14 ms, not 90). A value that
    * cannot be stored so (a function in it) is a mistake of the caller's, thrown.
    */
-  async writeValue(namespace: Namespace, key: string, value: unknown): Promise<void> {
-    await this.write(namespace, key, serialize(value));
+  async writeValue(namespace: Namespace, key: string, value: unknown): Promise<boolean> {
+    return this.write(namespace, key, serialize(value));
   }
 
   /** Removes one entry, if it is there. */

@@ -16,7 +16,7 @@ import { reportError } from '../messages.ts';
 import type { Article } from '../model/issue.ts';
 import type { Site } from '../model/site.ts';
 import { indexedHtmlFromHtml, keepIndexedHtml } from '../search/indexed-html.ts';
-import { clipText } from '../text/word-breaks.ts';
+import { clipText, PAUSE } from '../text/word-breaks.ts';
 import { checkBeforeParsing, type PastLimit, PastLimitError, remarkTreeLimits } from './markdown-limits.ts';
 import { bulletinSchema } from './plugins/bulletin-schema.ts';
 import rehypeAddressSchemes from './plugins/rehype-address-schemes.ts';
@@ -65,10 +65,11 @@ function prependColumnLabel(parts: ArticleParts): void {
 /** 快讯：2019年3月11日，郴州市五届人大……: cut between words, never inside one. */
 function labelOf(parts: ArticleParts): string {
   if (parts.title !== null) return parts.title;
-  // The text of the first blocks, enough to clip: not the whole of a long item's body.
+  // The text of the first blocks, enough to clip (clipText reads up to the pause after its limit):
+  // not the whole of a long item's body.
   let text = '';
   for (const block of parts.body) {
-    if (text.length > 4 * LABEL_LENGTH) break;
+    if (PAUSE.test(text.slice(2 * LABEL_LENGTH))) break;
     text += toString(block).replace(/\s+/g, '');
   }
   return clipText(`${columnLabel(parts.column)}${text}`, LABEL_LENGTH);

@@ -72,13 +72,16 @@ export class Archive {
   /** The path the site lives under, from site.yml's baseUrl (/lldt/); kept while site.yml has errors. */
   basePath = '/';
 
-  /** Stage 1: content/ as bytes (the whole-build key is made of them), or only the changed issue files. */
-  async read(changed?: readonly string[]): Promise<Reading> {
+  /**
+   * Stage 1: content/ as bytes (the whole-build key is made of them), or only the changed issue
+   * files. render: the articles will be rendered (a build, not npm run new or import).
+   */
+  async read(changed?: readonly string[], { render = false } = {}): Promise<Reading> {
     this.options.timings?.lap('read');
     const { projectDir } = this.options;
     if (changed === undefined) {
       const listed = await listContent(projectDir);
-      await this.startRendering(listed.issues.length);
+      if (render) await this.startRendering(listed.issues.length);
       this.publishedFiles = await readPublished(projectDir, listed.published, this.options.cache);
       this.otherFiles = [...listed.otherFiles, ...this.publishedFiles.refused];
       return { full: true, site: readSource(projectDir, SITE_FILE), issues: listed.issues.map((relPath) => readSource(projectDir, relPath)) };

@@ -111,6 +111,21 @@ describe('the issues kept in packs', () => {
     expect((await parse(dir, await issues(8, new Set([3])))).cache.lookups.issues).toEqual({ hits: 8, misses: 0 });
   });
 
+  it('after saves in a row, finds an issue saved back as it was, in the pack that held it', async () => {
+    const { dir } = await newCache();
+    await parse(dir, await issues(8));
+    // One process, as the dev server: two saves of 期号 3, then its first text again.
+    const cache = new Cache(dir);
+    const options = { site: MINIMAL_SITE, toolVersion: 'test', cache, prune: false, packSize: 4 };
+    const saved = (await issues(8, new Set([3])))[2]!;
+    const savedAgain = { ...saved, read: { ok: true as const, bytes: Buffer.from(`${(saved.read as { bytes: Buffer }).bytes}\n再改一处。\n`) } };
+    for (const raw of [saved, savedAgain]) await parseAndRender(PROJECT, [raw], options);
+    expect(cache.lookups.issues).toEqual({ hits: 0, misses: 2 });
+    const [reverted] = await parseAndRender(PROJECT, [(await issues(8))[2]!], options);
+    expect(cache.lookups.issues).toEqual({ hits: 1, misses: 2 });
+    expect(reverted!.articles!.map((a) => a.html).join('')).toContain('第3份。');
+  });
+
   it('reads no pack of another tool or other settings, and a build of them removes those', async () => {
     const { dir } = await newCache();
     await parse(dir, await issues(4));

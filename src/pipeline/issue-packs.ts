@@ -89,13 +89,14 @@ export async function openIssuePacks(cache: Cache | undefined, generation: strin
   }
   for (const key of wanted) cache?.tally(NAMESPACE, found.has(key));
 
-  async function write(entries: [string, RenderedFile][]): Promise<string[]> {
+  /** The keys of the packs written, or undefined when one could not be (a full disk). */
+  async function write(entries: [string, RenderedFile][]): Promise<string[] | undefined> {
     const written: string[] = [];
     for (let start = 0; start < entries.length; start += packSize) {
       const piece = entries.slice(start, start + packSize);
       const keys = piece.map(([k]) => k);
       const key = `${prefix}${hashOf(...keys)}`;
-      await cache!.writeValue(NAMESPACE, key, { keys, files: piece.map(([, file]) => file) } satisfies Pack);
+      if (!(await cache!.writeValue(NAMESPACE, key, { keys, files: piece.map(([, file]) => file) } satisfies Pack))) return undefined;
       known.set(memo(key), keys);
       written.push(key);
     }
@@ -125,6 +126,8 @@ export async function openIssuePacks(cache: Cache | undefined, generation: strin
         }
       }
       const written = await write(entries);
+      // The issues moved could not be kept: the packs they were in stay.
+      if (!written) return;
       for (const pack of packs) if (!kept.includes(pack)) known.delete(memo(pack.key));
       await cache.prune(NAMESPACE, new Set([...kept.map((pack) => pack.key), ...written]));
     },

@@ -206,7 +206,7 @@ export class Project {
   private async runStages(run: RunOptions): Promise<RunResult> {
     const { writer, changed } = run;
     const incremental = changed !== undefined && !changed.some(readsAll) && this.paths.size > 0;
-    const reading = await this.archive.read(incremental ? changed : undefined);
+    const reading = await this.archive.read(incremental ? changed : undefined, { render: true });
     const store = this.recordOf(writer);
     const last = await this.lastRecord(writer, store);
     const templates = await templatesKey(this.templatesDir);
@@ -217,11 +217,12 @@ export class Project {
     if (!(run.search ?? true)) return this.makeSite(run, found);
     // The search lane's thread starts now, beside the parsing: its module loaded and Pagefind
     // checked by the time the index's first part is sent. With no part of the index in the cache
-    // (the first build, after npm run clean), every part is to be made: a thread a core, rather
-    // than the second started when the first part is sent (at 1000 issues it began 0.2 s after).
-    // They end with the run.
-    const { startWorkers, withWorkers, workerCount } = await stages();
-    const threads = (await this.cache?.keys('search'))?.length ? 1 : workerCount();
+    // (the first build, after npm run clean) and issues enough to render them in threads, every
+    // part is to be made: a thread a core, rather than the second started when the first part is
+    // sent (at 1000 issues it began 0.2 s after). They end with the run.
+    const { startWorkers, withWorkers, workerCount, WORKERS_FROM } = await stages();
+    const everyPart = reading.issues.length >= WORKERS_FROM && !(await this.cache?.keys('search'))?.length;
+    const threads = everyPart ? workerCount() : 1;
     return withWorkers('search', {}, () => {
       startWorkers('search', {}, threads);
       return this.makeSite(run, found);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Cache, hashOf, hashOfContent } from '../cache/cache.ts';
 import type { Issue } from '../model/issue.ts';
 import { WEIGHTS_FILE } from '../model/output.ts';
-import { articleDocument, commonWords, indexSearch, listing, PART_SIZE, partsOf } from './index-search.ts';
+import { articleDocument, commonWords, indexingOrder, indexSearch, listing, PART_SIZE, partsOf } from './index-search.ts';
 
 const issue: Issue = {
   source: 'content/2019/09.md',
@@ -123,6 +123,16 @@ describe('the search index', () => {
       [2025, 2025],
       [2026, 2026],
     ]);
+  });
+
+  it('indexes the parts to make first, the largest first, then looks at those made already, newest first', () => {
+    const part = (n: number, articles: number, made: boolean) => ({ part: n, articles, made });
+    // A cold build: 250 issues a part, the year before's and the latest year's small, last.
+    expect(indexingOrder([part(0, 500, false), part(1, 500, false), part(2, 420, false), part(3, 48, false), part(4, 32, false)])).toEqual([1, 0, 2, 3, 4]);
+    // The newest issue edited: its part alone to index, first; the others newest first.
+    expect(indexingOrder([part(0, 500, true), part(1, 500, true), part(2, 420, true), part(3, 48, true), part(4, 33, false)])).toEqual([4, 3, 2, 1, 0]);
+    // An old issue edited.
+    expect(indexingOrder([part(0, 500, false), part(1, 500, true), part(2, 32, true)])).toEqual([0, 2, 1]);
   });
 
   it('lists in parts.json the words whose chunks weigh most, over all the parts, and never publishes the weights', async () => {

@@ -323,6 +323,19 @@ export interface SearchIndexing {
  */
 const PARTS_AT_ONCE = 4;
 
+/**
+ * The order parts are looked at: those to index first, the largest first, so that the two threads
+ * end together and the files published after the last part is made are few (at 1000 issues, a cold
+ * build indexed the two years' small parts first and 250 issues last, on one thread while the other
+ * had ended: 0.2–0.6 s); then those made already, newest first. An edit indexes one part: it goes
+ * to its thread first, and the parts found made are published while it is indexed.
+ */
+export function indexingOrder(parts: readonly { part: number; articles: number; made: boolean }[]): number[] {
+  const toIndex = parts.filter((p) => !p.made).sort((a, b) => b.articles - a.articles || b.part - a.part);
+  const made = parts.filter((p) => p.made).sort((a, b) => b.part - a.part);
+  return [...toIndex, ...made].map((p) => p.part);
+}
+
 /** Indexes every article of the published issues into Pagefind's files, to add to the site: given to put, or returned. */
 export async function indexSearch(
   issues: Issue[],
@@ -342,17 +355,16 @@ export async function indexSearch(
     // others, up to one a part, once it is busy with it (an idle thread would be given their start).
     const toIndex = made.filter((found) => !found).length;
     if (toIndex > 0) startWorkers('search', { background });
-    // The parts to index first, the largest first: the two threads then end together, and the
-    // files published after the last part is made are few (at 1000 issues, a cold build indexed the
-    // two years' small parts first and 250 issues last, on one thread while the other had ended:
-    // 0.2–0.6 s). An edit indexes one part: it goes to its thread first, and the parts found made
-    // are published while it is indexed.
-    const size = (n: number) => parts.get(n)!.reduce((sum, issue) => sum + issue.articles.length, 0);
-    const order = [...numbers.filter((_, i) => !made[i]).sort((a, b) => size(b) - size(a) || b - a), ...numbers.filter((_, i) => made[i]).reverse()];
+    const order = indexingOrder(
+      numbers.map((n, i) => ({ part: n, articles: parts.get(n)!.reduce((sum, issue) => sum + issue.articles.length, 0), made: made[i]! })),
+    );
     // The others are begun once the first is under way: its documents go to its thread first.
     let firstUnderWay: () => void = () => undefined;
     const firstSent = new Promise<void>((resolve) => {
+      let told = false;
       firstUnderWay = () => {
+        if (told) return;
+        told = true;
         if (toIndex > 1) startWorkers('search', { background }, Math.min(toIndex, workerCount()));
         resolve();
         underWay?.();

@@ -1,7 +1,7 @@
 // A task of the worker pool (workers/pool.ts, its search lanes): indexes one part of the search
 // index with this thread's Pagefind process, and cuts its chunks small, beside the pages the main
 // thread renders. Pagefind's backend handles one message at a time, so each thread has a process
-// of its own (the two cores index two parts at once), and indexes its parts one at a time.
+// of its own (the two cores index two parts at once), and is sent one part at a time (pool.ts).
 import { CATALOGUE } from '../messages/catalogue.ts';
 import { Failure } from '../messages/failure.ts';
 import { closePagefind, type Documents, type IndexFiles, indexWithPagefind, preparePagefind } from './run-pagefind.ts';
@@ -13,9 +13,7 @@ export interface IndexJob {
   documents: Documents;
 }
 
-let last: Promise<unknown> = Promise.resolve();
-
-async function indexNow({ work, documents }: IndexJob): Promise<IndexFiles> {
+export default async function indexPartHere({ work, documents }: IndexJob): Promise<IndexFiles> {
   try {
     return splitChunks(await indexWithPagefind(work, documents));
   } catch (error) {
@@ -25,19 +23,12 @@ async function indexNow({ work, documents }: IndexJob): Promise<IndexFiles> {
   }
 }
 
-export default function indexPartHere(job: IndexJob): Promise<IndexFiles> {
-  const indexed = last.then(() => indexNow(job));
-  last = indexed.catch(() => undefined);
-  return indexed;
-}
-
 /** When the thread starts: Pagefind's program checked before the first part comes. */
 export function prepare(): void {
   preparePagefind();
 }
 
-/** Before the thread ends: its Pagefind process, once its parts are done. */
+/** Before the thread ends (its part done: the lane ends after its tasks): its Pagefind process. */
 export async function teardown(): Promise<void> {
-  await last;
   await closePagefind();
 }

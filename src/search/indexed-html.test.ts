@@ -1,8 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_SITE } from '../../test/site.ts';
+import { renderIssueFile } from '../markdown/render-issue-file.ts';
 import { indexedHtml, indexedHtmlFromHtml, keepIndexedHtml } from './indexed-html.ts';
+
+/** An issue of the tests' sample site (never the project's own content/). */
+const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/sample/content/2019/09.md');
 
 /** The article's body as indexed, from HTML written as the page writes it (hast-util-to-html). */
 const html = (source: string) =>
@@ -35,11 +42,22 @@ describe('an article as the indexer reads it', () => {
     );
   });
 
-  it('makes the body of an article read back from the cache as it was made when the article was rendered', () => {
+  it('takes the body kept when the article was rendered, and makes it from the HTML of one read back from the cache', () => {
     const page = '<h2>小标题</h2><p>重建<strong>危桥</strong>，<a href="https://example.org/?a=1&#x26;b=2">见</a></p>';
     const rendered = { id: 'article-1', column: '调研报告', title: null, label: '', html: page };
     keepIndexedHtml(rendered, '<p>kept</p>');
     expect(indexedHtml(rendered)).toBe('<p>kept</p>');
-    expect(indexedHtml({ ...rendered })).toBe(indexedHtmlFromHtml(page));
+    expect(indexedHtml({ ...rendered })).toBe(
+      '<h2>小\u200B标\u200B题 </h2><p>重\u200B建<strong>危\u200B桥</strong>，<a href="https://example.org/?a=1&#x26;b=2">见</a> </p>',
+    );
+  });
+
+  it('spaces the texts a tag the page does not keep left side by side, and reads no comment (the page keeps none)', async () => {
+    const text = (await readFile(SAMPLE, 'utf8')).replace(/\n*$/, '\n\n重<u>建</u>危桥<!-- 注释 "未闭合的引号 -->，<font color="red">修缮</font>。\n');
+    const made = renderIssueFile({ path: 'content/2019/09.md', cwd: path.dirname(path.dirname(path.dirname(SAMPLE))), value: text }, MINIMAL_SITE);
+    const i = made.articles!.findIndex((article) => article.html.includes('修缮'));
+    expect(made.articles![i]!.html).not.toContain('<!--');
+    expect(made.articles![i]!.html).toContain('重建危桥，修缮。');
+    expect(made.indexed![i]).toContain('重\u200B建\u200B危\u200B桥，修\u200B缮。');
   });
 });

@@ -27,7 +27,11 @@ const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'dt', 'dd
 /** A plain text with a zero-width space between adjacent Han characters. */
 export const separateHan = (text: string): string => text.replace(HAN_BEFORE_HAN, `$1${ZERO_WIDTH_SPACE}`);
 
-/** A tag as the page's HTML is written (hast-util-to-html): attribute values in double quotes. */
+/**
+ * A tag as the page's HTML is written (hast-util-to-html): attribute values in double quotes. The
+ * page keeps no comment, script or style (markdown/plugins/bulletin-schema.ts), whose text could
+ * hold a quote or a '<' (tested).
+ */
 const TAG = /<(?:[^>"]|"[^"]*")*>/g;
 const BLOCK_ENDS = new Set([...BLOCKS].map((name) => `</${name}>`));
 
@@ -36,7 +40,9 @@ const BLOCK_ENDS = new Set([...BLOCKS].map((name) => `</${name}>`));
  * characters apart, and a space before the end of each block. The HTML is not parsed: between its
  * tags is text, and no attribute is touched. (Made from the article's tree before, it was the same
  * for every article of a generated archive of 1000 issues, at twice the cost, and an article read
- * from the cache was parsed again, 1 ms an article.)
+ * from the cache was parsed again, 1 ms an article. Where the page's schema drops a tag and leaves
+ * its text beside another, 重<u>建</u>, the tree had two texts, not spaced apart, and the
+ * article read from the cache one: now both are spaced.)
  */
 export function indexedHtmlFromHtml(html: string): string {
   let out = '';

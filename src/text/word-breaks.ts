@@ -19,7 +19,7 @@ const NUMBER = /^(?:[\p{N}.]+|第?[〇零一二三四五六七八九十百千万
 const CLAUSE_END = /[，。；：、！？,;:!?]$/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** Where a run of words ends: punctuation or a space. */
-const PAUSE = /[，。；：、！？,;:!?\s]/u;
+export const PAUSE = /[，。；：、！？,;:!?\s]/u;
 
 /** Terms of the bulletin made of several words, which a line never breaks: the house dictionary. */
 const TERMS = [

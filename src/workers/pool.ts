@@ -5,7 +5,7 @@
 // rejects its run as it was thrown (a Failure crosses the thread as failure.sent() and is thrown
 // again here; the caller maps any other error to a catalogue message); a worker that dies fails the
 // task it was running with WorkerCrashed; an aborted signal rejects with the signal's reason.
-// Idle threads do not keep the process alive, and end after a second.
+// Idle threads do not keep the process alive; the compute lane's end after a second idle.
 //
 // The lanes are Tinypool instances with the same module and protocol, each of workerCount() threads:
 // - compute: Markdown and import, one task a thread at a time (batches sent all at once are
@@ -13,7 +13,7 @@
 // - search: the search index's parts; a thread keeps a Pagefind process across parts, and a part
 //   waiting goes to whichever thread is done first, so that the two end together (the main thread,
 //   busy writing the site, lets its event loop turn every few milliseconds to send it: disk-writer.ts);
-//   its heap is limited to what two parts need;
+//   its threads stay to the lane's end, and their old generation is limited to what a part needs;
 // - background: the same for the dev server's index, in threads that give way to the main thread
 //   (run-task.ts). An unprivileged thread cannot raise its priority again, so these threads never
 //   run anything else: a save renders in the compute lane at full speed.
