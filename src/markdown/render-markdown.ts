@@ -26,11 +26,12 @@ import rehypeLocalResources from './plugins/rehype-local-resources.ts';
 import rehypeRawWhenPresent from './plugins/rehype-raw-when-present.ts';
 import rehypeTableSpans from './plugins/rehype-table-spans.ts';
 import rehypeXmlCharacters from './plugins/rehype-xml-characters.ts';
+import remarkAutolinksWhenPresent from './plugins/remark-autolinks-when-present.ts';
 import remarkBulletinHeadings from './plugins/remark-bulletin-headings.ts';
 import remarkChinesePunctuation from './plugins/remark-chinese-punctuation.ts';
 import { type ArticleParts, splitArticles } from './split-articles.ts';
 
-const parser = unified().use(remarkParse).use(remarkTreeLimits).use(remarkGfm).use(remarkChinesePunctuation).freeze();
+const parser = unified().use(remarkParse).use(remarkTreeLimits).use(remarkGfm).use(remarkAutolinksWhenPresent).use(remarkChinesePunctuation).freeze();
 const toHtml = unified()
   .use(remarkBulletinHeadings)
   .use(remarkRehype, {
