@@ -22,7 +22,7 @@ function mayHoldAddresses(tree: Root): boolean {
   return found;
 }
 
-type Extension = { transforms?: ((tree: Root) => Root | null | undefined | void)[] };
+type Extension = { transforms?: ((tree: Root) => unknown)[] };
 
 /** After remark-gfm: its search, asked for only when a text may hold an address. */
 export default function remarkAutolinksWhenPresent(this: Processor) {
