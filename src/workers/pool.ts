@@ -102,7 +102,8 @@ const prepared = new WeakSet<Tinypool>();
 /**
  * Starts threads of the lane of `kind` now, ahead of its tasks, up to `threads` (the search lanes:
  * see SEARCH; the compute lane when many files are to render), and has each load the kind's task
- * module and run its prepare() (run-task.ts).
+ * module and run its prepare() (run-task.ts). At best: Tinypool gives a prepare to a thread that is
+ * idle rather than start one, so the threads are started while the others are busy, or at once.
  */
 export function startWorkers(kind: TaskKind, options: TaskOptions = {}, threads = 1): void {
   const pool = shared(laneOf(kind, options));
