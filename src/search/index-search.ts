@@ -4,7 +4,7 @@
 // and the issue line shown with a hit travel in <meta> tags, which stay out of excerpts.
 //
 // The body is the article's as the indexer reads it (search/indexed-html.ts: Han characters apart,
-// every block ended by a space), made from its tree. Titles carry a
+// every block ended by a space), made from its HTML. Titles carry a
 // zero-width space where they may break between words (src/text/word-breaks.ts), for the page to
 // mark with <wbr>.
 import { type Cache, hashOf, hashOfContent, hashOfValue, knownHash } from '../cache/cache.ts';
@@ -141,6 +141,9 @@ export const PARTS_FILE = `${SEARCH_BUNDLE}/parts.json`;
 
 const SEARCH_NAMESPACE: Namespace = 'search';
 
+/** The articles of a part's issues, how many. */
+const articlesIn = (issues: readonly Issue[]): number => issues.reduce((sum, issue) => sum + issue.articles.length, 0);
+
 /** What parts.json says of each part. */
 export function listing(parts: ReadonlyMap<number, readonly Issue[]>): ListedPart[] {
   const numbers = [...parts.keys()].sort((a, b) => a - b);
@@ -151,7 +154,7 @@ export function listing(parts: ReadonlyMap<number, readonly Issue[]>): ListedPar
       part,
       path: partFolder(part, primary).slice(SEARCH_BUNDLE.length + 1),
       years: [issues[0]!.year, issues.at(-1)!.year],
-      articles: issues.reduce((sum, issue) => sum + issue.articles.length, 0),
+      articles: articlesIn(issues),
       ...(isYearPart(part, issues) ? { recent: true as const } : {}),
     };
   });
@@ -355,9 +358,7 @@ export async function indexSearch(
     // others, up to one a part, once it is busy with it (an idle thread would be given their start).
     const toIndex = made.filter((found) => !found).length;
     if (toIndex > 0) startWorkers('search', { background });
-    const order = indexingOrder(
-      numbers.map((n, i) => ({ part: n, articles: parts.get(n)!.reduce((sum, issue) => sum + issue.articles.length, 0), made: made[i]! })),
-    );
+    const order = indexingOrder(numbers.map((n, i) => ({ part: n, articles: articlesIn(parts.get(n)!), made: made[i]! })));
     // The others are begun once the first is under way: its documents go to its thread first.
     let firstUnderWay: () => void = () => undefined;
     const firstSent = new Promise<void>((resolve) => {

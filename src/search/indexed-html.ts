@@ -21,8 +21,10 @@ import { HAN } from '../text/han.ts';
 const HAN_BEFORE_HAN = new RegExp(`([${HAN}])(?=[${HAN}])`, 'gu');
 export const ZERO_WIDTH_SPACE = '\u200B';
 
-/** The blocks an excerpt must not join to the next one. */
-const BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote']);
+/** The ends of the blocks an excerpt must not join to the next one. */
+const BLOCK_ENDS = new Set(
+  ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote'].map((name) => `</${name}>`),
+);
 
 /** A plain text with a zero-width space between adjacent Han characters. */
 export const separateHan = (text: string): string => text.replace(HAN_BEFORE_HAN, `$1${ZERO_WIDTH_SPACE}`);
@@ -33,7 +35,6 @@ export const separateHan = (text: string): string => text.replace(HAN_BEFORE_HAN
  * hold a quote or a '<' (tested).
  */
 const TAG = /<(?:[^>"]|"[^"]*")*>/g;
-const BLOCK_ENDS = new Set([...BLOCKS].map((name) => `</${name}>`));
 
 /**
  * The body as the indexer reads it, made from the article's HTML as written: its texts with Han

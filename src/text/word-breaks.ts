@@ -19,7 +19,9 @@ const NUMBER = /^(?:[\p{N}.]+|第?[〇零一二三四五六七八九十百千万
 const CLAUSE_END = /[，。；：、！？,;:!?]$/u;
 const SENTENCE_END = /[。！？!?]$/u;
 /** Where a run of words ends: punctuation or a space. */
-export const PAUSE = /[，。；：、！？,;:!?\s]/u;
+const PAUSE_MARKS = '[，。；：、！？,;:!?\\s]';
+export const PAUSE = new RegExp(PAUSE_MARKS, 'u');
+const PAUSES = new RegExp(PAUSE_MARKS, 'gu');
 
 /** Terms of the bulletin made of several words, which a line never breaks: the house dictionary. */
 const TERMS = [
@@ -116,9 +118,7 @@ export function clipText(text: string, max: number): string {
   // it (a 快讯's whole body): the words of a run of text do not depend on what follows its end.
   const end = PAUSE.exec(text.slice(limit))?.index;
   const head = end === undefined ? text : text.slice(0, limit + end + 1);
-  const cuts = [...wordBreakOffsets(head), ...[...head.matchAll(/[，。；：、！？,;:!?\s]/gu)].map((m) => m.index + m[0].length)].filter(
-    (offset) => offset <= limit && offset > 0,
-  );
+  const cuts = [...wordBreakOffsets(head), ...[...head.matchAll(PAUSES)].map((m) => m.index + m[0].length)].filter((offset) => offset <= limit && offset > 0);
   const cut = cuts.length > 0 ? Math.max(...cuts) : limit;
   const clipped = text.slice(0, cut).trimEnd();
   if (SENTENCE_END.test(clipped)) return clipped;
